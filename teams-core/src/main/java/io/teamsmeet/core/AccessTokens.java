@@ -1,0 +1,350 @@
+package io.teamsmeet.core;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.teamsmeet.core.ReauthorizationRequiredException.Reason;
+import io.teamsmeet.core.port.AccessToken;
+import io.teamsmeet.core.port.AuthPort;
+import io.teamsmeet.core.port.StoredGrant;
+import io.teamsmeet.core.port.TokenResponse;
+import io.teamsmeet.core.port.TokenStore;
+import java.lang.System.Logger.Level;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * Per-user access tokens: a Caffeine cache in front of the token store and the identity platform.
+ *
+ * <ul>
+ *   <li>A cached token is used until {@code expiresAt - skew}; from {@code refreshAt} on, one
+ *       background refresh replaces it while callers keep using the current one.
+ *   <li>Callers for one user that find no usable token share one refresh (single flight through
+ *       {@link #inflight}); other users never wait for it: the refresh runs outside any lock.
+ *   <li>A refresh persists the (rotated) refresh token with compare-and-set before its access token
+ *       is used; a lost race re-reads the store and refreshes the newer grant.
+ *   <li>{@link #changes} orders, per user, the cache updates of connect, disconnect and refresh: a
+ *       refresh that began before a connect or disconnect of the same user never installs its token
+ *       after it.
+ * </ul>
+ */
+final class AccessTokens {
+
+  private static final System.Logger LOG = System.getLogger("io.teamsmeet.core.AccessTokens");
+  private static final int MAX_STORE_RACES = 3;
+
+  /** A usable access token and the grant version it was issued for. */
+  record Entry(AccessToken token, Instant usableUntil, Instant refreshAt, long grantVersion) {}
+
+  private final AuthPort auth;
+  private final TokenStore store;
+  private final GrantCodec codec;
+  private final Clock clock;
+  private final Duration skew;
+  private final Duration refreshAhead;
+  private final List<String> scopes;
+  private final Executor background;
+
+  private final Cache<String, Entry> cache;
+  /** Sequence numbers of the last connect or disconnect per user, kept long enough to fence refreshes. */
+  private final Cache<String, Long> changes;
+  private final ConcurrentHashMap<String, CompletableFuture<Entry>> inflight =
+      new ConcurrentHashMap<>();
+  private final AtomicLong sequence = new AtomicLong();
+
+  AccessTokens(
+      AuthPort auth,
+      TokenStore store,
+      GrantCodec codec,
+      Clock clock,
+      Duration skew,
+      Duration refreshAhead,
+      List<String> scopes,
+      Executor background,
+      long maximumUsers) {
+    this.auth = auth;
+    this.store = store;
+    this.codec = codec;
+    this.clock = clock;
+    this.skew = skew;
+    this.refreshAhead = refreshAhead;
+    this.scopes = scopes;
+    this.background = background;
+    Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+    this.cache =
+        Caffeine.newBuilder()
+            .ticker(ticker)
+            .maximumSize(maximumUsers)
+            .expireAfter(
+                new Expiry<String, Entry>() {
+                  @Override
+                  public long expireAfterCreate(String key, Entry entry, long currentTime) {
+                    return nanosUntil(entry.usableUntil());
+                  }
+
+                  @Override
+                  public long expireAfterUpdate(
+                      String key, Entry entry, long currentTime, long currentDuration) {
+                    return nanosUntil(entry.usableUntil());
+                  }
+
+                  @Override
+                  public long expireAfterRead(
+                      String key, Entry entry, long currentTime, long currentDuration) {
+                    return currentDuration;
+                  }
+                })
+            .build();
+    // No size bound: an entry must not be evicted while a refresh it fences may still finish.
+    this.changes = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(Duration.ofMinutes(15)).build();
+  }
+
+  private long nanosUntil(Instant instant) {
+    return Math.max(0, Duration.between(clock.instant(), instant).toNanos());
+  }
+
+  /**
+   * Returns a usable access token for the user, refreshing if needed.
+   *
+   * @throws ReauthorizationRequiredException if the user must connect again
+   */
+  AccessToken get(String userId) {
+    Entry entry = cache.getIfPresent(userId);
+    Instant now = clock.instant();
+    if (entry != null && now.isBefore(entry.usableUntil())) {
+      if (!now.isBefore(entry.refreshAt())) {
+        refreshInBackground(userId);
+      }
+      return entry.token();
+    }
+    return refreshShared(userId, null).token();
+  }
+
+  /**
+   * Drops {@code rejected} if it is still the cached token, then returns a token from a refresh
+   * (shared with concurrent callers) that is not {@code rejected}.
+   */
+  AccessToken replaceRejected(String userId, AccessToken rejected) {
+    cache.asMap().computeIfPresent(userId, (k, e) -> e.token().equals(rejected) ? null : e);
+    return refreshShared(userId, rejected).token();
+  }
+
+  /** Installs the token of a new connection; it wins over any refresh in progress. */
+  void connected(String userId, TokenResponse response, long grantVersion) {
+    Entry entry = entryFor(response, grantVersion);
+    changes.asMap().compute(userId, (k, previous) -> {
+      cache.put(userId, entry);
+      return sequence.incrementAndGet();
+    });
+  }
+
+  /** Forgets the user's token; a refresh in progress for them will not install one. */
+  void disconnected(String userId) {
+    changes.asMap().compute(userId, (k, previous) -> {
+      cache.invalidate(userId);
+      return sequence.incrementAndGet();
+    });
+  }
+
+  long cachedUsers() {
+    cache.cleanUp();
+    return cache.estimatedSize();
+  }
+
+  private Entry entryFor(TokenResponse response, long grantVersion) {
+    Instant now = clock.instant();
+    Instant expiresAt = response.expiresAt();
+    Duration lifetime = Duration.between(now, expiresAt);
+    if (lifetime.isNegative()) {
+      lifetime = Duration.ZERO;
+    }
+    // A token that lives shorter than twice the skew is used for half its life.
+    Duration effectiveSkew = min(skew, lifetime.dividedBy(2));
+    Instant usableUntil = expiresAt.minus(effectiveSkew);
+    Duration usable = Duration.between(now, usableUntil);
+    Duration ahead = min(refreshAhead, usable.dividedBy(2));
+    return new Entry(response.accessToken(), usableUntil, usableUntil.minus(ahead), grantVersion);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private Entry refreshShared(String userId, AccessToken rejected) {
+    CompletableFuture<Entry> mine = new CompletableFuture<>();
+    CompletableFuture<Entry> running = inflight.putIfAbsent(userId, mine);
+    if (running != null) {
+      Entry shared = join(running);
+      if (rejected == null || !shared.token().equals(rejected)) {
+        return shared;
+      }
+      return refreshShared(userId, rejected);
+    }
+    try {
+      Entry fresh =
+          refreshUnlessFresh(
+              userId,
+              e ->
+                  clock.instant().isBefore(e.usableUntil())
+                      && (rejected == null || !e.token().equals(rejected)));
+      mine.complete(fresh);
+      return fresh;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inflight.remove(userId, mine);
+    }
+  }
+
+  private void refreshInBackground(String userId) {
+    if (refreshAhead.isZero()) {
+      return;
+    }
+    CompletableFuture<Entry> mine = new CompletableFuture<>();
+    if (inflight.putIfAbsent(userId, mine) != null) {
+      return;
+    }
+    Runnable task =
+        () -> {
+          try {
+            mine.complete(
+                refreshUnlessFresh(userId, e -> clock.instant().isBefore(e.refreshAt())));
+          } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            LOG.log(
+                Level.WARNING,
+                "background token refresh for user {0} failed ({1}); the next call retries",
+                userId,
+                e.getClass().getSimpleName());
+          } finally {
+            inflight.remove(userId, mine);
+          }
+        };
+    try {
+      background.execute(task);
+    } catch (RejectedExecutionException e) {
+      // The executor is saturated or shut down: skip this refresh-ahead. A caller that finds the
+      // token unusable later refreshes in its own thread.
+      inflight.remove(userId, mine);
+      Entry current = cache.getIfPresent(userId);
+      if (current != null) {
+        mine.complete(current);
+      } else {
+        mine.completeExceptionally(e);
+      }
+    }
+  }
+
+  private static Entry join(CompletableFuture<Entry> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+
+  /** Runs one refresh unless the cache already holds an entry that {@code stillGood} accepts. */
+  private Entry refreshUnlessFresh(String userId, Predicate<Entry> stillGood) {
+    long startedAt = sequence.get();
+    Entry cached = cache.getIfPresent(userId);
+    if (cached != null && stillGood.test(cached)) {
+      return cached;
+    }
+    for (int attempt = 0; attempt < MAX_STORE_RACES; attempt++) {
+      StoredGrant stored =
+          store
+              .load(userId)
+              .orElseThrow(
+                  () ->
+                      ReauthorizationRequiredException.of(
+                          userId, Reason.NOT_CONNECTED, ErrorDetails.none()));
+      Grant grant = open(userId, stored);
+      TokenResponse response;
+      try {
+        response = auth.refresh(grant.refreshToken(), scopes);
+      } catch (ReauthorizationRequiredException e) {
+        if (!e.reason().grantIsDead()) {
+          throw e.forUser(userId);
+        }
+        if (store.delete(userId, stored.version())) {
+          LOG.log(
+              Level.INFO,
+              "Microsoft rejected the grant of user {0} ({1}); it was removed",
+              userId,
+              e.reason());
+          disconnected(userId);
+          throw e.forUser(userId);
+        }
+        continue; // the grant changed while we refreshed: try the newer one
+      }
+      Grant next =
+          grant.withRefreshToken(
+              response.refreshToken().orElse(grant.refreshToken()), response.scopes());
+      long version = nextVersion(stored.version());
+      // Always re-seal: a rotated token must be stored, and an old one moves to the primary key.
+      StoredGrant updated =
+          new StoredGrant(userId, version, codec.seal(userId, next), clock.instant());
+      if (!store.save(updated, stored.version())) {
+        LOG.log(Level.DEBUG, "refresh for user {0} lost a store race; re-reading", userId);
+        continue;
+      }
+      return install(userId, startedAt, entryFor(response, version));
+    }
+    throw TeamsServiceException.of(
+        "the stored grant of user '"
+            + userId
+            + "' kept changing during refresh; other writers are racing for it",
+        ErrorDetails.none(),
+        true,
+        null);
+  }
+
+  private Entry install(String userId, long startedAt, Entry fresh) {
+    Entry[] result = new Entry[1];
+    changes.asMap().compute(userId, (k, lastChange) -> {
+      if (lastChange == null || lastChange <= startedAt) {
+        cache.put(userId, fresh);
+        result[0] = fresh;
+      } else {
+        result[0] = cache.getIfPresent(userId); // a connect's entry, or null after a disconnect
+      }
+      return lastChange;
+    });
+    if (result[0] == null) {
+      throw ReauthorizationRequiredException.of(userId, Reason.NOT_CONNECTED, ErrorDetails.none());
+    }
+    return result[0];
+  }
+
+  Grant open(String userId, StoredGrant stored) {
+    try {
+      return codec.open(userId, stored.ciphertext());
+    } catch (GeneralSecurityException e) {
+      throw ReauthorizationRequiredException.unreadable(userId, null);
+    }
+  }
+
+  static long nextVersion(long version) {
+    long next = version + 1;
+    return next == TokenStore.ABSENT ? 1 : next;
+  }
+}

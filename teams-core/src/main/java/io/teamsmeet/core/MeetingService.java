@@ -1,0 +1,641 @@
+package io.teamsmeet.core;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.aead.AeadConfig;
+import io.teamsmeet.core.InvalidAuthorizationResponseException.Reason;
+import io.teamsmeet.core.port.AccessToken;
+import io.teamsmeet.core.port.AuthPort;
+import io.teamsmeet.core.port.AuthorizationCode;
+import io.teamsmeet.core.port.AuthorizationRequest;
+import io.teamsmeet.core.port.CodeVerifier;
+import io.teamsmeet.core.port.Meeting;
+import io.teamsmeet.core.port.MeetingPort;
+import io.teamsmeet.core.port.MeetingRequest;
+import io.teamsmeet.core.port.MeetingUpdate;
+import io.teamsmeet.core.port.StoredGrant;
+import io.teamsmeet.core.port.TokenResponse;
+import io.teamsmeet.core.port.TokenStore;
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Connects users' Microsoft accounts and manages their Teams meetings: the SDK's core service.
+ *
+ * <p>The three steps:
+ *
+ * <pre>{@code
+ * URI url = service.beginConnect(userId);                          // 1. redirect the browser here
+ * Connection c = service.completeConnect(userId, callbackUri);     // 2. on the redirect back
+ * Meeting m = service.create(userId,                               // 3. any time later
+ *     MeetingRequest.of("Design review", start, Duration.ofMinutes(30)));
+ * }</pre>
+ *
+ * <p>Access tokens are cached per user and refreshed by the service itself: ahead of expiry in the
+ * background, on demand when missing, and once after Graph rejects one (HTTP 401). Concurrent calls
+ * for one user share a refresh; other users never wait for it. A rotated refresh token is stored,
+ * sealed, with compare-and-set before the new access token is used. The pending authorization
+ * travels sealed in the OAuth {@code state}, so any instance with the same keys can complete a
+ * callback; grants only ever reach the {@link TokenStore} as ciphertext bound to the user.
+ *
+ * <p>Most applications build this through the adapter's {@code TeamsMeetings.builder()}; build it
+ * directly to plug in ports of your own:
+ *
+ * <pre>{@code
+ * MeetingService service = MeetingService.builder()
+ *     .authPort(authPort).meetingPort(meetingPort)
+ *     .tokenStore(new InMemoryTokenStore())
+ *     .tokenKeys(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Thread-safe; build one per application and share it. {@link #close()} stops the background
+ * refresh threads it started.
+ */
+public final class MeetingService implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger("io.teamsmeet.core.MeetingService");
+  private static final int MAX_CONNECT_RACES = 5;
+
+  private final AuthPort auth;
+  private final MeetingPort meetings;
+  private final TokenStore store;
+  private final Clock clock;
+  private final Duration stateLifetime;
+  private final List<String> scopes;
+  private final SecureRandom random;
+  private final StateCodec states;
+  private final GrantCodec grants;
+  private final AccessTokens tokens;
+  private final Cache<String, Boolean> usedStates;
+  private final ExecutorService ownExecutor;
+
+  private MeetingService(Builder b) {
+    this.auth = b.authPort;
+    this.meetings = b.meetingPort;
+    this.store = b.tokenStore;
+    this.clock = b.clock;
+    this.stateLifetime = b.stateLifetime;
+    this.scopes = List.copyOf(b.scopes);
+    this.random = new SecureRandom();
+    this.states = new StateCodec(b.aead);
+    this.grants = new GrantCodec(b.aead);
+    Executor executor = b.refreshExecutor;
+    this.ownExecutor = executor == null ? newRefreshExecutor() : null;
+    this.tokens =
+        new AccessTokens(
+            auth,
+            store,
+            grants,
+            clock,
+            b.expirySkew,
+            b.refreshAhead,
+            scopes,
+            executor == null ? ownExecutor : executor,
+            b.maximumCachedUsers);
+    // A state is single use on this instance for as long as it could be accepted at all.
+    this.usedStates =
+        Caffeine.newBuilder()
+            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+            .expireAfterWrite(stateLifetime.plus(Duration.ofMinutes(1)))
+            .build();
+  }
+
+  private static ExecutorService newRefreshExecutor() {
+    AtomicInteger count = new AtomicInteger();
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            2,
+            2,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(10_000),
+            r -> {
+              Thread t = new Thread(r, "teams-token-refresh-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.AbortPolicy());
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
+  }
+
+  /** Starts a builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Connect
+
+  /**
+   * Step 1: the authorization URL to send the user's browser to.
+   *
+   * @param userId the application's id for the user; not blank
+   * @return the Microsoft sign-in URL, carrying a sealed state and a PKCE S256 challenge
+   */
+  public URI beginConnect(String userId) {
+    return beginConnect(userId, ConnectOptions.none());
+  }
+
+  /**
+   * Step 1 with hints for the sign-in page.
+   *
+   * @param userId the application's id for the user; not blank
+   * @param options login hint, domain hint, prompt
+   * @return the Microsoft sign-in URL
+   */
+  public URI beginConnect(String userId, ConnectOptions options) {
+    requireUserId(userId);
+    if (options == null) {
+      throw new IllegalArgumentException("options must not be null");
+    }
+    CodeVerifier verifier = Pkce.newVerifier(random);
+    String state = states.seal(userId, verifier, clock.instant());
+    return auth.authorizationUrl(
+        new AuthorizationRequest(
+            state,
+            Pkce.challenge(verifier),
+            scopes,
+            options.loginHint(),
+            options.domainHint(),
+            options.prompt().map(ConnectOptions.Prompt::value)));
+  }
+
+  /**
+   * Step 2: completes the connection from the URL Microsoft redirected the browser to.
+   *
+   * @param userId the application user the callback arrived for (from the application's session)
+   * @param callback the full callback URL with its query ({@code code} and {@code state}, or {@code
+   *     error} and {@code error_description})
+   * @return the connected account
+   * @throws AuthorizationDeniedException if Microsoft redirected with an error (user declined,
+   *     admin consent required...)
+   * @throws InvalidAuthorizationResponseException if the state is missing, altered, expired, for
+   *     another user or already used, or the code is missing
+   * @throws ReauthorizationRequiredException if Microsoft refused the code (expired, redeemed)
+   */
+  public Connection completeConnect(String userId, URI callback) {
+    requireUserId(userId);
+    if (callback == null) {
+      throw new IllegalArgumentException("callback must not be null");
+    }
+    return completeConnect(userId, CallbackParameters.parse(callback));
+  }
+
+  /**
+   * Step 2, for frameworks that hand over the callback's query parameters (or a {@code form_post}
+   * body) as a map.
+   *
+   * @param userId the application user the callback arrived for
+   * @param callbackParameters the callback's parameters, each with its single value
+   * @return the connected account
+   */
+  public Connection completeConnect(String userId, Map<String, String> callbackParameters) {
+    requireUserId(userId);
+    if (callbackParameters == null) {
+      throw new IllegalArgumentException("callbackParameters must not be null");
+    }
+    return completeConnect(userId, CallbackParameters.of(callbackParameters));
+  }
+
+  private Connection completeConnect(String userId, CallbackParameters callback) {
+    Optional<String> error = callback.get("error");
+    Optional<String> state = callback.get("state");
+    if (error.isPresent()) {
+      // RFC 6749 says the state must come back on errors too; Microsoft sometimes omits it.
+      state.ifPresent(s -> checkState(userId, s));
+      throw AuthorizationDeniedException.of(
+          error.get(), callback.get("error_description").orElse(null));
+    }
+    if (state.isEmpty()) {
+      throw InvalidAuthorizationResponseException.of(Reason.MISSING_STATE);
+    }
+    StateCodec.Pending pending = checkState(userId, state.get());
+    AuthorizationCode code =
+        callback
+            .get("code")
+            .map(AuthorizationCode::new)
+            .orElseThrow(() -> InvalidAuthorizationResponseException.of(Reason.MISSING_CODE));
+    String replayKey = Base64.getEncoder().encodeToString(Pkce.sha256(state.get().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    if (usedStates.asMap().putIfAbsent(replayKey, Boolean.TRUE) != null) {
+      throw InvalidAuthorizationResponseException.of(Reason.STATE_REPLAYED);
+    }
+    TokenResponse response;
+    try {
+      response = auth.exchangeCode(code, pending.verifier());
+    } catch (ReauthorizationRequiredException e) {
+      throw e.forUser(userId);
+    }
+    if (response.refreshToken().isEmpty()) {
+      throw InvalidAuthorizationResponseException.of(Reason.NO_REFRESH_TOKEN);
+    }
+    Instant now = clock.instant();
+    Grant grant =
+        new Grant(
+            response.refreshToken().get(),
+            response.idTokenClaims().tenantId(),
+            response.idTokenClaims().preferredUsername().or(() -> response.idTokenClaims().name()),
+            response.scopes(),
+            now);
+    long version = saveNewGrant(userId, grant, now);
+    tokens.connected(userId, response, version);
+    LOG.log(System.Logger.Level.INFO, "user {0} connected a Microsoft account", userId);
+    return grant.toConnection(userId);
+  }
+
+  private StateCodec.Pending checkState(String userId, String state) {
+    StateCodec.Pending pending = states.open(state);
+    if (!pending.userId().equals(userId)) {
+      throw InvalidAuthorizationResponseException.of(Reason.STATE_FOR_ANOTHER_USER);
+    }
+    Instant now = clock.instant();
+    if (now.isAfter(pending.issuedAt().plus(stateLifetime))) {
+      throw InvalidAuthorizationResponseException.of(Reason.STATE_EXPIRED);
+    }
+    if (pending.issuedAt().isAfter(now.plus(Duration.ofMinutes(5)))) {
+      // Sealed by us, so not forged: an instance's clock is far ahead. Refuse rather than extend.
+      throw InvalidAuthorizationResponseException.of(Reason.STATE_EXPIRED);
+    }
+    return pending;
+  }
+
+  /** Stores a new grant over whatever the user had; returns its version. */
+  private long saveNewGrant(String userId, Grant grant, Instant now) {
+    byte[] sealed = grants.seal(userId, grant);
+    for (int attempt = 0; attempt < MAX_CONNECT_RACES; attempt++) {
+      Optional<StoredGrant> current = store.load(userId);
+      long expected = current.map(StoredGrant::version).orElse(TokenStore.ABSENT);
+      // A fresh random start after a delete, so a stale writer's expected version never matches
+      // a new connection's record (no ABA across disconnect and reconnect).
+      long version =
+          current.isPresent()
+              ? AccessTokens.nextVersion(expected)
+              : 1 + (random.nextLong() >>> 2);
+      if (store.save(new StoredGrant(userId, version, sealed, now), expected)) {
+        return version;
+      }
+    }
+    throw TeamsServiceException.of(
+        "could not store the new grant of user '" + userId + "': other writers kept changing it",
+        ErrorDetails.none(),
+        true,
+        null);
+  }
+
+  /**
+   * Removes the user's stored grant and cached token. Idempotent. Microsoft is not called: the
+   * refresh token stays valid at Microsoft until it expires or the user revokes the app's consent.
+   *
+   * @param userId the application user
+   */
+  public void disconnect(String userId) {
+    requireUserId(userId);
+    for (int attempt = 0; attempt < MAX_CONNECT_RACES; attempt++) {
+      Optional<StoredGrant> current = store.load(userId);
+      if (current.isEmpty() || store.delete(userId, current.get().version())) {
+        tokens.disconnected(userId);
+        return;
+      }
+    }
+    throw TeamsServiceException.of(
+        "could not remove the grant of user '" + userId + "': other writers kept changing it",
+        ErrorDetails.none(),
+        true,
+        null);
+  }
+
+  /**
+   * Reads whether the user is connected, from the token store only (Microsoft is not called).
+   *
+   * @param userId the application user
+   * @return the status, with the connection's details when connected
+   */
+  public ConnectionStatus status(String userId) {
+    requireUserId(userId);
+    Optional<StoredGrant> stored = store.load(userId);
+    if (stored.isEmpty()) {
+      return new ConnectionStatus(userId, ConnectionStatus.State.NOT_CONNECTED, Optional.empty());
+    }
+    try {
+      Grant grant = grants.open(userId, stored.get().ciphertext());
+      return new ConnectionStatus(
+          userId, ConnectionStatus.State.CONNECTED, Optional.of(grant.toConnection(userId)));
+    } catch (GeneralSecurityException e) {
+      return new ConnectionStatus(userId, ConnectionStatus.State.UNREADABLE, Optional.empty());
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Meetings
+
+  /**
+   * Step 3: creates a Teams meeting organized by the user.
+   *
+   * <p>Without an external id the meeting is created with {@code POST /me/onlineMeetings}
+   * (passcode by default). With one, Graph's idempotent create-or-get is used and the lobby and
+   * presenter settings it ignores are applied by a follow-up update; such meetings have no passcode
+   * (see {@link MeetingRequest}).
+   *
+   * @param userId the application user who organizes the meeting
+   * @param request what to create
+   * @return the meeting with its join URL, meeting id, passcode and dial-in details
+   */
+  public Meeting create(String userId, MeetingRequest request) {
+    requireUserId(userId);
+    if (request == null) {
+      throw new IllegalArgumentException("request must not be null");
+    }
+    if (request.externalId().isEmpty()) {
+      return withToken(userId, token -> meetings.create(token, request));
+    }
+    Meeting meeting = withToken(userId, token -> meetings.createOrGet(token, request));
+    MeetingUpdate ignoredSettings = settingsIgnoredByCreateOrGet(request);
+    if (ignoredSettings.isEmpty()) {
+      return meeting;
+    }
+    return withToken(userId, token -> meetings.update(token, meeting.id(), ignoredSettings));
+  }
+
+  private static MeetingUpdate settingsIgnoredByCreateOrGet(MeetingRequest request) {
+    MeetingUpdate.Builder update = MeetingUpdate.builder();
+    request.lobbyBypass().ifPresent(update::lobbyBypass);
+    request.allowedPresenters().ifPresent(update::allowedPresenters);
+    return update.build();
+  }
+
+  /**
+   * Reads one of the user's meetings.
+   *
+   * @param userId the organizer
+   * @param meetingId Graph's meeting id
+   * @return the meeting
+   * @throws MeetingNotFoundException if there is no such meeting for this organizer
+   */
+  public Meeting get(String userId, String meetingId) {
+    requireUserId(userId);
+    requireMeetingId(meetingId);
+    return withToken(userId, token -> meetings.get(token, meetingId));
+  }
+
+  /**
+   * Changes one of the user's meetings.
+   *
+   * @param userId the organizer
+   * @param meetingId Graph's meeting id
+   * @param update the changes; not empty
+   * @return the meeting after the change
+   */
+  public Meeting update(String userId, String meetingId, MeetingUpdate update) {
+    requireUserId(userId);
+    requireMeetingId(meetingId);
+    if (update == null || update.isEmpty()) {
+      throw new IllegalArgumentException("update must not be null or empty");
+    }
+    return withToken(userId, token -> meetings.update(token, meetingId, update));
+  }
+
+  /**
+   * Deletes one of the user's meetings.
+   *
+   * @param userId the organizer
+   * @param meetingId Graph's meeting id
+   */
+  public void delete(String userId, String meetingId) {
+    requireUserId(userId);
+    requireMeetingId(meetingId);
+    withToken(
+        userId,
+        token -> {
+          meetings.delete(token, meetingId);
+          return null;
+        });
+  }
+
+  /** Calls Graph with the user's token; after a 401, refreshes once and retries once. */
+  private <T> T withToken(String userId, Function<AccessToken, T> call) {
+    AccessToken token = tokens.get(userId);
+    try {
+      return call.apply(token);
+    } catch (TeamsServiceException e) {
+      if (e.status() != 401) {
+        throw e;
+      }
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "Graph rejected the access token of user {0}; refreshing once",
+          userId);
+    }
+    AccessToken fresh = tokens.replaceRejected(userId, token);
+    try {
+      return call.apply(fresh);
+    } catch (TeamsServiceException e) {
+      if (e.status() == 401) {
+        throw ReauthorizationRequiredException.of(
+            userId, ReauthorizationRequiredException.Reason.TOKEN_REJECTED, e.details());
+      }
+      throw e;
+    }
+  }
+
+  private static void requireUserId(String userId) {
+    if (userId == null || userId.isBlank()) {
+      throw new IllegalArgumentException("userId must not be null or blank");
+    }
+  }
+
+  private static void requireMeetingId(String meetingId) {
+    if (meetingId == null || meetingId.isBlank()) {
+      throw new IllegalArgumentException("meetingId must not be null or blank");
+    }
+  }
+
+  /** Stops the background refresh threads this service started (not an executor you passed). */
+  @Override
+  public void close() {
+    if (ownExecutor != null) {
+      ownExecutor.shutdownNow();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Builds a {@link MeetingService}. Bad values are rejected at the setter, missing ones in {@link
+   * #build()}, each naming the setting. Not thread-safe.
+   */
+  public static final class Builder {
+    private AuthPort authPort;
+    private MeetingPort meetingPort;
+    private TokenStore tokenStore;
+    private Aead aead;
+    private Clock clock = Clock.systemUTC();
+    private List<String> scopes = List.of("OnlineMeetings.ReadWrite");
+    private Duration stateLifetime = Duration.ofMinutes(10);
+    private Duration expirySkew = Duration.ofMinutes(5);
+    private Duration refreshAhead = Duration.ofMinutes(5);
+    private Executor refreshExecutor;
+    private long maximumCachedUsers = 100_000;
+
+    private Builder() {}
+
+    /** The identity platform adapter. Required. */
+    public Builder authPort(AuthPort value) {
+      this.authPort = requireNonNull(value, "authPort");
+      return this;
+    }
+
+    /** The Graph adapter. Required. */
+    public Builder meetingPort(MeetingPort value) {
+      this.meetingPort = requireNonNull(value, "meetingPort");
+      return this;
+    }
+
+    /** Where sealed grants are kept. Required. */
+    public Builder tokenStore(TokenStore value) {
+      this.tokenStore = requireNonNull(value, "tokenStore");
+      return this;
+    }
+
+    /**
+     * The Tink keyset that seals grants and connect states. Required (this or {@link
+     * #tokenKeys(Aead)}). A keyset with several keys opens data sealed with any of them and seals
+     * with its primary, which is how keys rotate.
+     *
+     * @throws IllegalArgumentException if the keyset holds no AEAD keys
+     */
+    public Builder tokenKeys(KeysetHandle keyset) {
+      requireNonNull(keyset, "tokenKeys");
+      try {
+        AeadConfig.register();
+        this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalArgumentException("tokenKeys must be a keyset of AEAD keys", e);
+      }
+      return this;
+    }
+
+    /**
+     * Any AEAD to seal grants and connect states, for example one backed by a cloud KMS.
+     * Required (this or {@link #tokenKeys(KeysetHandle)}).
+     */
+    public Builder tokenKeys(Aead value) {
+      this.aead = requireNonNull(value, "tokenKeys");
+      return this;
+    }
+
+    /** The clock for token expiry and state lifetime (default: the system UTC clock). */
+    public Builder clock(Clock value) {
+      this.clock = requireNonNull(value, "clock");
+      return this;
+    }
+
+    /** The Graph scopes to request (default {@code OnlineMeetings.ReadWrite}). */
+    public Builder scopes(List<String> value) {
+      requireNonNull(value, "scopes");
+      if (value.isEmpty() || value.stream().anyMatch(s -> s == null || s.isBlank() || s.contains(" "))) {
+        throw new IllegalArgumentException("scopes must be non-empty, each a single non-blank scope");
+      }
+      this.scopes = new ArrayList<>(value);
+      return this;
+    }
+
+    /** How long a user has between {@code beginConnect} and the callback (default 10 minutes). */
+    public Builder stateLifetime(Duration value) {
+      this.stateLifetime = requirePositive(value, "stateLifetime");
+      return this;
+    }
+
+    /** How long before expiry a cached access token is no longer used (default 5 minutes). */
+    public Builder expirySkew(Duration value) {
+      this.expirySkew = requireNotNegative(value, "expirySkew");
+      return this;
+    }
+
+    /**
+     * How long before a token stops being used it is refreshed in the background (default 5
+     * minutes; zero turns refresh-ahead off).
+     */
+    public Builder refreshAhead(Duration value) {
+      this.refreshAhead = requireNotNegative(value, "refreshAhead");
+      return this;
+    }
+
+    /**
+     * Where background refreshes run (default: two daemon threads owned by the service). A
+     * saturated executor skips refresh-ahead; callers then refresh when they need to.
+     */
+    public Builder refreshExecutor(Executor value) {
+      this.refreshExecutor = requireNonNull(value, "refreshExecutor");
+      return this;
+    }
+
+    /** How many users' access tokens to cache at most (default 100 000). */
+    public Builder maximumCachedUsers(long value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("maximumCachedUsers must be positive, was " + value);
+      }
+      this.maximumCachedUsers = value;
+      return this;
+    }
+
+    /**
+     * Builds the service.
+     *
+     * @throws IllegalStateException naming the first required setting that is missing
+     */
+    public MeetingService build() {
+      requireSet(authPort, "authPort");
+      requireSet(meetingPort, "meetingPort");
+      requireSet(tokenStore, "tokenStore");
+      requireSet(aead, "tokenKeys");
+      return new MeetingService(this);
+    }
+
+    private static <T> T requireNonNull(T value, String name) {
+      if (value == null) {
+        throw new IllegalArgumentException(name + " must not be null");
+      }
+      return value;
+    }
+
+    private static void requireSet(Object value, String name) {
+      if (value == null) {
+        throw new IllegalStateException(name + " is required");
+      }
+    }
+
+    private static Duration requirePositive(Duration value, String name) {
+      if (value == null || value.isZero() || value.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + value);
+      }
+      return value;
+    }
+
+    private static Duration requireNotNegative(Duration value, String name) {
+      if (value == null || value.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, was " + value);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.teamsmeet.core;
+
+/**
+ * The root of every exception this SDK throws on purpose; unchecked.
+ *
+ * <p>Each final subtype stands for one decision the caller makes (reconnect the user, show "no
+ * permission", retry later, fix the configuration...). Every one carries {@link #details()} with
+ * the HTTP status, Microsoft's error code and the request ids support asks for. Messages never
+ * contain a token, code, verifier, secret, ciphertext or request body.
+ */
+public abstract class TeamsException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient ErrorDetails details;
+
+  /**
+   * Creates the exception; the details' summary is appended to the message.
+   *
+   * @param message what happened and what to do, without any secret
+   * @param details Microsoft's error facts, or {@link ErrorDetails#none()}
+   * @param cause the underlying failure, or null
+   */
+  TeamsException(String message, ErrorDetails details, Throwable cause) {
+    super(withSummary(message, details), cause);
+    this.details = details == null ? ErrorDetails.none() : details;
+  }
+
+  private static String withSummary(String message, ErrorDetails details) {
+    if (details == null) {
+      return message;
+    }
+    String summary = details.summary();
+    return summary.isEmpty() ? message : message + " [" + summary + "]";
+  }
+
+  /** Microsoft's error facts for this failure; empty fields when it did not come from Microsoft. */
+  public ErrorDetails details() {
+    return details;
+  }
+}
