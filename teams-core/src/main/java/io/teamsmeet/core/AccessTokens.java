@@ -15,6 +15,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -302,7 +303,8 @@ final class AccessTokens {
       long version = nextVersion(stored.version());
       // Always re-seal: a rotated token must be stored, and an old one moves to the primary key.
       StoredGrant updated =
-          new StoredGrant(userId, version, codec.seal(userId, next), clock.instant());
+          new StoredGrant(
+              userId, version, codec.seal(userId, next), clock.instant().truncatedTo(ChronoUnit.MILLIS));
       if (!store.save(updated, stored.version())) {
         LOG.log(Level.DEBUG, "refresh for user {0} lost a store race; re-reading", userId);
         continue;

@@ -25,6 +25,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -249,7 +250,7 @@ public final class MeetingService implements AutoCloseable {
     if (response.refreshToken().isEmpty()) {
       throw InvalidAuthorizationResponseException.of(Reason.NO_REFRESH_TOKEN);
     }
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Grant grant =
         new Grant(
             response.refreshToken().get(),

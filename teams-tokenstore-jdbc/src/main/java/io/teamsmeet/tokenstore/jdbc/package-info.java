@@ -1,0 +1,2 @@
+/** The JDBC token store (work in progress). */
+package io.teamsmeet.tokenstore.jdbc;
