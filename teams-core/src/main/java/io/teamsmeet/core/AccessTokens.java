@@ -57,6 +57,7 @@ final class AccessTokens {
   private final Duration refreshAhead;
   private final List<String> scopes;
   private final Executor background;
+  private final Retrier retrier;
 
   private final Cache<String, Entry> cache;
   /** Sequence numbers of the last connect or disconnect per user, kept long enough to fence refreshes. */
@@ -74,7 +75,8 @@ final class AccessTokens {
       Duration refreshAhead,
       List<String> scopes,
       Executor background,
-      long maximumUsers) {
+      long maximumUsers,
+      Retrier retrier) {
     this.auth = auth;
     this.store = store;
     this.codec = codec;
@@ -83,6 +85,7 @@ final class AccessTokens {
     this.refreshAhead = refreshAhead;
     this.scopes = scopes;
     this.background = background;
+    this.retrier = retrier;
     Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
     this.cache =
         Caffeine.newBuilder()
@@ -281,7 +284,12 @@ final class AccessTokens {
       Grant grant = open(userId, stored);
       TokenResponse response;
       try {
-        response = auth.refresh(grant.refreshToken(), scopes);
+        // A refresh may be repeated safely: Microsoft does not revoke the token it rotates away.
+        response =
+            retrier.call(
+                "token refresh",
+                Retrier.Safety.IDEMPOTENT,
+                () -> auth.refresh(grant.refreshToken(), scopes));
       } catch (ReauthorizationRequiredException e) {
         if (!e.reason().grantIsDead()) {
           throw e.forUser(userId);

@@ -89,6 +89,7 @@ public final class MeetingService implements AutoCloseable {
   private final AccessTokens tokens;
   private final Cache<String, Boolean> usedStates;
   private final ExecutorService ownExecutor;
+  private final Retrier retrier;
 
   private MeetingService(Builder b) {
     this.auth = b.authPort;
@@ -98,6 +99,7 @@ public final class MeetingService implements AutoCloseable {
     this.stateLifetime = b.stateLifetime;
     this.scopes = List.copyOf(b.scopes);
     this.random = new SecureRandom();
+    this.retrier = new Retrier(b.retryPolicy, b.sleeper);
     this.states = new StateCodec(b.aead);
     this.grants = new GrantCodec(b.aead);
     Executor executor = b.refreshExecutor;
@@ -112,7 +114,8 @@ public final class MeetingService implements AutoCloseable {
             b.refreshAhead,
             scopes,
             executor == null ? ownExecutor : executor,
-            b.maximumCachedUsers);
+            b.maximumCachedUsers,
+            retrier);
     // A state is single use on this instance for as long as it could be accepted at all.
     this.usedStates =
         Caffeine.newBuilder()
@@ -243,7 +246,12 @@ public final class MeetingService implements AutoCloseable {
     }
     TokenResponse response;
     try {
-      response = auth.exchangeCode(code, pending.verifier());
+      // A code is single use: resend only what Microsoft proved it did not process.
+      response =
+          retrier.call(
+              "code exchange",
+              Retrier.Safety.ONLY_IF_UNPROCESSED,
+              () -> auth.exchangeCode(code, pending.verifier()));
     } catch (ReauthorizationRequiredException e) {
       throw e.forUser(userId);
     }
@@ -367,14 +375,19 @@ public final class MeetingService implements AutoCloseable {
       throw new IllegalArgumentException("request must not be null");
     }
     if (request.externalId().isEmpty()) {
-      return withToken(userId, token -> meetings.create(token, request));
+      return withToken(
+          userId, Retrier.Safety.ONLY_IF_UNPROCESSED, token -> meetings.create(token, request));
     }
-    Meeting meeting = withToken(userId, token -> meetings.createOrGet(token, request));
+    Meeting meeting =
+        withToken(userId, Retrier.Safety.IDEMPOTENT, token -> meetings.createOrGet(token, request));
     MeetingUpdate ignoredSettings = settingsIgnoredByCreateOrGet(request);
     if (ignoredSettings.isEmpty()) {
       return meeting;
     }
-    return withToken(userId, token -> meetings.update(token, meeting.id(), ignoredSettings));
+    return withToken(
+        userId,
+        Retrier.Safety.IDEMPOTENT,
+        token -> meetings.update(token, meeting.id(), ignoredSettings));
   }
 
   private static MeetingUpdate settingsIgnoredByCreateOrGet(MeetingRequest request) {
@@ -395,7 +408,7 @@ public final class MeetingService implements AutoCloseable {
   public Meeting get(String userId, String meetingId) {
     requireUserId(userId);
     requireMeetingId(meetingId);
-    return withToken(userId, token -> meetings.get(token, meetingId));
+    return withToken(userId, Retrier.Safety.IDEMPOTENT, token -> meetings.get(token, meetingId));
   }
 
   /**
@@ -412,7 +425,8 @@ public final class MeetingService implements AutoCloseable {
     if (update == null || update.isEmpty()) {
       throw new IllegalArgumentException("update must not be null or empty");
     }
-    return withToken(userId, token -> meetings.update(token, meetingId, update));
+    return withToken(
+        userId, Retrier.Safety.IDEMPOTENT, token -> meetings.update(token, meetingId, update));
   }
 
   /**
@@ -426,17 +440,21 @@ public final class MeetingService implements AutoCloseable {
     requireMeetingId(meetingId);
     withToken(
         userId,
+        Retrier.Safety.IDEMPOTENT,
         token -> {
           meetings.delete(token, meetingId);
           return null;
         });
   }
 
-  /** Calls Graph with the user's token; after a 401, refreshes once and retries once. */
-  private <T> T withToken(String userId, Function<AccessToken, T> call) {
+  /**
+   * Calls Graph with the user's token under the retry policy; after a 401, refreshes once and
+   * retries once.
+   */
+  private <T> T withToken(String userId, Retrier.Safety safety, Function<AccessToken, T> call) {
     AccessToken token = tokens.get(userId);
     try {
-      return call.apply(token);
+      return retrier.call("Graph call", safety, () -> call.apply(token));
     } catch (TeamsServiceException e) {
       if (e.status() != 401) {
         throw e;
@@ -448,7 +466,7 @@ public final class MeetingService implements AutoCloseable {
     }
     AccessToken fresh = tokens.replaceRejected(userId, token);
     try {
-      return call.apply(fresh);
+      return retrier.call("Graph call", safety, () -> call.apply(fresh));
     } catch (TeamsServiceException e) {
       if (e.status() == 401) {
         throw ReauthorizationRequiredException.of(
@@ -496,6 +514,8 @@ public final class MeetingService implements AutoCloseable {
     private Duration refreshAhead = Duration.ofMinutes(5);
     private Executor refreshExecutor;
     private long maximumCachedUsers = 100_000;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Retrier.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
 
     private Builder() {}
 
@@ -587,6 +607,18 @@ public final class MeetingService implements AutoCloseable {
      */
     public Builder refreshExecutor(Executor value) {
       this.refreshExecutor = requireNonNull(value, "refreshExecutor");
+      return this;
+    }
+
+    /** How throttled and transiently failed calls are retried (default {@link RetryPolicy#defaults()}). */
+    public Builder retryPolicy(RetryPolicy value) {
+      this.retryPolicy = requireNonNull(value, "retryPolicy");
+      return this;
+    }
+
+    /** For tests: how the service waits between retries. */
+    Builder sleeper(Retrier.Sleeper value) {
+      this.sleeper = requireNonNull(value, "sleeper");
       return this;
     }
 

@@ -18,6 +18,8 @@ final class Fixture implements AutoCloseable {
   final FakeGraph graph = new FakeGraph(identity);
   final TestStore store = new TestStore();
   final KeysetHandle keys;
+  /** Every wait the service asked for between retries; nobody actually sleeps in core tests. */
+  final java.util.List<Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
   final MeetingService service;
 
   Fixture() {
@@ -36,6 +38,7 @@ final class Fixture implements AutoCloseable {
         .tokenStore(tokenStore)
         .tokenKeys(keyset)
         .clock(clock)
+        .sleeper(sleeps::add)
         .refreshExecutor((Executor) Runnable::run);
   }
 

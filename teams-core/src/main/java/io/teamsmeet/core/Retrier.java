@@ -1,0 +1,94 @@
+package io.teamsmeet.core;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/** Runs a call under a {@link RetryPolicy}. */
+final class Retrier {
+
+  /** Waits; the default sleeps the thread, tests record instead. */
+  @FunctionalInterface
+  interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  /** Whether a failed call may be sent again. */
+  enum Safety {
+    /** Sending it twice is harmless: retry any transient failure. */
+    IDEMPOTENT,
+    /** Sending it twice could act twice: retry only when Microsoft proved it did not process it. */
+    ONLY_IF_UNPROCESSED
+  }
+
+  private static final System.Logger LOG = System.getLogger("io.teamsmeet.core.Retrier");
+
+  private final RetryPolicy policy;
+  private final Sleeper sleeper;
+
+  Retrier(RetryPolicy policy, Sleeper sleeper) {
+    this.policy = policy;
+    this.sleeper = sleeper;
+  }
+
+  <T> T call(String what, Safety safety, Supplier<T> operation) {
+    Duration waited = Duration.ZERO;
+    for (int attempt = 1; ; attempt++) {
+      TeamsException failure;
+      Duration delay;
+      try {
+        return operation.get();
+      } catch (ThrottledException e) {
+        if (safety == Safety.ONLY_IF_UNPROCESSED && !provenUnprocessed(e)) {
+          throw e;
+        }
+        failure = e;
+        delay = e.retryAfter().orElse(null);
+      } catch (TeamsServiceException e) {
+        if (!e.isRetryable() || safety == Safety.ONLY_IF_UNPROCESSED) {
+          throw e;
+        }
+        failure = e;
+        delay = null;
+      }
+      if (delay == null) {
+        delay = backoff(attempt);
+      }
+      if (attempt >= policy.maxAttempts() || waited.plus(delay).compareTo(policy.maxTotalWait()) > 0) {
+        throw failure;
+      }
+      LOG.log(
+          Level.DEBUG,
+          "{0} failed (HTTP {1}); retry {2} in {3} ms",
+          what,
+          failure.details().status(),
+          attempt,
+          delay.toMillis());
+      try {
+        sleeper.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw failure;
+      }
+      waited = waited.plus(delay);
+    }
+  }
+
+  /** 429 always means "not processed"; 503 does when Microsoft says when to come back. */
+  static boolean provenUnprocessed(ThrottledException e) {
+    int status = e.details().status();
+    return status == 429 || (status == 503 && e.retryAfter().isPresent());
+  }
+
+  /** Exponential backoff with full jitter: uniform in [base/2, base], base doubling per attempt. */
+  Duration backoff(int attempt) {
+    long initial = policy.initialBackoff().toMillis();
+    long cap = policy.maxBackoff().toMillis();
+    long base = initial << Math.min(attempt - 1, 20);
+    if (base <= 0 || base > cap) {
+      base = cap;
+    }
+    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(base / 2, base + 1));
+  }
+}
