@@ -20,6 +20,7 @@ import io.teamsmeet.core.port.StoredGrant;
 import io.teamsmeet.core.port.TokenResponse;
 import io.teamsmeet.core.port.TokenStore;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -240,7 +241,7 @@ public final class MeetingService implements AutoCloseable {
             .get("code")
             .map(AuthorizationCode::new)
             .orElseThrow(() -> InvalidAuthorizationResponseException.of(Reason.MISSING_CODE));
-    String replayKey = Base64.getEncoder().encodeToString(Pkce.sha256(state.get().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    String replayKey = Base64.getEncoder().encodeToString(Pkce.sha256(state.get().getBytes(StandardCharsets.US_ASCII)));
     if (usedStates.asMap().putIfAbsent(replayKey, Boolean.TRUE) != null) {
       throw InvalidAuthorizationResponseException.of(Reason.STATE_REPLAYED);
     }
