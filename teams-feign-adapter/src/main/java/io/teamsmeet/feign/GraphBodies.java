@@ -1,0 +1,144 @@
+package io.teamsmeet.feign;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.teamsmeet.core.port.AllowedPresenters;
+import io.teamsmeet.core.port.Attendee;
+import io.teamsmeet.core.port.LobbyBypass;
+import io.teamsmeet.core.port.MeetingRequest;
+import io.teamsmeet.core.port.MeetingUpdate;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** The JSON request bodies sent to Graph; null components are left out. */
+final class GraphBodies {
+
+  private GraphBodies() {}
+
+  /** {@code POST /me/onlineMeetings}. */
+  record Create(
+      @JsonProperty("subject") String subject,
+      @JsonProperty("startDateTime") String startDateTime,
+      @JsonProperty("endDateTime") String endDateTime,
+      @JsonProperty("participants") Participants participants,
+      @JsonProperty("lobbyBypassSettings") LobbySettings lobbyBypassSettings,
+      @JsonProperty("allowedPresenters") String allowedPresenters,
+      @JsonProperty("joinMeetingIdSettings") JoinSettings joinMeetingIdSettings) {
+
+    static Create of(MeetingRequest r) {
+      return new Create(
+          r.subject(),
+          time(r.start()),
+          time(r.end()),
+          Participants.of(r.attendees()),
+          r.lobbyBypass().map(LobbySettings::of).orElse(null),
+          r.allowedPresenters().map(GraphBodies::presenters).orElse(null),
+          new JoinSettings(r.passcodeRequired()));
+    }
+  }
+
+  /** {@code POST /me/onlineMeetings/createOrGet}: only the fields Graph accepts there. */
+  record CreateOrGet(
+      @JsonProperty("externalId") String externalId,
+      @JsonProperty("subject") String subject,
+      @JsonProperty("startDateTime") String startDateTime,
+      @JsonProperty("endDateTime") String endDateTime,
+      @JsonProperty("participants") Participants participants) {
+
+    static CreateOrGet of(MeetingRequest r) {
+      return new CreateOrGet(
+          r.externalId()
+              .orElseThrow(
+                  () -> new IllegalArgumentException("externalId is required for createOrGet")),
+          r.subject(),
+          time(r.start()),
+          time(r.end()),
+          Participants.of(r.attendees()));
+    }
+  }
+
+  /** {@code PATCH /me/onlineMeetings/{id}}: only what changes. */
+  record Update(
+      @JsonProperty("subject") String subject,
+      @JsonProperty("startDateTime") String startDateTime,
+      @JsonProperty("endDateTime") String endDateTime,
+      @JsonProperty("participants") Participants participants,
+      @JsonProperty("lobbyBypassSettings") LobbySettings lobbyBypassSettings,
+      @JsonProperty("allowedPresenters") String allowedPresenters) {
+
+    static Update of(MeetingUpdate u) {
+      return new Update(
+          u.subject().orElse(null),
+          u.start().map(GraphBodies::time).orElse(null),
+          u.end().map(GraphBodies::time).orElse(null),
+          u.attendees().map(Participants::all).orElse(null),
+          u.lobbyBypass().map(LobbySettings::of).orElse(null),
+          u.allowedPresenters().map(GraphBodies::presenters).orElse(null));
+    }
+  }
+
+  /** {@code participants}: the attendees only; the organizer is the token's user. */
+  record Participants(@JsonProperty("attendees") List<AttendeeInfo> attendees) {
+
+    /** Null (left out) when there are no attendees. */
+    static Participants of(List<Attendee> attendees) {
+      return attendees.isEmpty() ? null : all(attendees);
+    }
+
+    /** Always present: an update replaces the whole list, an empty one included. */
+    static Participants all(List<Attendee> attendees) {
+      return new Participants(attendees.stream().map(AttendeeInfo::of).toList());
+    }
+  }
+
+  /** {@code meetingParticipantInfo}: UPN and role (no identity: Graph resolves the UPN). */
+  record AttendeeInfo(@JsonProperty("upn") String upn, @JsonProperty("role") String role) {
+
+    static AttendeeInfo of(Attendee a) {
+      String role =
+          switch (a.role()) {
+            case ATTENDEE -> "attendee";
+            case PRESENTER -> "presenter";
+            case COORGANIZER -> "coorganizer";
+          };
+      return new AttendeeInfo(a.upn(), role);
+    }
+  }
+
+  /** {@code lobbyBypassSettings}. */
+  record LobbySettings(
+      @JsonProperty("scope") String scope,
+      @JsonProperty("isDialInBypassEnabled") boolean isDialInBypassEnabled) {
+
+    static LobbySettings of(LobbyBypass l) {
+      String scope =
+          switch (l.scope()) {
+            case ORGANIZER -> "organizer";
+            case ORGANIZATION -> "organization";
+            case ORGANIZATION_AND_FEDERATED -> "organizationAndFederated";
+            case EVERYONE -> "everyone";
+            case INVITED -> "invited";
+            case ORGANIZATION_EXCLUDING_GUESTS -> "organizationExcludingGuests";
+          };
+      return new LobbySettings(scope, l.dialInBypass());
+    }
+  }
+
+  /** {@code joinMeetingIdSettings} on creation. */
+  record JoinSettings(@JsonProperty("isPasscodeRequired") boolean isPasscodeRequired) {}
+
+  static String presenters(AllowedPresenters p) {
+    return switch (p) {
+      case EVERYONE -> "everyone";
+      case ORGANIZATION -> "organization";
+      case ROLE_IS_PRESENTER -> "roleIsPresenter";
+      case ORGANIZER -> "organizer";
+    };
+  }
+
+  /** ISO-8601 in UTC with a {@code Z}, to the millisecond. */
+  static String time(Instant instant) {
+    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+  }
+}

@@ -1,0 +1,84 @@
+package io.teamsmeet.feign;
+
+import io.teamsmeet.core.port.AccessToken;
+import io.teamsmeet.core.port.Meeting;
+import io.teamsmeet.core.port.MeetingPort;
+import io.teamsmeet.core.port.MeetingRequest;
+import io.teamsmeet.core.port.MeetingUpdate;
+import java.util.Map;
+
+/**
+ * {@link MeetingPort} on Microsoft Graph v1.0 {@code /me/onlineMeetings}. Thread-safe.
+ *
+ * <p>Every call sends {@code Authorization: Bearer}, a fresh {@code client-request-id} and the
+ * SDK's {@code User-Agent} ({@link StandardHeaders}). Nothing is retried here ({@code
+ * Retryer.NEVER_RETRY}): the core decides, because only it knows whether a call may be sent twice.
+ * Failures are classified by {@link GraphErrorDecoder}; answers are read by {@link MeetingDecoder}.
+ */
+final class GraphMeetingPort implements MeetingPort {
+
+  private final GraphApi api;
+
+  GraphMeetingPort(GraphApi api) {
+    this.api = api;
+  }
+
+  @Override
+  public Meeting create(AccessToken token, MeetingRequest request) {
+    GraphBodies.Create body = GraphBodies.Create.of(request);
+    return Http.call(MeetingDecoder.SERVICE, () -> api.create(auth(token), body));
+  }
+
+  @Override
+  public Meeting createOrGet(AccessToken token, MeetingRequest request) {
+    GraphBodies.CreateOrGet body = GraphBodies.CreateOrGet.of(request);
+    return Http.call(MeetingDecoder.SERVICE, () -> api.createOrGet(auth(token), body));
+  }
+
+  @Override
+  public Meeting get(AccessToken token, String meetingId) {
+    String id = encodePathSegment(meetingId);
+    return Http.call(MeetingDecoder.SERVICE, () -> api.get(auth(token), id));
+  }
+
+  @Override
+  public Meeting update(AccessToken token, String meetingId, MeetingUpdate update) {
+    String id = encodePathSegment(meetingId);
+    GraphBodies.Update body = GraphBodies.Update.of(update);
+    return Http.call(MeetingDecoder.SERVICE, () -> api.update(auth(token), id, body));
+  }
+
+  @Override
+  public void delete(AccessToken token, String meetingId) {
+    String id = encodePathSegment(meetingId);
+    Http.call(
+        MeetingDecoder.SERVICE,
+        () -> {
+          api.delete(auth(token), id);
+          return null;
+        });
+  }
+
+  private static Map<String, Object> auth(AccessToken token) {
+    if (token == null) {
+      throw new IllegalArgumentException("token must not be null");
+    }
+    return Map.of("Authorization", "Bearer " + token.value());
+  }
+
+  /**
+   * Percent-encodes a meeting id as one path segment: only RFC 3986 unreserved characters stay, so
+   * {@code :}, {@code @}, {@code /}, {@code %}, {@code +} and {@code =} are all encoded.
+   */
+  static String encodePathSegment(String meetingId) {
+    if (meetingId == null || meetingId.isBlank()) {
+      throw new IllegalArgumentException("meetingId must not be null or blank");
+    }
+    return IdentityPlatformAuthPort.encode(meetingId);
+  }
+
+  @Override
+  public String toString() {
+    return "GraphMeetingPort";
+  }
+}

@@ -1,0 +1,315 @@
+package io.teamsmeet.feign;
+
+import feign.FeignException;
+import feign.Request;
+import feign.Response;
+import feign.RetryableException;
+import io.teamsmeet.core.ErrorDetails;
+import io.teamsmeet.core.TeamsException;
+import io.teamsmeet.core.TeamsServiceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.ConnectException;
+import java.net.URLDecoder;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** HTTP helpers shared by both adapters: header lookup, body reading, Retry-After, failures. */
+final class Http {
+
+  /** Error bodies are read up to this many bytes; the rest is ignored. */
+  static final int MAX_ERROR_BODY = 64 * 1024;
+
+  /** Success bodies are read up to this many bytes; a longer one is reported as unreadable. */
+  static final int MAX_BODY = 4 * 1024 * 1024;
+
+  /** The longest Retry-After honoured as given; anything longer is capped (no overflow). */
+  private static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+
+  private Http() {}
+
+  /** The first value of a header, looked up case-insensitively; blank values count as absent. */
+  static Optional<String> header(Map<String, Collection<String>> headers, String name) {
+    if (headers == null) {
+      return Optional.empty();
+    }
+    for (Map.Entry<String, Collection<String>> e : headers.entrySet()) {
+      if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && e.getValue() != null) {
+        for (String value : e.getValue()) {
+          if (value != null && !value.isBlank()) {
+            return Optional.of(value.strip());
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The {@code client-request-id} this adapter sent with a request, if it is known. */
+  static Optional<String> sentClientRequestId(Request request) {
+    return request == null
+        ? Optional.empty()
+        : header(request.headers(), StandardHeaders.CLIENT_REQUEST_ID);
+  }
+
+  /**
+   * The facts every failure with a response keeps: status, {@code request-id} (Graph) or {@code
+   * x-ms-request-id} (identity platform), {@code client-request-id} (echoed, else the one sent) and
+   * {@code Date}.
+   */
+  static ErrorDetails.Builder details(Response response) {
+    Map<String, Collection<String>> headers = response.headers();
+    return ErrorDetails.builder()
+        .status(validStatus(response.status()))
+        .requestId(
+            header(headers, "request-id").or(() -> header(headers, "x-ms-request-id")).orElse(null))
+        .clientRequestId(
+            header(headers, StandardHeaders.CLIENT_REQUEST_ID)
+                .or(() -> sentClientRequestId(response.request()))
+                .orElse(null))
+        .date(header(headers, "Date").orElse(null));
+  }
+
+  private static int validStatus(int status) {
+    return status < 0 || status > 999 ? 0 : status;
+  }
+
+  private static final Set<String> SECRET_FIELDS =
+      Set.of("code", "code_verifier", "refresh_token", "client_secret", "client_assertion");
+
+  /**
+   * Removes from Microsoft's error text every secret the request carried (the bearer token, and the
+   * code, verifier, refresh token, client secret or client assertion of a token request), should a
+   * service ever echo one. Defence in depth: Microsoft is not known to do so.
+   */
+  static String scrub(String text, Request request) {
+    if (text == null || request == null) {
+      return text;
+    }
+    String out = text;
+    for (String secret : secretsOf(request)) {
+      if (secret.length() >= 6) {
+        out = out.replace(secret, "[redacted]");
+      }
+    }
+    return out;
+  }
+
+  private static List<String> secretsOf(Request request) {
+    List<String> secrets = new ArrayList<>();
+    header(request.headers(), "Authorization")
+        .ifPresent(
+            v -> {
+              secrets.add(v);
+              int space = v.indexOf(' ');
+              if (space > 0) {
+                secrets.add(v.substring(space + 1).strip());
+              }
+            });
+    byte[] body = request.body();
+    if (body != null
+        && header(request.headers(), "Content-Type")
+            .filter(c -> c.startsWith("application/x-www-form-urlencoded"))
+            .isPresent()) {
+      for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0 && SECRET_FIELDS.contains(pair.substring(0, eq))) {
+          String raw = pair.substring(eq + 1);
+          secrets.add(raw);
+          try {
+            secrets.add(URLDecoder.decode(raw, StandardCharsets.UTF_8));
+          } catch (IllegalArgumentException e) {
+            // the raw form is enough
+          }
+        }
+      }
+    }
+    return secrets;
+  }
+
+  /**
+   * Reads at most {@code limit} bytes of a body; {@code null} when there is none.
+   *
+   * @throws IOException if the connection fails while reading
+   */
+  static byte[] read(Response response, int limit) throws IOException {
+    Response.Body body = response.body();
+    if (body == null) {
+      return null;
+    }
+    try (InputStream in = body.asInputStream()) {
+      return in.readNBytes(limit);
+    }
+  }
+
+  /** Reads an error body, or {@code null} when there is none or it cannot be read. */
+  static byte[] readErrorBody(Response response) {
+    try {
+      return read(response, MAX_ERROR_BODY);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Parses {@code Retry-After}: delay-seconds as an integer or a decimal ({@code 2.128}), or an
+   * HTTP-date. Returns {@code null} when absent or unreadable; never negative.
+   */
+  static Duration retryAfter(Response response, Clock clock) {
+    Optional<String> value = header(response.headers(), "Retry-After");
+    return value.map(v -> parseRetryAfter(v, clock)).orElse(null);
+  }
+
+  static Duration parseRetryAfter(String value, Clock clock) {
+    String v = value.strip();
+    if (v.isEmpty()) {
+      return null;
+    }
+    if (Character.isDigit(v.charAt(0)) || v.charAt(0) == '.') {
+      try {
+        BigDecimal seconds = new BigDecimal(v);
+        if (seconds.signum() < 0) {
+          return null;
+        }
+        if (seconds.compareTo(BigDecimal.valueOf(MAX_RETRY_AFTER.toSeconds())) > 0) {
+          return MAX_RETRY_AFTER;
+        }
+        long millis = seconds.movePointRight(3).setScale(0, RoundingMode.CEILING).longValueExact();
+        return Duration.ofMillis(millis);
+      } catch (NumberFormatException | ArithmeticException e) {
+        return null;
+      }
+    }
+    try {
+      Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Duration wait = Duration.between(clock.instant(), at);
+      if (wait.isNegative()) {
+        return Duration.ZERO;
+      }
+      return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Runs one Feign call and makes sure that only core exceptions leave it: a {@link TeamsException}
+   * from a decoder passes through, a transport failure becomes a retryable {@link
+   * TeamsServiceException} with status 0, anything else a {@link TeamsServiceException}. No Feign
+   * or Jackson exception is ever attached as a cause (their messages can hold URLs and bodies).
+   *
+   * @param service what was called, for the message ("Microsoft Graph", "the token endpoint")
+   */
+  static <T> T call(String service, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (TeamsException e) {
+      throw e;
+    } catch (RetryableException e) {
+      throw transportFailure(service, e);
+    } catch (FeignException e) {
+      if (e.getCause() instanceof TeamsException te) {
+        throw te;
+      }
+      IOException io = ioCause(e);
+      ErrorDetails.Builder details =
+          ErrorDetails.builder()
+              .status(validStatus(Math.max(e.status(), 0)))
+              .clientRequestId(
+                  e.hasRequest() ? sentClientRequestId(e.request()).orElse(null) : null);
+      if (io != null) {
+        throw TeamsServiceException.of(
+            "the response of " + service + " could not be read (" + describe(io) + ")",
+            details.build(),
+            true,
+            io);
+      }
+      throw TeamsServiceException.of(
+          service + " answered with a response this SDK could not handle",
+          details.build(),
+          false,
+          null);
+    } catch (RuntimeException e) {
+      if (e.getCause() instanceof TeamsException te) {
+        throw te;
+      }
+      Throwable cause = isThirdParty(e) ? null : e;
+      throw TeamsServiceException.of(
+          "calling " + service + " failed unexpectedly (" + e.getClass().getSimpleName() + ")",
+          ErrorDetails.none(),
+          false,
+          cause);
+    }
+  }
+
+  private static boolean isThirdParty(Throwable e) {
+    String name = e.getClass().getName();
+    return name.startsWith("feign.") || name.startsWith("com.fasterxml.");
+  }
+
+  /** A failure before any response arrived: status 0, retryable, the I/O error as cause. */
+  static TeamsServiceException transportFailure(String service, RetryableException e) {
+    IOException io = ioCause(e);
+    ErrorDetails details =
+        ErrorDetails.builder()
+            .clientRequestId(e.hasRequest() ? sentClientRequestId(e.request()).orElse(null) : null)
+            .build();
+    String what = io == null ? "an I/O error" : describe(io);
+    return TeamsServiceException.of("could not reach " + service + ": " + what, details, true, io);
+  }
+
+  /** The failure of reading a success body: retryable, with the response's ids. */
+  static TeamsServiceException readFailure(String service, Response response, IOException e) {
+    return TeamsServiceException.of(
+        "the response of " + service + " could not be read (" + describe(e) + ")",
+        details(response).build(),
+        true,
+        e);
+  }
+
+  private static IOException ioCause(Throwable e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof IOException io) {
+        return io;
+      }
+    }
+    return null;
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof HttpConnectTimeoutException) {
+      return "connect timed out";
+    }
+    if (e instanceof HttpTimeoutException) {
+      return "request timed out";
+    }
+    if (e instanceof ConnectException) {
+      return "connection refused";
+    }
+    String text = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+    if (text.contains("reset")) {
+      return "connection reset";
+    }
+    if (text.contains("eof") || text.contains("closed")) {
+      return "connection closed early";
+    }
+    return "I/O error: " + e.getClass().getSimpleName();
+  }
+}

@@ -1,0 +1,167 @@
+package io.teamsmeet.feign;
+
+import io.teamsmeet.core.port.AuthPort;
+import io.teamsmeet.core.port.AuthorizationCode;
+import io.teamsmeet.core.port.AuthorizationRequest;
+import io.teamsmeet.core.port.CodeVerifier;
+import io.teamsmeet.core.port.RefreshToken;
+import io.teamsmeet.core.port.TokenResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@link AuthPort} on the Microsoft identity platform v2.0: the authorization code flow with PKCE
+ * (S256), {@code response_mode=query}, and the {@code authorization_code} and {@code refresh_token}
+ * grants, for a public client, a client secret or a certificate. Thread-safe.
+ *
+ * <p>The scopes sent are always {@code offline_access openid profile} followed by the Graph scopes
+ * the core asks for. The code redemption sends the same redirect URI as the authorize request and
+ * the PKCE verifier, and no {@code scope} (the code already carries it). Failures are classified by
+ * {@link IdentityErrorDecoder}; nothing is retried here, the core owns retries.
+ */
+final class IdentityPlatformAuthPort implements AuthPort {
+
+  static final List<String> OIDC_SCOPES = List.of("offline_access", "openid", "profile");
+
+  private final String tenantBase;
+  private final String tokenEndpoint;
+  private final String clientId;
+  private final String redirectUri;
+  private final ClientCredential credential;
+  private final Clock clock;
+  private final IdentityApi api;
+
+  /**
+   * @param tenantBase the authority with its tenant, e.g. {@code
+   *     https://login.microsoftonline.com/organizations}
+   */
+  IdentityPlatformAuthPort(
+      String tenantBase,
+      String clientId,
+      URI redirectUri,
+      ClientCredential credential,
+      Clock clock,
+      IdentityApi api) {
+    this.tenantBase = tenantBase;
+    this.tokenEndpoint = tenantBase + "/oauth2/v2.0/token";
+    this.clientId = clientId;
+    this.redirectUri = redirectUri.toString();
+    this.credential = credential;
+    this.clock = clock;
+    this.api = api;
+  }
+
+  /** The token endpoint URL, which is also the {@code aud} of client assertions. */
+  String tokenEndpoint() {
+    return tokenEndpoint;
+  }
+
+  @Override
+  public URI authorizationUrl(AuthorizationRequest request) {
+    StringBuilder url = new StringBuilder(tenantBase).append("/oauth2/v2.0/authorize");
+    char sep = '?';
+    String[][] params = {
+      {"client_id", clientId},
+      {"response_type", "code"},
+      {"redirect_uri", redirectUri},
+      {"response_mode", "query"},
+      {"scope", scope(request.scopes())},
+      {"state", request.state()},
+      {"code_challenge", request.codeChallenge()},
+      {"code_challenge_method", "S256"},
+      {"prompt", request.prompt().orElse(null)},
+      {"login_hint", request.loginHint().orElse(null)},
+      {"domain_hint", request.domainHint().orElse(null)},
+    };
+    for (String[] p : params) {
+      if (p[1] != null) {
+        url.append(sep).append(p[0]).append('=').append(encode(p[1]));
+        sep = '&';
+      }
+    }
+    return URI.create(url.toString());
+  }
+
+  @Override
+  public TokenResponse exchangeCode(AuthorizationCode code, CodeVerifier verifier) {
+    FormBody form =
+        new FormBody()
+            .add("client_id", clientId)
+            .add("grant_type", "authorization_code")
+            .add("code", code.value())
+            .add("redirect_uri", redirectUri)
+            .add("code_verifier", verifier.value());
+    return send(form);
+  }
+
+  @Override
+  public TokenResponse refresh(RefreshToken refreshToken, List<String> scopes) {
+    FormBody form =
+        new FormBody()
+            .add("client_id", clientId)
+            .add("grant_type", "refresh_token")
+            .add("refresh_token", refreshToken.value())
+            .add("scope", scope(scopes));
+    return send(form);
+  }
+
+  private TokenResponse send(FormBody form) {
+    return Http.call(
+        TokenResponseDecoder.SERVICE,
+        () -> {
+          credential.addTo(form, clientId, tokenEndpoint, clock);
+          return api.token(form);
+        });
+  }
+
+  /** {@code offline_access openid profile} plus the Graph scopes, without duplicates. */
+  static String scope(List<String> graphScopes) {
+    Set<String> all = new LinkedHashSet<>(OIDC_SCOPES);
+    if (graphScopes != null) {
+      for (String s : graphScopes) {
+        if (s != null && !s.isBlank()) {
+          all.add(s.strip());
+        }
+      }
+    }
+    return String.join(" ", all);
+  }
+
+  /** RFC 3986 percent-encoding: unreserved characters stay, every other byte becomes %XX. */
+  static String encode(String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    StringBuilder sb = new StringBuilder(bytes.length + 16);
+    for (byte b : bytes) {
+      int c = b & 0xFF;
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
+        sb.append((char) c);
+      } else {
+        sb.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+      }
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public String toString() {
+    return "IdentityPlatformAuthPort["
+        + tenantBase
+        + ", clientId="
+        + clientId
+        + ", "
+        + credential
+        + "]";
+  }
+}

@@ -1,0 +1,126 @@
+package io.teamsmeet.feign;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The adapter's one {@link ObjectMapper} and the lenient readers used on Microsoft's responses.
+ *
+ * <p>Responses are read as a tree and mapped field by field: an unknown field is ignored, a field
+ * that is missing, null or of an unexpected type is absent, never an error. The mapper itself is
+ * configured leniently too (unknown properties ignored, case-insensitive properties, single values
+ * accepted as arrays) and never copies source text into its exception messages.
+ */
+final class Json {
+
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          .serializationInclusion(JsonInclude.Include.NON_NULL)
+          .build();
+
+  private Json() {}
+
+  /** Parses bytes to a tree; empty input gives {@link MissingNode}. */
+  static JsonNode parse(byte[] bytes) throws IOException {
+    if (bytes == null || bytes.length == 0) {
+      return MissingNode.getInstance();
+    }
+    JsonNode node = MAPPER.readTree(bytes);
+    return node == null ? MissingNode.getInstance() : node;
+  }
+
+  /** Parses bytes to a tree, or {@link MissingNode} when they are not (complete) JSON. */
+  static JsonNode parseOrMissing(byte[] bytes) {
+    try {
+      return parse(bytes);
+    } catch (IOException | RuntimeException e) {
+      return MissingNode.getInstance();
+    }
+  }
+
+  static byte[] write(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      // Only our own request records are written; this cannot happen with them.
+      throw new IllegalStateException("could not write a request body as JSON");
+    }
+  }
+
+  /** The field's value when it is an object, else {@link MissingNode}. */
+  static JsonNode object(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    return value != null && value.isObject() ? value : MissingNode.getInstance();
+  }
+
+  /** The field's value, matching its name case-insensitively (exact case first). */
+  static JsonNode fieldIgnoreCase(JsonNode node, String field) {
+    if (node == null || !node.isObject()) {
+      return MissingNode.getInstance();
+    }
+    JsonNode exact = node.get(field);
+    if (exact != null) {
+      return exact;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().equalsIgnoreCase(field)) {
+        return e.getValue();
+      }
+    }
+    return MissingNode.getInstance();
+  }
+
+  /** A scalar field as text; absent when missing, null, blank, an object or an array. */
+  static Optional<String> text(JsonNode node, String field) {
+    return scalar(node == null ? null : node.get(field));
+  }
+
+  /** Like {@link #text} with a case-insensitive field name. */
+  static Optional<String> textIgnoreCase(JsonNode node, String field) {
+    return scalar(fieldIgnoreCase(node, field));
+  }
+
+  static Optional<String> scalar(JsonNode value) {
+    if (value == null || !value.isValueNode() || value.isNull()) {
+      return Optional.empty();
+    }
+    String text = value.asText();
+    return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.strip());
+  }
+
+  /** A field holding an array of strings (or a single string) as a list; non-text items skipped. */
+  static List<String> texts(JsonNode node, String field) {
+    JsonNode value = fieldIgnoreCase(node, field);
+    List<String> out = new ArrayList<>();
+    if (value.isArray()) {
+      for (JsonNode item : value) {
+        scalar(item).ifPresent(out::add);
+      }
+    } else {
+      scalar(value).ifPresent(out::add);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,23 @@
+package io.teamsmeet.feign;
+
+import feign.RequestTemplate;
+import feign.codec.Encoder;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+
+/** Writes request bodies: {@link FormBody} form-encoded, everything else as JSON. */
+final class JsonCodec implements Encoder {
+
+  static final JsonCodec INSTANCE = new JsonCodec();
+
+  private JsonCodec() {}
+
+  @Override
+  public void encode(Object object, Type bodyType, RequestTemplate template) {
+    if (object instanceof FormBody form) {
+      template.body(form.encode().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    } else {
+      template.body(Json.write(object), StandardCharsets.UTF_8);
+    }
+  }
+}

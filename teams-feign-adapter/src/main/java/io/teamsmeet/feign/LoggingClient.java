@@ -1,0 +1,76 @@
+package io.teamsmeet.feign;
+
+import feign.Client;
+import feign.Request;
+import feign.Response;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Logs each exchange at DEBUG through {@link System.Logger} ({@code io.teamsmeet.feign.http}):
+ * method, path, status, time to the response headers, {@code request-id} and {@code
+ * client-request-id}. Never a header value that could hold a token, never a query, never a body.
+ */
+final class LoggingClient implements Client {
+
+  private static final System.Logger LOG = System.getLogger("io.teamsmeet.feign.http");
+
+  private final Client delegate;
+
+  LoggingClient(Client delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public Response execute(Request request, Request.Options options) throws IOException {
+    if (!LOG.isLoggable(Level.DEBUG)) {
+      return delegate.execute(request, options);
+    }
+    long start = System.nanoTime();
+    String method = request.httpMethod().name();
+    String path = path(request.url());
+    String clientRequestId = Http.sentClientRequestId(request).orElse("-");
+    try {
+      Response response = delegate.execute(request, options);
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      String requestId =
+          Http.header(response.headers(), "request-id")
+              .or(() -> Http.header(response.headers(), "x-ms-request-id"))
+              .orElse("-");
+      LOG.log(
+          Level.DEBUG,
+          "{0} {1} -> {2} in {3} ms (request-id={4}, client-request-id={5})",
+          method,
+          path,
+          String.valueOf(response.status()),
+          String.valueOf(millis),
+          requestId,
+          clientRequestId);
+      return response;
+    } catch (IOException e) {
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      LOG.log(
+          Level.DEBUG,
+          "{0} {1} failed after {2} ms: {3} (client-request-id={4})",
+          method,
+          path,
+          String.valueOf(millis),
+          e.getClass().getSimpleName(),
+          clientRequestId);
+      throw e;
+    }
+  }
+
+  /** The URL's path without query or fragment. */
+  static String path(String url) {
+    try {
+      String path = URI.create(url).getRawPath();
+      return path == null || path.isEmpty() ? "/" : path;
+    } catch (IllegalArgumentException e) {
+      int q = url.indexOf('?');
+      return q < 0 ? url : url.substring(0, q);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package io.teamsmeet.feign;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import feign.Response;
+import feign.codec.Decoder;
+import io.teamsmeet.core.TeamsServiceException;
+import io.teamsmeet.core.port.DialIn;
+import io.teamsmeet.core.port.Meeting;
+import io.teamsmeet.core.port.Organizer;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads Graph's {@code onlineMeeting} (v1.0) into the core's {@link Meeting}.
+ *
+ * <ul>
+ *   <li>{@code id} and {@code joinWebUrl} are required: without them the answer is useless and a
+ *       non-retryable {@link TeamsServiceException} is thrown. {@code joinUrl} (a beta and
+ *       calendar-event field) is never read.
+ *   <li>Times are parsed with {@link OffsetDateTime} (up to 9 fractional digits; Graph sends up to
+ *       7), or as UTC when there is no offset; {@code 0001-01-01T00:00:00Z}, which some GETs
+ *       return, and unreadable values are absent.
+ *   <li>{@code audioConferencing} is read case-insensitively ({@code ConferenceId} appears in
+ *       Microsoft's examples), with both the arrays {@code tollNumbers}/{@code tollFreeNumbers} and
+ *       the deprecated single {@code tollNumber}/{@code tollFreeNumber}.
+ *   <li>Every other field is optional; unknown fields are ignored.
+ * </ul>
+ */
+final class MeetingDecoder implements Decoder {
+
+  static final String SERVICE = "Microsoft Graph";
+
+  @Override
+  public Object decode(Response response, Type type) {
+    byte[] bytes;
+    try {
+      bytes = Http.read(response, Http.MAX_BODY);
+    } catch (IOException e) {
+      throw Http.readFailure(SERVICE, response, e);
+    }
+    JsonNode json;
+    try {
+      json = Json.parse(bytes);
+    } catch (IOException e) {
+      throw invalid(response, "is not valid JSON");
+    }
+    if (!json.isObject()) {
+      throw invalid(response, "is not a JSON object");
+    }
+    String id = Json.text(json, "id").orElseThrow(() -> invalid(response, "has no id"));
+    String joinWebUrl =
+        Json.text(json, "joinWebUrl").orElseThrow(() -> invalid(response, "has no joinWebUrl"));
+    URI joinUrl =
+        toUri(joinWebUrl)
+            .orElseThrow(() -> invalid(response, "has a joinWebUrl that is not a URL"));
+    JsonNode joinSettings = Json.object(json, "joinMeetingIdSettings");
+    return Meeting.builder(id, joinUrl)
+        .subject(Json.text(json, "subject").orElse(null))
+        .times(instant(json, "startDateTime"), instant(json, "endDateTime"))
+        .createdAt(instant(json, "creationDateTime"))
+        .joinMeetingId(
+            Json.text(joinSettings, "joinMeetingId").orElse(null),
+            Json.text(joinSettings, "passcode").orElse(null))
+        .dialIn(dialIn(Json.fieldIgnoreCase(json, "audioConferencing")).orElse(null))
+        .organizer(organizer(Json.object(json, "participants")).orElse(null))
+        .externalId(Json.text(json, "externalId").orElse(null))
+        .chatThreadId(Json.text(Json.object(json, "chatInfo"), "threadId").orElse(null))
+        .build();
+  }
+
+  private static TeamsServiceException invalid(Response response, String what) {
+    return TeamsServiceException.of(
+        "the meeting returned by Microsoft Graph " + what,
+        Http.details(response).build(),
+        false,
+        null);
+  }
+
+  static Instant instant(JsonNode json, String field) {
+    Optional<String> text = Json.text(json, field);
+    if (text.isEmpty()) {
+      return null;
+    }
+    Instant value;
+    try {
+      value = OffsetDateTime.parse(text.get()).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        value = LocalDateTime.parse(text.get()).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException e2) {
+        return null;
+      }
+    }
+    // 0001-01-01T00:00:00Z and similar placeholders mean "no value".
+    return value.atOffset(ZoneOffset.UTC).getYear() <= 1 ? null : value;
+  }
+
+  static Optional<DialIn> dialIn(JsonNode audio) {
+    if (audio == null || !audio.isObject()) {
+      return Optional.empty();
+    }
+    Optional<String> conferenceId = Json.textIgnoreCase(audio, "conferenceId");
+    Optional<String> dialInUrl = Json.textIgnoreCase(audio, "dialinUrl");
+    List<String> toll =
+        merged(Json.texts(audio, "tollNumbers"), Json.textIgnoreCase(audio, "tollNumber"));
+    List<String> tollFree =
+        merged(Json.texts(audio, "tollFreeNumbers"), Json.textIgnoreCase(audio, "tollFreeNumber"));
+    if (conferenceId.isEmpty() && dialInUrl.isEmpty() && toll.isEmpty() && tollFree.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new DialIn(conferenceId, dialInUrl, toll, tollFree));
+  }
+
+  private static List<String> merged(List<String> numbers, Optional<String> single) {
+    single.filter(s -> !numbers.contains(s)).ifPresent(numbers::add);
+    return numbers;
+  }
+
+  static Optional<Organizer> organizer(JsonNode participants) {
+    JsonNode organizer = Json.object(participants, "organizer");
+    JsonNode user = Json.object(Json.object(organizer, "identity"), "user");
+    Optional<String> id = Json.text(user, "id");
+    Optional<String> upn = Json.text(organizer, "upn");
+    Optional<String> name = Json.text(user, "displayName");
+    if (id.isEmpty() && upn.isEmpty() && name.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Organizer(id, upn, name));
+  }
+
+  /**
+   * The join URL as a {@link URI}. Graph's value is used as is when it parses; otherwise characters
+   * that {@link URI} refuses (spaces, braces, a {@code %} without two hex digits...) are
+   * percent-encoded, which leaves valid parts unchanged.
+   */
+  static Optional<URI> toUri(String value) {
+    try {
+      URI uri = new URI(value);
+      return uri.isAbsolute() ? Optional.of(uri) : Optional.empty();
+    } catch (URISyntaxException e) {
+      // repaired below
+    }
+    StringBuilder sb = new StringBuilder();
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < bytes.length; i++) {
+      int c = bytes[i] & 0xFF;
+      boolean escapeOk =
+          c == '%' && i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2]);
+      if (c > 0x20 && c < 0x7F && "\"<>\\^`{|}".indexOf(c) < 0 && (c != '%' || escapeOk)) {
+        sb.append((char) c);
+      } else {
+        sb.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+      }
+    }
+    try {
+      URI uri = new URI(sb.toString());
+      return uri.isAbsolute() ? Optional.of(uri) : Optional.empty();
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean isHex(byte b) {
+    return Character.digit((char) (b & 0xFF), 16) >= 0;
+  }
+}

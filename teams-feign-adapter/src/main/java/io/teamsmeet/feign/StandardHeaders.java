@@ -1,0 +1,69 @@
+package io.teamsmeet.feign;
+
+import feign.RequestInterceptor;
+import feign.RequestTemplate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Adds the headers every request carries: a fresh {@code client-request-id}, {@code
+ * return-client-request-id: true}, the SDK's {@code User-Agent} and {@code Accept}; for Graph also
+ * {@code Prefer: include-unknown-enum-members}.
+ */
+final class StandardHeaders implements RequestInterceptor {
+
+  static final String CLIENT_REQUEST_ID = "client-request-id";
+
+  /** {@code teams-meetings-java/<version> (+java/<feature>)}. */
+  static final String USER_AGENT =
+      "teams-meetings-java/" + sdkVersion() + " (+java/" + Runtime.version().feature() + ")";
+
+  private final boolean graph;
+
+  private StandardHeaders(boolean graph) {
+    this.graph = graph;
+  }
+
+  static StandardHeaders forGraph() {
+    return new StandardHeaders(true);
+  }
+
+  static StandardHeaders forIdentityPlatform() {
+    return new StandardHeaders(false);
+  }
+
+  @Override
+  public void apply(RequestTemplate template) {
+    template.removeHeader(CLIENT_REQUEST_ID);
+    template.headerLiteral(CLIENT_REQUEST_ID, UUID.randomUUID().toString());
+    template.headerLiteral("return-client-request-id", "true");
+    template.removeHeader("User-Agent");
+    template.headerLiteral("User-Agent", USER_AGENT);
+    template.removeHeader("Accept");
+    template.headerLiteral("Accept", "application/json");
+    if (graph) {
+      // lobbyBypassScope is an evolvable enum: "invited" and "organizationExcludingGuests" need
+      // this header to come back as themselves (and, defensively, to be accepted when sent).
+      template.removeHeader("Prefer");
+      template.headerLiteral("Prefer", "include-unknown-enum-members");
+    }
+  }
+
+  static String sdkVersion() {
+    try (InputStream in = StandardHeaders.class.getResourceAsStream("teams-meetings.properties")) {
+      if (in != null) {
+        Properties p = new Properties();
+        p.load(in);
+        String v = p.getProperty("version", "").strip();
+        if (!v.isEmpty() && !v.startsWith("$")) {
+          return v;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // fall through: the version is informational
+    }
+    return "unknown";
+  }
+}

@@ -1,0 +1,592 @@
+package io.teamsmeet.feign;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import feign.Client;
+import feign.Feign;
+import feign.Request;
+import feign.Retryer;
+import feign.http2client.Http2Client;
+import io.teamsmeet.core.ConnectOptions;
+import io.teamsmeet.core.Connection;
+import io.teamsmeet.core.ConnectionStatus;
+import io.teamsmeet.core.MeetingService;
+import io.teamsmeet.core.RetryPolicy;
+import io.teamsmeet.core.port.TokenStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+
+/**
+ * The SDK's entry point: connects users' Microsoft work accounts and creates Teams meetings for
+ * them, through the Microsoft identity platform v2.0 and Microsoft Graph v1.0.
+ *
+ * <p>It wires the core {@link MeetingService} to this module's adapters (Feign on the JDK's {@code
+ * java.net.http} client, Jackson) and to the {@link TokenStore} and keys you pass. The three steps:
+ *
+ * <pre>{@code
+ * TeamsMeetings teams = TeamsMeetings.builder()
+ *     .clientId("00000000-0000-0000-0000-000000000000")
+ *     .clientSecret(System.getenv("TEAMS_CLIENT_SECRET"))    // or certificate(key, cert), or none
+ *     .redirectUri(URI.create("https://app.example/ms/callback"))
+ *     .tokenStore(new JdbcTokenStore(dataSource))
+ *     .tokenKeys(keysetHandle)                               // Tink keyset, or a KMS-backed Aead
+ *     .build();
+ *
+ * URI url = teams.beginConnect(appUserId);                        // 1. send the browser there
+ * Connection c = teams.completeConnect(appUserId, callbackUri);    // 2. on the redirect back
+ * Meeting m = teams.meetings().create(appUserId,                   // 3. any time later, any instance
+ *     MeetingRequest.of("Design review", start, Duration.ofMinutes(30)));
+ * m.joinUrl(); m.joinMeetingId(); m.passcode(); m.dialIn();
+ * }</pre>
+ *
+ * <p>Failures are the core's exceptions ({@code ReauthorizationRequiredException}, {@code
+ * PermissionDeniedException}, {@code ThrottledException}, {@code ConfigurationException}, ...); no
+ * Feign or Jackson exception reaches the caller. Requests are logged at DEBUG through {@link
+ * System.Logger} (method, path, status, duration, request ids), never a token, code or body.
+ *
+ * <p>Thread-safe; build one per application and share it. {@link #close()} stops the background
+ * refresh threads.
+ */
+public final class TeamsMeetings implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger("io.teamsmeet.feign.TeamsMeetings");
+
+  private final MeetingService service;
+  private final String description;
+
+  private TeamsMeetings(MeetingService service, String description) {
+    this.service = service;
+    this.description = description;
+  }
+
+  /** Starts a builder; see the class documentation for an example. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Step 1: the Microsoft sign-in URL to send the user's browser to.
+   *
+   * @param userId the application's id for the user; not blank
+   * @return the authorize URL, with a sealed state and a PKCE S256 challenge
+   */
+  public URI beginConnect(String userId) {
+    return service.beginConnect(userId);
+  }
+
+  /**
+   * Step 1 with hints for the sign-in page (login hint, domain hint, prompt).
+   *
+   * @param userId the application's id for the user; not blank
+   * @param options the hints
+   * @return the authorize URL
+   */
+  public URI beginConnect(String userId, ConnectOptions options) {
+    return service.beginConnect(userId, options);
+  }
+
+  /**
+   * Step 2: completes the connection from the URL Microsoft redirected the browser to.
+   *
+   * @param userId the application user the callback arrived for
+   * @param callback the full callback URL with its query
+   * @return the connected account
+   */
+  public Connection completeConnect(String userId, URI callback) {
+    return service.completeConnect(userId, callback);
+  }
+
+  /**
+   * Step 2, from the callback's parameters as a map.
+   *
+   * @param userId the application user the callback arrived for
+   * @param callbackParameters the callback's parameters
+   * @return the connected account
+   */
+  public Connection completeConnect(String userId, Map<String, String> callbackParameters) {
+    return service.completeConnect(userId, callbackParameters);
+  }
+
+  /**
+   * Whether the user is connected, read from the token store only.
+   *
+   * @param userId the application user
+   * @return the status
+   */
+  public ConnectionStatus status(String userId) {
+    return service.status(userId);
+  }
+
+  /**
+   * Removes the user's stored grant; idempotent.
+   *
+   * @param userId the application user
+   */
+  public void disconnect(String userId) {
+    service.disconnect(userId);
+  }
+
+  /** Step 3 and the rest: create, get, update and delete meetings for connected users. */
+  public MeetingService meetings() {
+    return service;
+  }
+
+  /** Stops the background refresh threads the core started. */
+  @Override
+  public void close() {
+    service.close();
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  /**
+   * Builds {@link TeamsMeetings}. Each setter rejects a bad value with an {@link
+   * IllegalArgumentException} naming it; {@link #build()} reports a missing required setting with
+   * an {@link IllegalStateException} naming it. Required: {@link #clientId}, {@link #redirectUri},
+   * {@link #tokenStore}, {@link #tokenKeys(KeysetHandle)} (or {@link #tokenKeys(Aead)}). Not
+   * thread-safe.
+   *
+   * <pre>{@code
+   * TeamsMeetings teams = TeamsMeetings.builder()
+   *     .clientId(clientId)
+   *     .certificate(privateKey, certificate)         // or clientSecret(secret), or neither
+   *     .redirectUri(URI.create("https://app.example/ms/callback"))
+   *     .tenant("contoso.onmicrosoft.com")             // default "organizations"
+   *     .cloud(MicrosoftCloud.GLOBAL)
+   *     .requestTimeout(Duration.ofSeconds(20))
+   *     .tokenStore(store)
+   *     .tokenKeys(keysetHandle)
+   *     .build();
+   * }</pre>
+   */
+  public static final class Builder {
+
+    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,253}");
+    private static final int MAX_REDIRECT_URI = 256;
+
+    private final MeetingService.Builder core = MeetingService.builder();
+    private String clientId;
+    private URI redirectUri;
+    private String tenant = "organizations";
+    private MicrosoftCloud cloud = MicrosoftCloud.GLOBAL;
+    private URI identityEndpoint;
+    private URI graphEndpoint;
+    private ClientCredential credential = ClientCredential.PublicClient.INSTANCE;
+    private boolean tokenStoreSet;
+    private boolean tokenKeysSet;
+    private Clock clock = Clock.systemUTC();
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration requestTimeout = Duration.ofSeconds(30);
+    private HttpClient httpClient;
+    private Client feignClient;
+
+    private Builder() {}
+
+    /** The app registration's Application (client) id. Required. */
+    public Builder clientId(String value) {
+      if (value == null
+          || value.isBlank()
+          || value.chars().anyMatch(c -> Character.isWhitespace(c) || c < 0x20)) {
+        throw new IllegalArgumentException("clientId must be a non-blank id without whitespace");
+      }
+      this.clientId = value;
+      return this;
+    }
+
+    /**
+     * The redirect URI registered for the app, sent unchanged in the authorize and token requests.
+     * Required. It must be absolute and {@code https}, except {@code http://127.0.0.1} or {@code
+     * http://localhost} (any port) for loopback; no fragment; at most 256 characters.
+     */
+    public Builder redirectUri(URI value) {
+      if (value == null || !value.isAbsolute() || value.getHost() == null) {
+        throw new IllegalArgumentException("redirectUri must be an absolute URI with a host");
+      }
+      if (value.getRawFragment() != null) {
+        throw new IllegalArgumentException("redirectUri must not have a fragment");
+      }
+      if (value.toString().length() > MAX_REDIRECT_URI) {
+        throw new IllegalArgumentException(
+            "redirectUri must be at most " + MAX_REDIRECT_URI + " characters");
+      }
+      String scheme = value.getScheme().toLowerCase(Locale.ROOT);
+      String host = value.getHost().toLowerCase(Locale.ROOT);
+      boolean loopback = host.equals("127.0.0.1") || host.equals("localhost");
+      if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
+        throw new IllegalArgumentException(
+            "redirectUri must use https (http is only allowed for http://127.0.0.1 or"
+                + " http://localhost)");
+      }
+      this.redirectUri = value;
+      return this;
+    }
+
+    /**
+     * The tenant in the authority: {@code organizations} (default: any work or school account), a
+     * tenant id, or a verified domain. {@code common} and {@code consumers} are accepted with a
+     * warning: personal Microsoft accounts cannot create online meetings.
+     */
+    public Builder tenant(String value) {
+      if (value == null || !TENANT.matcher(value).matches()) {
+        throw new IllegalArgumentException(
+            "tenant must be 'organizations', a tenant id or a verified domain name");
+      }
+      this.tenant = value;
+      return this;
+    }
+
+    /** The Microsoft cloud (default {@link MicrosoftCloud#GLOBAL}). */
+    public Builder cloud(MicrosoftCloud value) {
+      if (value == null) {
+        throw new IllegalArgumentException("cloud must not be null");
+      }
+      this.cloud = value;
+      return this;
+    }
+
+    /**
+     * Overrides the identity platform's root (the tenant and {@code /oauth2/v2.0/...} are
+     * appended), for tests and fakes. {@code https} is required unless the host is a loopback
+     * address.
+     */
+    public Builder identityEndpoint(URI value) {
+      this.identityEndpoint = endpoint(value, "identityEndpoint");
+      return this;
+    }
+
+    /**
+     * Overrides Microsoft Graph's service root ({@code /v1.0/...} is appended), for tests and
+     * fakes. {@code https} is required unless the host is a loopback address.
+     */
+    public Builder graphEndpoint(URI value) {
+      this.graphEndpoint = endpoint(value, "graphEndpoint");
+      return this;
+    }
+
+    private static URI endpoint(URI value, String name) {
+      if (value == null || !value.isAbsolute() || value.getHost() == null) {
+        throw new IllegalArgumentException(name + " must be an absolute URI with a host");
+      }
+      if (value.getRawQuery() != null
+          || value.getRawFragment() != null
+          || value.getRawUserInfo() != null) {
+        throw new IllegalArgumentException(name + " must not have a query, fragment or user info");
+      }
+      String scheme = value.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("https") && !(scheme.equals("http") && isLoopback(value.getHost()))) {
+        throw new IllegalArgumentException(
+            name + " must use https (TLS); plain http is only allowed for a loopback host");
+      }
+      String s = value.toString();
+      while (s.endsWith("/")) {
+        s = s.substring(0, s.length() - 1);
+      }
+      return URI.create(s);
+    }
+
+    private static boolean isLoopback(String host) {
+      String h = host.toLowerCase(Locale.ROOT);
+      return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+    }
+
+    /**
+     * Authenticates the app with a client secret (confidential client). Cannot be combined with
+     * {@link #certificate}. Without either, the app is a public client (PKCE only).
+     */
+    public Builder clientSecret(String value) {
+      if (credential instanceof ClientCredential.Certificate) {
+        throw new IllegalArgumentException(
+            "clientSecret cannot be combined with certificate: configure one client credential");
+      }
+      this.credential = new ClientCredential.ClientSecret(value);
+      return this;
+    }
+
+    /**
+     * Authenticates the app with a certificate: every token request carries a client assertion
+     * signed RS256 with {@code privateKey}. The certificate (its public key) must be uploaded to
+     * the app registration. Cannot be combined with {@link #clientSecret}.
+     *
+     * @param privateKey the certificate's RSA private key
+     * @param certificate the certificate registered for the app
+     */
+    public Builder certificate(PrivateKey privateKey, X509Certificate certificate) {
+      if (credential instanceof ClientCredential.ClientSecret) {
+        throw new IllegalArgumentException(
+            "certificate cannot be combined with clientSecret: configure one client credential");
+      }
+      this.credential = new ClientCredential.Certificate(privateKey, certificate);
+      return this;
+    }
+
+    /** The Graph scopes to request (default {@code OnlineMeetings.ReadWrite}). */
+    public Builder scopes(List<String> value) {
+      core.scopes(value);
+      return this;
+    }
+
+    /** Where sealed grants are kept. Required. */
+    public Builder tokenStore(TokenStore value) {
+      core.tokenStore(value);
+      tokenStoreSet = true;
+      return this;
+    }
+
+    /** The Tink keyset that seals grants and connect states. Required (this or an {@link Aead}). */
+    public Builder tokenKeys(KeysetHandle value) {
+      core.tokenKeys(value);
+      tokenKeysSet = true;
+      return this;
+    }
+
+    /** Any AEAD to seal grants and connect states, e.g. KMS-backed. Required (this or a keyset). */
+    public Builder tokenKeys(Aead value) {
+      core.tokenKeys(value);
+      tokenKeysSet = true;
+      return this;
+    }
+
+    /**
+     * The clock for token expiry, client assertions and Retry-After dates (default UTC system
+     * clock).
+     */
+    public Builder clock(Clock value) {
+      if (value == null) {
+        throw new IllegalArgumentException("clock must not be null");
+      }
+      core.clock(value);
+      this.clock = value;
+      return this;
+    }
+
+    /**
+     * How long to wait for a connection (default 10 seconds). Applies to the HTTP client this
+     * builder creates; with {@link #httpClient} the client's own connect timeout wins when it has
+     * one.
+     */
+    public Builder connectTimeout(Duration value) {
+      this.connectTimeout = timeout(value, "connectTimeout");
+      return this;
+    }
+
+    /** How long to wait for a response once the request is sent (default 30 seconds). */
+    public Builder requestTimeout(Duration value) {
+      this.requestTimeout = timeout(value, "requestTimeout");
+      return this;
+    }
+
+    private static Duration timeout(Duration value, String name) {
+      if (value == null
+          || value.isZero()
+          || value.isNegative()
+          || value.toMillis() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            name + " must be positive and below 24 days, was " + value);
+      }
+      return value;
+    }
+
+    /**
+     * The JDK HTTP client to send requests with, for a proxy, custom TLS or an executor (default: a
+     * client of this builder with {@link #connectTimeout} and no redirects). Redirects it follows
+     * are followed.
+     */
+    public Builder httpClient(HttpClient value) {
+      if (value == null) {
+        throw new IllegalArgumentException("httpClient must not be null");
+      }
+      if (feignClient != null) {
+        throw new IllegalArgumentException(
+            "httpClient cannot be combined with feignClient: choose one transport");
+      }
+      this.httpClient = value;
+      return this;
+    }
+
+    /**
+     * Advanced: the Feign transport to send requests with instead of Feign's {@code Http2Client} on
+     * the JDK's {@code java.net.http} client, for example feign-okhttp's {@code OkHttpClient} (add
+     * that module yourself). {@link #connectTimeout} and {@link #requestTimeout} are passed to it
+     * as Feign request options; redirects are not followed. Cannot be combined with {@link
+     * #httpClient}.
+     */
+    public Builder feignClient(Client value) {
+      if (value == null) {
+        throw new IllegalArgumentException("feignClient must not be null");
+      }
+      if (httpClient != null) {
+        throw new IllegalArgumentException(
+            "feignClient cannot be combined with httpClient: choose one transport");
+      }
+      this.feignClient = value;
+      return this;
+    }
+
+    /** How long a user has between {@code beginConnect} and the callback (default 10 minutes). */
+    public Builder stateLifetime(Duration value) {
+      core.stateLifetime(value);
+      return this;
+    }
+
+    /** How long before expiry a cached access token is no longer used (default 5 minutes). */
+    public Builder expirySkew(Duration value) {
+      core.expirySkew(value);
+      return this;
+    }
+
+    /** How early tokens are refreshed in the background (default 5 minutes; zero turns it off). */
+    public Builder refreshAhead(Duration value) {
+      core.refreshAhead(value);
+      return this;
+    }
+
+    /** Where background refreshes run (default: two daemon threads owned by the service). */
+    public Builder refreshExecutor(Executor value) {
+      core.refreshExecutor(value);
+      return this;
+    }
+
+    /**
+     * How throttled and transiently failed calls are retried (default {@link
+     * RetryPolicy#defaults()}).
+     */
+    public Builder retryPolicy(RetryPolicy value) {
+      core.retryPolicy(value);
+      return this;
+    }
+
+    /** How many users' access tokens to cache at most (default 100 000). */
+    public Builder maximumCachedUsers(long value) {
+      core.maximumCachedUsers(value);
+      return this;
+    }
+
+    /**
+     * Builds the entry point.
+     *
+     * @throws IllegalStateException naming the first missing required setting, or when {@link
+     *     MicrosoftCloud#CHINA} is chosen (onlineMeetings is not available there)
+     */
+    public TeamsMeetings build() {
+      requireSet(clientId, "clientId");
+      requireSet(redirectUri, "redirectUri");
+      if (!tokenStoreSet) {
+        throw new IllegalStateException("tokenStore is required");
+      }
+      if (!tokenKeysSet) {
+        throw new IllegalStateException("tokenKeys is required");
+      }
+      Ports ports = ports();
+      MeetingService service =
+          core.authPort(ports.auth()).meetingPort(ports.meetings()).clock(clock).build();
+      return new TeamsMeetings(service, ports.description());
+    }
+
+    /** The two adapters, built from this configuration (also what the module's tests use). */
+    record Ports(IdentityPlatformAuthPort auth, GraphMeetingPort meetings, String description) {}
+
+    Ports ports() {
+      requireSet(clientId, "clientId");
+      requireSet(redirectUri, "redirectUri");
+      if (!cloud.supportsOnlineMeetings()) {
+        throw new IllegalStateException(
+            "cloud "
+                + cloud
+                + " is not supported: Microsoft Graph's onlineMeetings API is not available in"
+                + " Microsoft Cloud China operated by 21Vianet");
+      }
+      String t = tenant.toLowerCase(Locale.ROOT);
+      if (t.equals("common") || t.equals("consumers")) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "tenant \"{0}\" lets personal Microsoft accounts sign in, but personal accounts cannot"
+                + " create online meetings (Graph answers with an error after they connect); use"
+                + " \"organizations\" or your tenant id",
+            tenant);
+      }
+      URI identity = identityEndpoint != null ? identityEndpoint : cloud.identityEndpoint();
+      URI graph = graphEndpoint != null ? graphEndpoint : cloud.graphEndpoint();
+      boolean allTls =
+          identity.getScheme().equalsIgnoreCase("https")
+              && graph.getScheme().equalsIgnoreCase("https");
+      Request.Options options;
+      Client client;
+      if (feignClient != null) {
+        options = new Request.Options(connectTimeout, requestTimeout, false);
+        client = new LoggingClient(feignClient);
+      } else {
+        HttpClient http =
+            httpClient != null
+                ? httpClient
+                : HttpClient.newBuilder()
+                    .connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    // HTTP/2 is negotiated over TLS; plain loopback endpoints (tests) use HTTP/1.1
+                    .version(allTls ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                    .build();
+        // Options that match the client, so that Feign uses it as it is rather than a derived copy.
+        options =
+            new Request.Options(
+                http.connectTimeout().orElse(connectTimeout),
+                requestTimeout,
+                http.followRedirects() == HttpClient.Redirect.ALWAYS);
+        client = new LoggingClient(new Http2Client(http));
+      }
+
+      String tenantBase = identity + "/" + tenant;
+      IdentityApi identityApi =
+          Feign.builder()
+              .client(client)
+              .options(options)
+              .retryer(Retryer.NEVER_RETRY)
+              .encoder(JsonCodec.INSTANCE)
+              .decoder(new TokenResponseDecoder(clock))
+              .errorDecoder(new IdentityErrorDecoder(clock, redirectUri.toString()))
+              .requestInterceptor(StandardHeaders.forIdentityPlatform())
+              .target(IdentityApi.class, tenantBase + "/oauth2/v2.0");
+      GraphApi graphApi =
+          Feign.builder()
+              .client(client)
+              .options(options)
+              .retryer(Retryer.NEVER_RETRY)
+              .encoder(JsonCodec.INSTANCE)
+              .decoder(new MeetingDecoder())
+              .errorDecoder(new GraphErrorDecoder(clock))
+              .requestInterceptor(StandardHeaders.forGraph())
+              .target(GraphApi.class, graph + "/v1.0");
+      return new Ports(
+          new IdentityPlatformAuthPort(
+              tenantBase, clientId, redirectUri, credential, clock, identityApi),
+          new GraphMeetingPort(graphApi),
+          "TeamsMeetings[clientId="
+              + clientId
+              + ", tenant="
+              + tenant
+              + ", identity="
+              + identity
+              + ", graph="
+              + graph
+              + ", credential="
+              + credential
+              + "]");
+    }
+
+    private static void requireSet(Object value, String name) {
+      if (value == null) {
+        throw new IllegalStateException(name + " is required");
+      }
+    }
+  }
+}

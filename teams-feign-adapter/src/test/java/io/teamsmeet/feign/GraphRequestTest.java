@@ -1,0 +1,235 @@
+package io.teamsmeet.feign;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.teamsmeet.core.port.AccessToken;
+import io.teamsmeet.core.port.AllowedPresenters;
+import io.teamsmeet.core.port.Attendee;
+import io.teamsmeet.core.port.LobbyBypass;
+import io.teamsmeet.core.port.MeetingRequest;
+import io.teamsmeet.core.port.MeetingUpdate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GraphRequestTest {
+
+  @RegisterExtension
+  static WireMockExtension wm =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private static final AccessToken TOKEN = new AccessToken(Fixture.ACCESS_TOKEN);
+  private static final Instant START = Instant.parse("2026-04-01T14:30:00Z");
+  private static final String BASE = "/graph/v1.0/me/onlineMeetings";
+
+  private GraphMeetingPort graph;
+
+  @BeforeEach
+  void setUp() {
+    wm.stubFor(any(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
+    graph = Fixture.builder(wm, new MutableClock(Fixture.NOW)).ports().meetings();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "MSpkYzE3Njc0Yy04MWQ5LTRhZGItYmZiMi04ZjZhNDQyNzJiOWJfX3RocmVhZC52MjpmMDUxMDA1@thread.v2,"
+        + " MSpkYzE3Njc0Yy04MWQ5LTRhZGItYmZiMi04ZjZhNDQyNzJiOWJfX3RocmVhZC52MjpmMDUxMDA1%40thread.v2",
+    "112f7296-5fa4-42ca-bae8-6a692b15d4b8_19:cbee7c1c860e465f8258e3cebf7bee0d@thread.skype,"
+        + " 112f7296-5fa4-42ca-bae8-6a692b15d4b8_19%3Acbee7c1c860e465f8258e3cebf7bee0d%40thread.skype",
+    "a/b+c=d%20e f?g#h, a%2Fb%2Bc%3Dd%2520e%20f%3Fg%23h",
+  })
+  void meetingIdsArePercentEncodedExactlyOnce(String id, String encoded) {
+    graph.get(TOKEN, id);
+    graph.update(TOKEN, id, MeetingUpdate.builder().subject("Moved").build());
+    wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
+    graph.delete(TOKEN, id);
+
+    List<LoggedRequest> requests = wm.findAll(anyRequestedFor(anyUrl()));
+    assertThat(requests)
+        .extracting(LoggedRequest::getMethod)
+        .extracting(Object::toString)
+        .containsExactly("GET", "PATCH", "DELETE");
+    assertThat(requests).extracting(LoggedRequest::getUrl).containsOnly(BASE + "/" + encoded);
+  }
+
+  @Test
+  void everyRequestCarriesTheTokenAFreshClientRequestIdAndTheUserAgent() {
+    graph.get(TOKEN, "id-1");
+    graph.get(TOKEN, "id-1");
+
+    List<LoggedRequest> requests = wm.findAll(anyRequestedFor(anyUrl()));
+    assertThat(requests).hasSize(2);
+    for (LoggedRequest r : requests) {
+      assertThat(r.getHeader("Authorization")).isEqualTo("Bearer " + Fixture.ACCESS_TOKEN);
+      assertThat(r.getHeader("client-request-id")).matches("[0-9a-f-]{36}");
+      assertThat(r.getHeader("return-client-request-id")).isEqualTo("true");
+      assertThat(r.getHeader("User-Agent"))
+          .isEqualTo(StandardHeaders.USER_AGENT)
+          .startsWith("teams-meetings-java/0.1.0");
+      assertThat(r.getHeader("User-Agent")).endsWith("(+java/" + Runtime.version().feature() + ")");
+      assertThat(r.getHeader("Accept")).isEqualTo("application/json");
+      assertThat(r.getHeader("Prefer")).isEqualTo("include-unknown-enum-members");
+    }
+    assertThat(requests.get(0).getHeader("client-request-id"))
+        .isNotEqualTo(requests.get(1).getHeader("client-request-id"));
+  }
+
+  @Test
+  void createSendsTheMeetingWithAPasscodeRequestByDefault() {
+    graph.create(TOKEN, MeetingRequest.of("Design review", START, Duration.ofMinutes(30)));
+
+    wm.verify(
+        postRequestedFor(urlEqualTo(BASE))
+            .withHeader("Content-Type", equalTo("application/json"))
+            .withRequestBody(
+                equalToJson(
+                    """
+                    {"subject":"Design review",
+                     "startDateTime":"2026-04-01T14:30:00Z","endDateTime":"2026-04-01T15:00:00Z",
+                     "joinMeetingIdSettings":{"isPasscodeRequired":true}}
+                    """)));
+  }
+
+  @Test
+  void createSendsEveryOptionWithGraphsWireValues() {
+    MeetingRequest request =
+        MeetingRequest.builder()
+            .subject("Interview: backend engineer")
+            .start(Instant.parse("2026-04-01T14:30:00.123456789Z"))
+            .duration(Duration.ofMinutes(45))
+            .attendee(Attendee.of("ana@contoso.com"))
+            .attendee(new Attendee("bo@contoso.com", Attendee.Role.PRESENTER))
+            .attendee(new Attendee("cy@contoso.com", Attendee.Role.COORGANIZER))
+            .lobbyBypass(new LobbyBypass(LobbyBypass.Scope.ORGANIZATION_EXCLUDING_GUESTS, true))
+            .allowedPresenters(AllowedPresenters.ROLE_IS_PRESENTER)
+            .passcodeRequired(false)
+            .build();
+
+    graph.create(TOKEN, request);
+
+    wm.verify(
+        postRequestedFor(urlEqualTo(BASE))
+            .withRequestBody(
+                equalToJson(
+                    """
+                    {"subject":"Interview: backend engineer",
+                     "startDateTime":"2026-04-01T14:30:00.123Z","endDateTime":"2026-04-01T15:15:00.123Z",
+                     "participants":{"attendees":[
+                        {"upn":"ana@contoso.com","role":"attendee"},
+                        {"upn":"bo@contoso.com","role":"presenter"},
+                        {"upn":"cy@contoso.com","role":"coorganizer"}]},
+                     "lobbyBypassSettings":{"scope":"organizationExcludingGuests","isDialInBypassEnabled":true},
+                     "allowedPresenters":"roleIsPresenter",
+                     "joinMeetingIdSettings":{"isPasscodeRequired":false}}
+                    """)));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "ORGANIZER, organizer", "ORGANIZATION, organization",
+        "ORGANIZATION_AND_FEDERATED, organizationAndFederated",
+    "EVERYONE, everyone", "INVITED, invited",
+        "ORGANIZATION_EXCLUDING_GUESTS, organizationExcludingGuests"
+  })
+  void lobbyScopesUseCamelCaseWireValues(LobbyBypass.Scope scope, String wire) {
+    graph.update(TOKEN, "m1", MeetingUpdate.builder().lobbyBypass(LobbyBypass.of(scope)).build());
+
+    wm.verify(
+        patchRequestedFor(urlEqualTo(BASE + "/m1"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"lobbyBypassSettings\":{\"scope\":\""
+                        + wire
+                        + "\",\"isDialInBypassEnabled\":false}}")));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "EVERYONE, everyone",
+    "ORGANIZATION, organization",
+    "ROLE_IS_PRESENTER, roleIsPresenter",
+    "ORGANIZER, organizer"
+  })
+  void allowedPresentersUseGraphsWireValues(AllowedPresenters presenters, String wire) {
+    graph.update(TOKEN, "m1", MeetingUpdate.builder().allowedPresenters(presenters).build());
+
+    wm.verify(
+        patchRequestedFor(urlEqualTo(BASE + "/m1"))
+            .withRequestBody(equalToJson("{\"allowedPresenters\":\"" + wire + "\"}")));
+  }
+
+  @Test
+  void createOrGetSendsOnlyTheFieldsGraphAcceptsThere() {
+    MeetingRequest request =
+        MeetingRequest.builder()
+            .subject("Interview 8841")
+            .start(START)
+            .duration(Duration.ofMinutes(30))
+            .externalId("interview-8841")
+            .attendee(Attendee.of("ana@contoso.com"))
+            .lobbyBypass(LobbyBypass.of(LobbyBypass.Scope.EVERYONE))
+            .allowedPresenters(AllowedPresenters.ORGANIZER)
+            .build();
+
+    graph.createOrGet(TOKEN, request);
+
+    wm.verify(
+        postRequestedFor(urlEqualTo(BASE + "/createOrGet"))
+            .withRequestBody(
+                equalToJson(
+                    """
+                    {"externalId":"interview-8841","subject":"Interview 8841",
+                     "startDateTime":"2026-04-01T14:30:00Z","endDateTime":"2026-04-01T15:00:00Z",
+                     "participants":{"attendees":[{"upn":"ana@contoso.com","role":"attendee"}]}}
+                    """)));
+  }
+
+  @Test
+  void updateSendsOnlyWhatChangesAndTheWholeAttendeeList() {
+    graph.update(
+        TOKEN,
+        "m1",
+        MeetingUpdate.builder()
+            .times(START, START.plus(Duration.ofHours(1)))
+            .attendees(List.of())
+            .build());
+
+    wm.verify(
+        patchRequestedFor(urlEqualTo(BASE + "/m1"))
+            .withHeader("Content-Type", equalTo("application/json"))
+            .withRequestBody(
+                equalToJson(
+                    """
+                    {"startDateTime":"2026-04-01T14:30:00Z","endDateTime":"2026-04-01T15:30:00Z",
+                     "participants":{"attendees":[]}}
+                    """)));
+  }
+
+  @Test
+  void deleteAcceptsNoContent() {
+    wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
+
+    graph.delete(TOKEN, "m1");
+
+    wm.verify(
+        anyRequestedFor(urlEqualTo(BASE + "/m1"))
+            .withHeader("Authorization", equalTo("Bearer " + Fixture.ACCESS_TOKEN)));
+  }
+}
