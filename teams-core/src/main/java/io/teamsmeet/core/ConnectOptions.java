@@ -26,7 +26,12 @@ public record ConnectOptions(
     /** Always show the consent screen. */
     CONSENT("consent"),
     /** Let the user pick among signed-in accounts. */
-    SELECT_ACCOUNT("select_account");
+    SELECT_ACCOUNT("select_account"),
+    /**
+     * No interaction at all: succeeds only with an existing session and consent, otherwise the
+     * callback carries {@code interaction_required} or {@code login_required}.
+     */
+    NONE("none");
 
     private final String value;
 

@@ -159,10 +159,19 @@ final class IdentityErrorDecoder implements ErrorDecoder {
     if (fix.isPresent()) {
       return ConfigurationException.of(fix.get(), details);
     }
-    if (codes.contains(53003L)
-        || codes.contains(50057L)
-        || subError.equals("protection_policy_required")) {
-      return PermissionDeniedException.of(details);
+    if (codes.contains(53003L)) {
+      return PermissionDeniedException.of(
+          "Conditional Access blocks this user's sign-in to the app; an administrator must change the"
+              + " policy (signing in again does not help)",
+          details);
+    }
+    if (codes.contains(50057L)) {
+      return PermissionDeniedException.of(
+          "the user's account is disabled in their organization", details);
+    }
+    if (subError.equals("protection_policy_required")) {
+      return PermissionDeniedException.of(
+          "an app protection policy is required for this user; an administrator must act", details);
     }
     switch (error) {
       case "consent_required":

@@ -1,0 +1,912 @@
+package io.teamsmeet.testkit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.teamsmeet.core.port.Meeting;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A local, stateful fake of the Microsoft identity platform (v2.0 authorize and token endpoints)
+ * and of Graph v1.0's {@code /me/onlineMeetings}, for testing an integration of teams-meetings
+ * without Microsoft. It runs a WireMock server in process on an ephemeral port of {@code 127.0.0.1}
+ * and answers with the status codes, headers and bodies the real services use, errors included.
+ *
+ * <h2>Where things are</h2>
+ *
+ * <pre>
+ * identityBaseUri() = http://127.0.0.1:{port}/login.microsoftonline.com   (stands for https://login.microsoftonline.com)
+ *   {identityBaseUri}/{tenant}/oauth2/v2.0/authorize      any tenant segment: organizations, common, a tenant id…
+ *   {identityBaseUri}/{tenant}/oauth2/v2.0/token
+ *   {identityBaseUri}/{tenant}/v2.0/.well-known/openid-configuration
+ * graphBaseUri()    = http://127.0.0.1:{port}/graph.microsoft.com         (stands for https://graph.microsoft.com; no /v1.0)
+ *   {graphBaseUri}/v1.0/me/onlineMeetings                 POST create, GET ?$filter=…
+ *   {graphBaseUri}/v1.0/me/onlineMeetings/createOrGet     POST
+ *   {graphBaseUri}/v1.0/me/onlineMeetings/{id}            GET, PATCH, DELETE ({id} URL-encoded)
+ * </pre>
+ *
+ * <p>Both bases are authority roots like the real hosts: a client appends the same paths it would
+ * append to {@code https://login.microsoftonline.com} and {@code https://graph.microsoft.com}. They
+ * have different path prefixes on one port, so a client that mixes them up gets a 404. With {@link
+ * Builder#https(boolean)} they are {@code https} and {@link #sslContext()} trusts the certificate.
+ * The Feign adapter's {@code TeamsMeetings} builder takes these two URIs as its identity and Graph
+ * endpoint overrides.
+ *
+ * <h2>A complete test</h2>
+ *
+ * <p>The flow by hand, as any HTTP client does it. With the SDK, give the Feign adapter's {@code
+ * TeamsMeetings} builder {@link #identityBaseUri()} and {@link #graphBaseUri()} as its identity and
+ * Graph endpoint overrides and {@link #clock()} as its clock; the controls and assertions stay the
+ * same.
+ *
+ * <pre>{@code
+ * class MeetingFlowTest {
+ *   @RegisterExtension
+ *   static final FakeMicrosoftExtension microsoft =
+ *       new FakeMicrosoftExtension(
+ *           FakeMicrosoft.builder()
+ *               .app("my-client-id", URI.create("http://localhost/callback"), "my-secret")
+ *               .account(FakeAccount.of("ana@contoso.com", "Ana Souza")));
+ *
+ *   final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+ *   final ObjectMapper json = new ObjectMapper();
+ *
+ *   @Test
+ *   void connectsAndCreatesAMeeting(FakeMicrosoft fake) throws Exception {
+ *     String redirectUri = URLEncoder.encode("http://localhost/callback", UTF_8);
+ *     String verifier = "a-verifier-of-43-to-128-characters-from-the-unreserved-set-0123";
+ *     String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+ *         MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(UTF_8)));
+ *
+ *     // 1. The browser goes to the authorize endpoint; the fake redirects back with a code.
+ *     URI authorize = URI.create(fake.identityBaseUri() + "/organizations/oauth2/v2.0/authorize"
+ *         + "?client_id=my-client-id&response_type=code&state=s1&redirect_uri=" + redirectUri
+ *         + "&scope=" + URLEncoder.encode("OnlineMeetings.ReadWrite offline_access openid", UTF_8)
+ *         + "&code_challenge=" + challenge + "&code_challenge_method=S256");
+ *     HttpResponse<Void> redirect = http.send(HttpRequest.newBuilder(authorize).build(), discarding());
+ *     String location = redirect.headers().firstValue("Location").orElseThrow();
+ *     assertThat(location).startsWith("http://localhost/callback?code=").contains("&state=s1");
+ *     String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
+ *
+ *     // 2. The callback redeems the code with the verifier.
+ *     HttpResponse<String> tokens = http.send(HttpRequest.newBuilder(
+ *             URI.create(fake.identityBaseUri() + "/organizations/oauth2/v2.0/token"))
+ *         .header("Content-Type", "application/x-www-form-urlencoded")
+ *         .POST(ofString("grant_type=authorization_code&client_id=my-client-id"
+ *             + "&client_secret=my-secret&code=" + code + "&code_verifier=" + verifier
+ *             + "&redirect_uri=" + redirectUri))
+ *         .build(), HttpResponse.BodyHandlers.ofString());
+ *     JsonNode grant = json.readTree(tokens.body());
+ *     assertThat(grant.get("refresh_token")).isNotNull();
+ *
+ *     // 3. Graph creates a meeting for the signed-in user.
+ *     HttpRequest create = HttpRequest.newBuilder(
+ *             URI.create(fake.graphBaseUri() + "/v1.0/me/onlineMeetings"))
+ *         .header("Authorization", "Bearer " + grant.get("access_token").asText())
+ *         .header("Content-Type", "application/json")
+ *         .POST(ofString("{\"subject\":\"Design review\","
+ *             + "\"startDateTime\":\"2030-01-01T10:00:00Z\",\"endDateTime\":\"2030-01-01T10:30:00Z\"}"))
+ *         .build();
+ *     assertThat(http.send(create, discarding()).statusCode()).isEqualTo(201);
+ *     assertThat(fake.meetings("ana@contoso.com")).singleElement()
+ *         .satisfies(m -> assertThat(m.subject()).contains("Design review"));
+ *
+ *     // 4. The controls: throttle Graph, expire the token on the shared clock, read the journal.
+ *     fake.graph().throttleNext(1, RetryAfter.seconds(2));
+ *     assertThat(http.send(create, discarding()).statusCode()).isEqualTo(429);
+ *     fake.advanceClock(Duration.ofHours(2));
+ *     assertThat(http.send(create, discarding()).statusCode()).isEqualTo(401);
+ *     assertThat(fake.journal().codeRedemptionCount()).isEqualTo(1);
+ *     assertThat(fake.refreshCount()).isZero();
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>(Imports: {@code java.net.http.*}, {@code java.net.URLEncoder}, {@code java.security.MessageDigest},
+ * {@code java.util.Base64}, Jackson's {@code ObjectMapper}, AssertJ, and static {@code
+ * HttpRequest.BodyPublishers.ofString}, {@code HttpResponse.BodyHandlers.discarding}, {@code
+ * StandardCharsets.UTF_8}. The same test, compiled and passing, is {@code
+ * io.teamsmeet.testkit.example.MeetingFlowTest} in this module's test sources.)
+ *
+ * <h2>Behaviour</h2>
+ *
+ * <ul>
+ *   <li><b>Apps and accounts.</b> Without any {@link Builder#app}, one public client is registered:
+ *       {@link #DEFAULT_CLIENT_ID} with {@link #DEFAULT_REDIRECT_URI}. Without any {@link
+ *       Builder#account}, {@link #DEFAULT_ACCOUNT} exists. Redirect URIs match exactly and
+ *       case-sensitively, except that the port of an {@code http} loopback URI ({@code localhost},
+ *       {@code 127.0.0.1}) is ignored, as Microsoft does.
+ *   <li><b>Authorize.</b> An unknown {@code client_id} or a {@code redirect_uri} that isn't
+ *       registered gets an HTML error page (400, AADSTS700016 / AADSTS50011) and no redirect, like
+ *       Microsoft. Otherwise every outcome is a 302 to the redirect URI ({@code response_mode}
+ *       {@code query}, {@code fragment} or {@code form_post}): {@code code}, {@code state}, {@code
+ *       session_state}; or {@code error}, {@code error_description} ({@code "AADSTSnnnn: …\r\nTrace
+ *       ID: …\r\nCorrelation ID: …\r\nTimestamp: …"}), {@code error_uri}, {@code state}. The fake
+ *       requires PKCE with {@code code_challenge_method=S256} from every client (stricter than
+ *       Microsoft, which also accepts {@code plain} and no PKCE for confidential clients). Which
+ *       account signs in: the one given to {@link #nextSignIn}, else the {@code login_hint} if it
+ *       is known, else the first account. {@code prompt=none} fails with {@code consent_required}
+ *       until the account has consented once. With {@link #consentPage(boolean)} on, the authorize
+ *       endpoint answers with an HTML page (account picker, Accept and Cancel buttons in a real
+ *       form) that a browser can click through.
+ *   <li><b>Token.</b> Codes are single use (AADSTS54005 the second time), live ten minutes on
+ *       {@link #clock()} (AADSTS70008), and are bound to the client id, the redirect URI
+ *       (AADSTS70000) and the S256 challenge (AADSTS501481). A confidential client must send its
+ *       secret, in the form or with HTTP Basic (401 {@code invalid_client} AADSTS7000218 /
+ *       AADSTS7000215); a public client must not (AADSTS700025). Refresh tokens rotate on every use
+ *       and, like Microsoft's, the old one keeps working unless {@link
+ *       #revokeRefreshTokenOnUse(boolean)}; {@link #revokeGrants} kills them (AADSTS50173). A
+ *       refresh token comes only with {@code offline_access}, an id token only with {@code openid}
+ *       (an unsigned-looking JWT: {@code alg} RS256 with a random signature; never verify it).
+ *       {@code scope} in the answer lists Graph scopes resource-qualified ({@code
+ *       https://graph.microsoft.com/OnlineMeetings.ReadWrite}) and omits {@code offline_access}.
+ *   <li><b>Graph.</b> A bearer token from the token endpoint is required (401 {@code
+ *       InvalidAuthenticationToken} with {@code WWW-Authenticate} when missing, unknown or expired
+ *       on {@link #clock()}); it must carry {@code OnlineMeetings.ReadWrite} ({@code .Read} is
+ *       enough for GET), and the account a Teams licence (else 403 {@code Forbidden}). Meetings
+ *       belong to their organizer: another account's meeting is a 404 {@code itemNotFound}.
+ *       Bodies carry Graph's fields (see the reference notes); times are UTC with up to seven
+ *       fractional digits; ids contain {@code _}, {@code :} and {@code @} and must be URL-encoded
+ *       in paths; {@code passcode} is null unless {@code isPasscodeRequired} was true on create;
+ *       {@code createOrGet} is keyed by organizer and {@code externalId}, answers 201 then 200 with
+ *       the meeting unchanged, and ignores every setting but subject, times and participants. A
+ *       plain create with an {@code externalId} is a 400; so is an unknown property. Every answer
+ *       carries {@code request-id}, {@code client-request-id} (the request's, else the request-id)
+ *       and {@code Date}; errors are {@code {"error":{"code","message","innerError":{"date",
+ *       "request-id","client-request-id"}}}}.
+ *   <li><b>Faults</b>: {@link #graph()} and {@link #tokenEndpoint()}, see {@link Faults}.
+ *   <li><b>Time.</b> {@link #clock()} starts at the wall-clock time the fake started (or {@link
+ *       Builder#startTime}) and moves only with {@link #advanceClock}; give the same clock to the
+ *       SDK under test. {@code Date} headers and HTTP-date {@code Retry-After} use it too.
+ * </ul>
+ *
+ * <p>The server speaks HTTP/1.1 only (no h2 or h2c, so that connection faults behave the same for
+ * every client); a {@code java.net.http.HttpClient} should use {@code HttpClient.Version.HTTP_1_1}
+ * against it, or it pays for a refused h2c upgrade on each new connection.
+ *
+ * <p>Where Microsoft's behaviour is undocumented the fake picks one and says so: the 403 body for
+ * a missing licence, the 404 body, {@code consent_required} with AADSTS90094 for admin consent, and
+ * the token endpoint's 429/503 bodies are plausible shapes, not captured ones.
+ *
+ * <p>Thread-safe: the endpoints and every control may be used from any thread, also while requests
+ * are in flight. {@link #reset()} between tests; {@link #close()} stops the server.
+ */
+public final class FakeMicrosoft implements AutoCloseable {
+
+  /** The client id of the app registered when the builder is given none. */
+  public static final String DEFAULT_CLIENT_ID = "00000000-0000-0000-0000-00000000fa4e";
+
+  /** The redirect URI of the default app; any port of {@code localhost} matches it. */
+  public static final URI DEFAULT_REDIRECT_URI = URI.create("http://localhost/callback");
+
+  /** The account that exists when the builder is given none. */
+  public static final FakeAccount DEFAULT_ACCOUNT = FakeAccount.of("ana@contoso.com", "Ana Souza");
+
+  private static final String KEYSTORE = "io/teamsmeet/testkit/fake-microsoft.p12";
+  private static final String KEYSTORE_PASSWORD = "fake-microsoft";
+  private static final List<String> SHORTCUT_SCOPES =
+      List.of("openid", "profile", "offline_access", "OnlineMeetings.ReadWrite");
+
+  private final WireMockServer server;
+  private final FakeClock clock;
+  private final State state;
+  private final Engine engine;
+  private final Faults tokenFaults = new Faults("token endpoint");
+  private final Faults graphFaults = new Faults("graph");
+  private final Journal journal;
+  private final URI identityBaseUri;
+  private final URI graphBaseUri;
+  private final boolean https;
+
+  private FakeMicrosoft(Builder builder) {
+    Instant start =
+        builder.startTime != null
+            ? builder.startTime
+            : Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    this.clock = new FakeClock(start);
+    Map<String, State.App> apps = new LinkedHashMap<>(builder.apps);
+    if (apps.isEmpty()) {
+      apps.put(DEFAULT_CLIENT_ID, new State.App(DEFAULT_CLIENT_ID, DEFAULT_REDIRECT_URI, null));
+    }
+    List<FakeAccount> accounts = new ArrayList<>(builder.accounts.values());
+    if (accounts.isEmpty()) {
+      accounts.add(DEFAULT_ACCOUNT);
+    }
+    this.state =
+        new State(
+            clock,
+            new State.Config(
+                apps,
+                accounts,
+                builder.consentPage,
+                builder.accessTokenLifetime,
+                builder.refreshTokenLifetime,
+                builder.revokeRefreshTokenOnUse,
+                builder.maxMeetingsPerOrganizer));
+    this.journal = new Journal(builder.journalLimit);
+    Bases bases = new Bases();
+    this.engine = new Engine(state, bases, tokenFaults, graphFaults, journal);
+    this.https = builder.https;
+    WireMockConfiguration options =
+        WireMockConfiguration.options()
+            .bindAddress("127.0.0.1")
+            .extensions(engine, new HeaderScrubber())
+            .disableRequestJournal()
+            .templatingEnabled(false)
+            .stubRequestLoggingDisabled(true)
+            .gzipDisabled(true)
+            .http2PlainDisabled(true)
+            .http2TlsDisabled(true)
+            .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
+            .containerThreads(builder.serverThreads)
+            .notifier(new Slf4jNotifier(false));
+    if (https) {
+      options
+          .httpDisabled(true)
+          .httpsPort(0)
+          .keystorePath(KEYSTORE)
+          .keystoreType("PKCS12")
+          .keystorePassword(KEYSTORE_PASSWORD)
+          .keyManagerPassword(KEYSTORE_PASSWORD);
+    } else {
+      options.port(0);
+    }
+    this.server = new WireMockServer(options);
+    server.start();
+    try {
+      server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(Engine.NAME)));
+    } catch (RuntimeException e) {
+      server.stop();
+      throw e;
+    }
+    int port = https ? server.httpsPort() : server.port();
+    bases.origin((https ? "https" : "http") + "://127.0.0.1:" + port);
+    this.identityBaseUri = URI.create(bases.identity());
+    this.graphBaseUri = URI.create(bases.graph());
+  }
+
+  /**
+   * Starts a fake with the defaults: one public client ({@link #DEFAULT_CLIENT_ID}, {@link
+   * #DEFAULT_REDIRECT_URI}) and one licensed account ({@link #DEFAULT_ACCOUNT}), over http.
+   *
+   * @return the running fake; close it when done
+   */
+  public static FakeMicrosoft start() {
+    return builder().start();
+  }
+
+  /** Starts configuring a fake. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ------------------------------------------------------------------ where
+
+  /**
+   * The identity platform's authority root, {@code http://127.0.0.1:{port}/login.microsoftonline.com}
+   * (no trailing slash): append {@code /{tenant}/oauth2/v2.0/authorize} or {@code /token}.
+   */
+  public URI identityBaseUri() {
+    return identityBaseUri;
+  }
+
+  /**
+   * Graph's root, {@code http://127.0.0.1:{port}/graph.microsoft.com} (no trailing slash, no
+   * version): append {@code /v1.0/me/onlineMeetings}.
+   */
+  public URI graphBaseUri() {
+    return graphBaseUri;
+  }
+
+  /**
+   * An SSL context that trusts the fake's certificate (self-signed, for {@code 127.0.0.1} and
+   * {@code localhost}; its private key ships in this jar, so never trust it anywhere else). Use it
+   * with {@link Builder#https(boolean)}: {@code HttpClient.newBuilder().sslContext(fake.sslContext())}.
+   *
+   * @return a new TLS context
+   */
+  public SSLContext sslContext() {
+    try (InputStream in =
+        FakeMicrosoft.class.getClassLoader().getResourceAsStream(KEYSTORE)) {
+      if (in == null) {
+        throw new IllegalStateException(KEYSTORE + " is missing from the classpath");
+      }
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      keys.load(in, KEYSTORE_PASSWORD.toCharArray());
+      Certificate certificate = keys.getCertificate(keys.aliases().nextElement());
+      KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+      trusted.load(null, null);
+      trusted.setCertificateEntry("fake-microsoft", certificate);
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trusted);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, factory.getTrustManagers(), null);
+      return context;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("cannot load the fake's certificate", e);
+    }
+  }
+
+  // ------------------------------------------------------------------ time
+
+  /**
+   * The fake's clock: codes, tokens and meeting times follow it, and it moves only with {@link
+   * #advanceClock}. Give it to the SDK under test so both agree on what "expired" means.
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Moves {@link #clock()} forward.
+   *
+   * @param by zero or more
+   * @return the new time
+   * @throws IllegalArgumentException if {@code by} is null or negative
+   */
+  public Instant advanceClock(Duration by) {
+    return clock.advance(by);
+  }
+
+  // ------------------------------------------------------------------ registration
+
+  /**
+   * Registers a public client (no secret; sending one is AADSTS700025), replacing any app with the
+   * same client id until the next {@link #reset()}.
+   *
+   * @param clientId the application (client) id
+   * @param redirectUri its one redirect URI
+   * @return this fake
+   */
+  public FakeMicrosoft registerApp(String clientId, URI redirectUri) {
+    State.App app = Builder.newApp(clientId, redirectUri, null);
+    synchronized (state) {
+      state.apps.put(clientId, app);
+    }
+    return this;
+  }
+
+  /**
+   * Registers a confidential client with a secret, replacing any app with the same client id until
+   * the next {@link #reset()}.
+   *
+   * @param clientId the application (client) id
+   * @param redirectUri its one redirect URI
+   * @param clientSecret the secret it must send
+   * @return this fake
+   */
+  public FakeMicrosoft registerApp(String clientId, URI redirectUri, String clientSecret) {
+    if (clientSecret == null || clientSecret.isEmpty()) {
+      throw new IllegalArgumentException("clientSecret must not be null or empty");
+    }
+    State.App app = Builder.newApp(clientId, redirectUri, clientSecret);
+    synchronized (state) {
+      state.apps.put(clientId, app);
+    }
+    return this;
+  }
+
+  /**
+   * Adds an account (or replaces the one with the same UPN) until the next {@link #reset()}.
+   *
+   * @param account the account
+   * @return this fake
+   * @throws IllegalArgumentException if another account has the same object id
+   */
+  public FakeMicrosoft addAccount(FakeAccount account) {
+    if (account == null) {
+      throw new IllegalArgumentException("account must not be null");
+    }
+    state.putAccount(account);
+    return this;
+  }
+
+  /**
+   * The account with this UPN (case-insensitive).
+   *
+   * @throws IllegalArgumentException if there is none
+   */
+  public FakeAccount account(String userPrincipalName) {
+    return state.requireAccount(userPrincipalName);
+  }
+
+  /**
+   * Gives or takes away an account's Teams licence; without one, every onlineMeetings call with its
+   * token answers 403 {@code Forbidden}.
+   *
+   * @param userPrincipalName a known account
+   * @param licensed whether it has a licence
+   * @return this fake
+   */
+  public FakeMicrosoft teamsLicensed(String userPrincipalName, boolean licensed) {
+    synchronized (state) {
+      state.putAccount(state.requireAccount(userPrincipalName).withTeamsLicensed(licensed));
+    }
+    return this;
+  }
+
+  // ------------------------------------------------------------------ sign-in scenarios
+
+  /**
+   * The next authorize request signs in as this account (and consents). Queued: call it twice for
+   * two sign-ins. Without it, the {@code login_hint} account or the first account signs in.
+   *
+   * @param userPrincipalName a known account
+   * @return this fake
+   */
+  public FakeMicrosoft nextSignIn(String userPrincipalName) {
+    FakeAccount account = state.requireAccount(userPrincipalName);
+    synchronized (state) {
+      state.nextSignIns.add(new State.SignIn(State.SignIn.Kind.ACCOUNT, account));
+    }
+    return this;
+  }
+
+  /**
+   * The next authorize request ends with the user declining consent: a redirect with {@code
+   * error=access_denied} and AADSTS65004 ("User declined to consent to access the app."). With the
+   * consent page on, the answer comes at once, as if the user had clicked Cancel.
+   *
+   * @return this fake
+   */
+  public FakeMicrosoft nextSignInDeclines() {
+    synchronized (state) {
+      state.nextSignIns.add(new State.SignIn(State.SignIn.Kind.DECLINE, null));
+    }
+    return this;
+  }
+
+  /**
+   * The next authorize request ends needing an administrator's consent: a redirect with {@code
+   * error=consent_required} and AADSTS90094 ("The grant requires admin permission."). What
+   * Microsoft sends here is not documented; this is the fake's choice.
+   *
+   * @return this fake
+   */
+  public FakeMicrosoft nextSignInNeedsAdminConsent() {
+    synchronized (state) {
+      state.nextSignIns.add(new State.SignIn(State.SignIn.Kind.ADMIN_CONSENT, null));
+    }
+    return this;
+  }
+
+  /**
+   * Whether the authorize endpoint shows an HTML consent page (a real form with an account picker
+   * and Accept / Cancel buttons posting back to the fake) instead of redirecting at once.
+   *
+   * @param enabled true for the page
+   * @return this fake
+   */
+  public FakeMicrosoft consentPage(boolean enabled) {
+    synchronized (state) {
+      state.consentPage = enabled;
+    }
+    return this;
+  }
+
+  // ------------------------------------------------------------------ grants
+
+  /**
+   * Revokes every refresh token of the account issued so far (as a password reset or an admin's
+   * "revoke sessions" does): redeeming one answers 400 {@code invalid_grant} AADSTS50173. Access
+   * tokens keep working until they expire, as Microsoft's do; see {@link #expireAccessTokens}.
+   *
+   * @param userPrincipalName a known account
+   * @return this fake
+   */
+  public FakeMicrosoft revokeGrants(String userPrincipalName) {
+    synchronized (state) {
+      state.revokeGrants(state.requireAccount(userPrincipalName));
+    }
+    return this;
+  }
+
+  /**
+   * Makes every access token of the account issued so far expired now, so Graph answers 401 {@code
+   * InvalidAuthenticationToken}: the way to test "401, refresh once, retry once" without moving the
+   * clock.
+   *
+   * @param userPrincipalName a known account
+   * @return this fake
+   */
+  public FakeMicrosoft expireAccessTokens(String userPrincipalName) {
+    synchronized (state) {
+      state.expireAccessTokens(state.requireAccount(userPrincipalName));
+    }
+    return this;
+  }
+
+  /**
+   * Whether a refresh token stops working once it has been redeemed (AADSTS70008 on reuse).
+   * Microsoft does not do this (off by default); turn it on to prove a client always stores the
+   * rotated token.
+   *
+   * @param enabled true to revoke on use
+   * @return this fake
+   */
+  public FakeMicrosoft revokeRefreshTokenOnUse(boolean enabled) {
+    synchronized (state) {
+      state.revokeRefreshTokenOnUse = enabled;
+    }
+    return this;
+  }
+
+  /**
+   * The lifetime of access tokens issued from now on ({@code expires_in}, {@code ext_expires_in}).
+   *
+   * @param lifetime at least one second
+   * @return this fake
+   */
+  public FakeMicrosoft accessTokenLifetime(Duration lifetime) {
+    Duration checked = Builder.requireLifetime(lifetime, "accessTokenLifetime");
+    synchronized (state) {
+      state.accessTokenLifetime = checked;
+    }
+    return this;
+  }
+
+  /**
+   * Issues an access token for Graph ({@code OnlineMeetings.ReadWrite}) directly, for tests of Graph
+   * calls that skip the sign-in. It is issued to the first registered app.
+   *
+   * @param userPrincipalName a known account
+   * @return the bearer token
+   */
+  public String issueAccessToken(String userPrincipalName) {
+    return engine
+        .identity()
+        .issueAccessToken(firstClientId(), state.requireAccount(userPrincipalName), SHORTCUT_SCOPES);
+  }
+
+  /**
+   * Issues a refresh token directly (scopes {@code openid profile offline_access
+   * OnlineMeetings.ReadWrite}), for tests that start from a stored grant.
+   *
+   * @param clientId a registered app's client id; the token works only for it
+   * @param userPrincipalName a known account
+   * @return the refresh token
+   */
+  public String issueRefreshToken(String clientId, String userPrincipalName) {
+    synchronized (state) {
+      if (!state.apps.containsKey(clientId)) {
+        throw new IllegalArgumentException("no app with client id " + clientId);
+      }
+    }
+    return engine
+        .identity()
+        .issueRefreshToken(clientId, state.requireAccount(userPrincipalName), SHORTCUT_SCOPES);
+  }
+
+  private String firstClientId() {
+    synchronized (state) {
+      return state.apps.keySet().iterator().next();
+    }
+  }
+
+  // ------------------------------------------------------------------ faults, journal, meetings
+
+  /** Faults for the token endpoint. */
+  public Faults tokenEndpoint() {
+    return tokenFaults;
+  }
+
+  /** Faults for Graph. */
+  public Faults graph() {
+    return graphFaults;
+  }
+
+  /** What the fake received. */
+  public Journal journal() {
+    return journal;
+  }
+
+  /** How many {@code refresh_token} grant requests the token endpoint received since the last reset. */
+  public int refreshCount() {
+    return journal.refreshCount();
+  }
+
+  /**
+   * A snapshot of every meeting, by organizer UPN, oldest first, as the core's {@link Meeting}
+   * (read from the same JSON a client gets).
+   */
+  public Map<String, List<Meeting>> meetings() {
+    Map<String, List<Meeting>> result = new LinkedHashMap<>();
+    synchronized (state) {
+      state.meetings.forEach(
+          (objectId, own) -> {
+            if (!own.isEmpty()) {
+              List<Meeting> list = new ArrayList<>();
+              own.values().forEach(m -> list.add(MeetingJson.toCore(m)));
+              String upn =
+                  state
+                      .accountByObjectId(objectId)
+                      .map(FakeAccount::userPrincipalName)
+                      .orElse(objectId);
+              result.put(upn, List.copyOf(list));
+            }
+          });
+    }
+    return result;
+  }
+
+  /**
+   * A snapshot of one organizer's meetings, oldest first.
+   *
+   * @param userPrincipalName a known account
+   */
+  public List<Meeting> meetings(String userPrincipalName) {
+    FakeAccount account = state.requireAccount(userPrincipalName);
+    List<Meeting> list = new ArrayList<>();
+    synchronized (state) {
+      state
+          .meetings
+          .getOrDefault(account.objectId(), new LinkedHashMap<>())
+          .values()
+          .forEach(m -> list.add(MeetingJson.toCore(m)));
+    }
+    return List.copyOf(list);
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  /**
+   * Returns the fake to the configuration its builder gave: apps and accounts as built, no codes,
+   * tokens, consents, meetings, queued sign-ins or faults, an empty journal. The clock is not
+   * moved back (time only goes forward). The server keeps running on the same port.
+   */
+  public void reset() {
+    state.reset();
+    tokenFaults.clear();
+    graphFaults.clear();
+    journal.clear();
+  }
+
+  /** Stops the server. */
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  @Override
+  public String toString() {
+    return "FakeMicrosoft[" + (https ? "https" : "http") + " " + identityBaseUri + ", " + graphBaseUri + "]";
+  }
+
+  /**
+   * Configures a {@link FakeMicrosoft}. Not thread-safe; {@link #start()} may be called more than
+   * once, each time starting a new fake.
+   *
+   * <pre>{@code
+   * FakeMicrosoft fake = FakeMicrosoft.builder()
+   *     .app("my-client-id", URI.create("https://app.example/ms/callback"), "my-secret")
+   *     .account(FakeAccount.of("ana@contoso.com", "Ana Souza"))
+   *     .account(FakeAccount.of("bob@contoso.com", "Bob Kelly").withTeamsLicensed(false))
+   *     .accessTokenLifetime(Duration.ofMinutes(60))
+   *     .start();
+   * }</pre>
+   */
+  public static final class Builder {
+    private final Map<String, State.App> apps = new LinkedHashMap<>();
+    private final Map<String, FakeAccount> accounts = new LinkedHashMap<>();
+    private boolean https;
+    private boolean consentPage;
+    private Instant startTime;
+    private Duration accessTokenLifetime = Duration.ofHours(1);
+    private Duration refreshTokenLifetime = Duration.ofDays(90);
+    private boolean revokeRefreshTokenOnUse;
+    private int journalLimit = 10_000;
+    private int maxMeetingsPerOrganizer = 10_000;
+    private int serverThreads = 32;
+
+    private Builder() {}
+
+    /**
+     * Registers a public client (no secret). Replaces an app with the same client id.
+     *
+     * @param clientId the application (client) id
+     * @param redirectUri its redirect URI
+     * @return this builder
+     */
+    public Builder app(String clientId, URI redirectUri) {
+      apps.put(clientId, newApp(clientId, redirectUri, null));
+      return this;
+    }
+
+    /**
+     * Registers a confidential client that must send {@code clientSecret}. Replaces an app with the
+     * same client id.
+     *
+     * @param clientId the application (client) id
+     * @param redirectUri its redirect URI
+     * @param clientSecret its secret
+     * @return this builder
+     */
+    public Builder app(String clientId, URI redirectUri, String clientSecret) {
+      if (clientSecret == null || clientSecret.isEmpty()) {
+        throw new IllegalArgumentException("clientSecret must not be null or empty");
+      }
+      apps.put(clientId, newApp(clientId, redirectUri, clientSecret));
+      return this;
+    }
+
+    static State.App newApp(String clientId, URI redirectUri, String clientSecret) {
+      if (clientId == null || clientId.isBlank()) {
+        throw new IllegalArgumentException("clientId must not be null or blank");
+      }
+      if (redirectUri == null || !redirectUri.isAbsolute() || redirectUri.getRawFragment() != null) {
+        throw new IllegalArgumentException(
+            "redirectUri must be an absolute URI without a fragment, was " + redirectUri);
+      }
+      return new State.App(clientId, redirectUri, clientSecret);
+    }
+
+    /**
+     * Adds an account; the first one added signs in by default. Replaces one with the same UPN.
+     *
+     * @param account the account
+     * @return this builder
+     */
+    public Builder account(FakeAccount account) {
+      if (account == null) {
+        throw new IllegalArgumentException("account must not be null");
+      }
+      accounts.put(State.key(account.userPrincipalName()), account);
+      return this;
+    }
+
+    /**
+     * Serves https (TLS 1.2/1.3 with the fake's own certificate; see {@link
+     * FakeMicrosoft#sslContext()}) instead of http. Default false.
+     *
+     * @param value true for https
+     * @return this builder
+     */
+    public Builder https(boolean value) {
+      this.https = value;
+      return this;
+    }
+
+    /**
+     * Starts with the consent page on; see {@link FakeMicrosoft#consentPage(boolean)}. Default
+     * false (the authorize endpoint redirects at once).
+     *
+     * @param value true for the page
+     * @return this builder
+     */
+    public Builder consentPage(boolean value) {
+      this.consentPage = value;
+      return this;
+    }
+
+    /**
+     * Where {@link FakeMicrosoft#clock()} starts. Default: the wall-clock time at start, to the
+     * millisecond.
+     *
+     * @param value the start time
+     * @return this builder
+     */
+    public Builder startTime(Instant value) {
+      if (value == null) {
+        throw new IllegalArgumentException("startTime must not be null");
+      }
+      this.startTime = value;
+      return this;
+    }
+
+    /**
+     * The lifetime of access tokens ({@code expires_in}). Default one hour (3600).
+     *
+     * @param value at least one second
+     * @return this builder
+     */
+    public Builder accessTokenLifetime(Duration value) {
+      this.accessTokenLifetime = requireLifetime(value, "accessTokenLifetime");
+      return this;
+    }
+
+    /**
+     * How long a refresh token works after it is issued (AADSTS70008 after). Default 90 days.
+     *
+     * @param value at least one second
+     * @return this builder
+     */
+    public Builder refreshTokenLifetime(Duration value) {
+      this.refreshTokenLifetime = requireLifetime(value, "refreshTokenLifetime");
+      return this;
+    }
+
+    /**
+     * Starts with {@link FakeMicrosoft#revokeRefreshTokenOnUse(boolean)} on. Default false, as
+     * Microsoft.
+     *
+     * @param value true to revoke a refresh token when it is redeemed
+     * @return this builder
+     */
+    public Builder revokeRefreshTokenOnUse(boolean value) {
+      this.revokeRefreshTokenOnUse = value;
+      return this;
+    }
+
+    /**
+     * How many requests the {@link Journal} keeps (counts stay exact). Default 10,000.
+     *
+     * @param value positive
+     * @return this builder
+     */
+    public Builder journalLimit(int value) {
+      this.journalLimit = requirePositive(value, "journalLimit");
+      return this;
+    }
+
+    /**
+     * How many meetings one organizer keeps; beyond it the oldest is forgotten (a 404 afterwards),
+     * so long benchmarks don't fill the heap. Default 10,000.
+     *
+     * @param value positive
+     * @return this builder
+     */
+    public Builder maxMeetingsPerOrganizer(int value) {
+      this.maxMeetingsPerOrganizer = requirePositive(value, "maxMeetingsPerOrganizer");
+      return this;
+    }
+
+    /**
+     * The server's worker threads (Jetty's pool; requests in flight at once, slow ones included).
+     * Default 32.
+     *
+     * @param value at least 8
+     * @return this builder
+     */
+    public Builder serverThreads(int value) {
+      if (value < 8) {
+        throw new IllegalArgumentException("serverThreads must be at least 8, was " + value);
+      }
+      this.serverThreads = value;
+      return this;
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @return the running fake; close it when done
+     */
+    public FakeMicrosoft start() {
+      return new FakeMicrosoft(this);
+    }
+
+    static Duration requireLifetime(Duration value, String name) {
+      if (value == null || value.compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException(name + " must be at least one second, was " + value);
+      }
+      return value;
+    }
+
+    private static int requirePositive(int value, String name) {
+      if (value <= 0) {
+        throw new IllegalArgumentException(name + " must be positive, was " + value);
+      }
+      return value;
+    }
+  }
+}
