@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  *     .clientId("00000000-0000-0000-0000-000000000000")
  *     .clientSecret(System.getenv("TEAMS_CLIENT_SECRET"))    // or certificate(key, cert), or none
  *     .redirectUri(URI.create("https://app.example/ms/callback"))
- *     .tokenStore(new JdbcTokenStore(dataSource))
+ *     .tokenStore(JdbcTokenStore.create(dataSource))
  *     .tokenKeys(keysetHandle)                               // Tink keyset, or a KMS-backed Aead
  *     .build();
  *

@@ -1,0 +1,152 @@
+package io.teamsmeet.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.teamsmeet.core.AuthorizationDeniedException;
+import io.teamsmeet.core.ConfigurationException;
+import io.teamsmeet.core.ErrorDetails;
+import io.teamsmeet.core.InvalidAuthorizationResponseException;
+import io.teamsmeet.core.MeetingNotFoundException;
+import io.teamsmeet.core.PermissionDeniedException;
+import io.teamsmeet.core.ReauthorizationRequiredException;
+import io.teamsmeet.core.TeamsException;
+import io.teamsmeet.core.TeamsServiceException;
+import io.teamsmeet.core.ThrottledException;
+import io.teamsmeet.core.TokenStoreException;
+import java.io.PrintStream;
+import java.util.Optional;
+
+/**
+ * Turns every failure into one clear message on stderr and its exit code: a headline that says
+ * what to do (with Graph's request-id when there is one), then the SDK's own message, which names
+ * HTTP status, Microsoft's error code and the request ids support asks for. SDK messages never
+ * hold a token, code, secret or body, so they are shown as they are.
+ */
+final class Failures {
+
+  private Failures() {}
+
+  /** What the user is told, and the code the program exits with. */
+  record Report(
+      int exitCode,
+      String kind,
+      String headline,
+      Optional<String> detail,
+      ErrorDetails details,
+      Optional<Long> retryAfterSeconds) {
+
+    Report(int exitCode, String kind, String headline, Optional<String> detail, ErrorDetails details) {
+      this(exitCode, kind, headline, detail, details, Optional.empty());
+    }
+  }
+
+  static Report classify(Throwable failure) {
+    if (failure instanceof CliException e) {
+      return new Report(e.exitCode(), e.kind(), e.getMessage(), Optional.empty(), ErrorDetails.none());
+    }
+    if (failure instanceof TeamsException e) {
+      return classify(e);
+    }
+    String message = failure.getMessage() == null ? "" : ": " + failure.getMessage();
+    return new Report(
+        Exit.INTERNAL,
+        "internal",
+        "unexpected error: " + failure.getClass().getName() + message,
+        Optional.empty(),
+        ErrorDetails.none());
+  }
+
+  private static Report classify(TeamsException e) {
+    ErrorDetails d = e.details();
+    Optional<String> detail = Optional.ofNullable(e.getMessage());
+    if (e instanceof ReauthorizationRequiredException r) {
+      return new Report(Exit.RECONNECT, "reconnect", "reconnect: run teams connect" + ids(d), detail, d);
+    }
+    if (e instanceof PermissionDeniedException) {
+      return new Report(
+          Exit.PERMISSION, "permission_denied",
+          "your account has no Teams licence or lacks permission" + ids(d), detail, d);
+    }
+    if (e instanceof ThrottledException t) {
+      String when =
+          t.retryAfter()
+              .map(after -> "throttled, retry after " + Math.max(1, after.toSeconds()) + "s")
+              .orElse("throttled or unavailable, retry later");
+      return new Report(
+          Exit.THROTTLED, "throttled", when + ids(d), detail, d,
+          t.retryAfter().map(after -> Math.max(1, after.toSeconds())));
+    }
+    if (e instanceof MeetingNotFoundException) {
+      return new Report(
+          Exit.NOT_FOUND, "not_found",
+          "meeting not found: no such meeting for this organizer" + ids(d), detail, d);
+    }
+    if (e instanceof ConfigurationException) {
+      return new Report(
+          Exit.CONFIGURATION, "configuration",
+          "the Microsoft app is not configured correctly" + ids(d), detail, d);
+    }
+    if (e instanceof AuthorizationDeniedException a) {
+      String what =
+          a.isUserDeclined()
+              ? "sign-in declined: the user did not consent"
+              : a.isAdminConsentRequired()
+                  ? "sign-in refused: an administrator must consent to this app first"
+                  : "sign-in refused by Microsoft (" + a.error() + ")";
+      return new Report(Exit.SIGN_IN, "sign_in", what + ids(d), detail, d);
+    }
+    if (e instanceof InvalidAuthorizationResponseException) {
+      return new Report(Exit.SIGN_IN, "sign_in", "invalid sign-in callback", detail, d);
+    }
+    if (e instanceof TokenStoreException s) {
+      String hint =
+          s.sqlState().filter("90020"::equals).isPresent()
+              ? " (the database is in use: is another teams command running?)"
+              : "";
+      return new Report(Exit.STORAGE, "storage", "local storage failure" + hint, detail, d);
+    }
+    if (e instanceof TeamsServiceException s) {
+      String status = s.status() == 0 ? "no answer" : "HTTP " + s.status();
+      String id = d.requestId().map(r -> ", request-id " + r).orElse("");
+      return new Report(
+          Exit.SERVICE, "service", "Microsoft service failure (" + status + id + ")", detail, d);
+    }
+    return new Report(Exit.SERVICE, "service", "Microsoft service failure" + ids(d), detail, d);
+  }
+
+  private static String ids(ErrorDetails d) {
+    return d.requestId().map(id -> " (request-id " + id + ")").orElse("");
+  }
+
+  /** Prints the report on {@code err}, as text or as one JSON object; returns the exit code. */
+  static int print(Report report, boolean json, PrintStream err) {
+    if (json) {
+      ObjectNode error = Json.object();
+      error.put("exitCode", report.exitCode());
+      error.put("kind", report.kind());
+      error.put("message", report.headline());
+      Json.put(error, "detail", report.detail());
+      ErrorDetails d = report.details();
+      if (d.status() == 0) {
+        error.putNull("status");
+      } else {
+        error.put("status", d.status());
+      }
+      Json.put(error, "code", d.code());
+      Json.put(error, "requestId", d.requestId());
+      Json.put(error, "clientRequestId", d.clientRequestId());
+      if (report.retryAfterSeconds().isPresent()) {
+        error.put("retryAfterSeconds", report.retryAfterSeconds().get());
+      } else {
+        error.putNull("retryAfterSeconds");
+      }
+      ObjectNode root = Json.object();
+      root.set("error", error);
+      err.println(Json.write(root));
+    } else {
+      err.println("teams: " + report.headline());
+      report.detail().ifPresent(detail -> err.println("  " + detail));
+    }
+    err.flush();
+    return report.exitCode();
+  }
+}

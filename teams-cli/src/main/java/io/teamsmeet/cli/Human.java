@@ -1,0 +1,54 @@
+package io.teamsmeet.cli;
+
+import io.teamsmeet.core.Connection;
+import io.teamsmeet.core.port.DialIn;
+import io.teamsmeet.core.port.Meeting;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/** The human-readable output: aligned "label: value" lines. */
+final class Human {
+
+  private Human() {}
+
+  static void line(PrintStream out, String indent, String label, String value) {
+    out.println(indent + String.format("%-16s %s", label + ":", value));
+  }
+
+  static void meeting(PrintStream out, String indent, Meeting m) {
+    line(out, indent, "subject", m.subject().orElse("-"));
+    line(out, indent, "start", m.start().map(Object::toString).orElse("-"));
+    line(out, indent, "end", m.end().map(Object::toString).orElse("-"));
+    line(out, indent, "join URL", m.joinUrl().toString());
+    line(out, indent, "meeting id", m.joinMeetingId().orElse("-"));
+    line(out, indent, "passcode", m.passcode().orElse("- (none)"));
+    line(out, indent, "dial-in", m.dialIn().map(Human::dialIn).orElse("- (no audio conferencing)"));
+    m.externalId().ifPresent(x -> line(out, indent, "external id", x));
+    m.organizer().flatMap(o -> o.upn().or(o::displayName)).ifPresent(o -> line(out, indent, "organizer", o));
+    line(out, indent, "id", m.id());
+  }
+
+  static String dialIn(DialIn d) {
+    List<String> parts = new ArrayList<>();
+    if (!d.tollNumbers().isEmpty()) {
+      parts.add(String.join(", ", d.tollNumbers()));
+    }
+    if (!d.tollFreeNumbers().isEmpty()) {
+      parts.add("toll-free " + String.join(", ", d.tollFreeNumbers()));
+    }
+    d.conferenceId().ifPresent(id -> parts.add("conference id " + id));
+    if (parts.isEmpty()) {
+      return d.dialInUrl().orElse("-");
+    }
+    return String.join("; ", parts);
+  }
+
+  static void connection(PrintStream out, String indent, Connection c) {
+    line(out, indent, "account", c.accountName().orElse("-"));
+    line(out, indent, "tenant", c.tenantId().orElse("-"));
+    line(out, indent, "scopes", String.join(" ", new TreeSet<>(c.scopes())));
+    line(out, indent, "connected at", c.connectedAt().toString());
+  }
+}

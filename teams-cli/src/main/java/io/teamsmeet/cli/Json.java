@@ -1,0 +1,102 @@
+package io.teamsmeet.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.teamsmeet.core.Connection;
+import io.teamsmeet.core.port.DialIn;
+import io.teamsmeet.core.port.Meeting;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The {@code --json} objects. Each command prints exactly one object on one line; every key is
+ * always present (null when Microsoft gave no value), so scripts can rely on the shape.
+ */
+final class Json {
+
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Json() {}
+
+  static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  static String write(ObjectNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+
+  static void put(ObjectNode node, String key, Optional<?> value) {
+    if (value.isPresent()) {
+      node.put(key, value.get().toString());
+    } else {
+      node.putNull(key);
+    }
+  }
+
+  static void put(ObjectNode node, String key, Instant value) {
+    node.put(key, value.toString());
+  }
+
+  static ArrayNode strings(Collection<String> values) {
+    ArrayNode array = MAPPER.createArrayNode();
+    new TreeSet<>(values).forEach(array::add);
+    return array;
+  }
+
+  /** {@code {"id","subject","start","end","joinUrl","joinMeetingId","passcode","externalId","dialIn","organizer"}}. */
+  static ObjectNode meeting(Meeting m) {
+    ObjectNode node = object();
+    node.put("id", m.id());
+    put(node, "subject", m.subject());
+    put(node, "start", m.start());
+    put(node, "end", m.end());
+    node.put("joinUrl", m.joinUrl().toString());
+    put(node, "joinMeetingId", m.joinMeetingId());
+    put(node, "passcode", m.passcode());
+    put(node, "externalId", m.externalId());
+    if (m.dialIn().isPresent()) {
+      DialIn d = m.dialIn().get();
+      ObjectNode dial = node.putObject("dialIn");
+      put(dial, "conferenceId", d.conferenceId());
+      dial.set("tollNumbers", array(d.tollNumbers()));
+      dial.set("tollFreeNumbers", array(d.tollFreeNumbers()));
+      put(dial, "dialInUrl", d.dialInUrl());
+    } else {
+      node.putNull("dialIn");
+    }
+    if (m.organizer().isPresent()) {
+      ObjectNode organizer = node.putObject("organizer");
+      put(organizer, "upn", m.organizer().get().upn());
+      put(organizer, "displayName", m.organizer().get().displayName());
+    } else {
+      node.putNull("organizer");
+    }
+    return node;
+  }
+
+  /** {@code {"user","account","tenant","scopes","connectedAt"}}. */
+  static ObjectNode connection(Connection c) {
+    ObjectNode node = object();
+    node.put("user", c.userId());
+    put(node, "account", c.accountName());
+    put(node, "tenant", c.tenantId());
+    node.set("scopes", strings(c.scopes()));
+    put(node, "connectedAt", c.connectedAt());
+    return node;
+  }
+
+  private static ArrayNode array(Collection<String> values) {
+    ArrayNode array = MAPPER.createArrayNode();
+    values.forEach(array::add);
+    return array;
+  }
+}

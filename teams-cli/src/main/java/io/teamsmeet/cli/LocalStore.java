@@ -1,0 +1,95 @@
+package io.teamsmeet.cli;
+
+import io.teamsmeet.core.TokenStoreException;
+import io.teamsmeet.tokenstore.jdbc.JdbcTokenStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The grant database: an embedded H2 file ({@value #NAME}.mv.db) in a directory, holding the JDBC
+ * token store's table. Only ciphertext is ever written to it. Open it for one command and close it:
+ * H2 locks the file while it is open, so two commands at once get a clear storage error.
+ */
+final class LocalStore implements AutoCloseable {
+
+  static final String NAME = "tokens";
+
+  private final Path file;
+  private final JdbcConnectionPool pool;
+  private final JdbcTokenStore tokens;
+
+  private LocalStore(Path file, JdbcConnectionPool pool, JdbcTokenStore tokens) {
+    this.file = file;
+    this.pool = pool;
+    this.tokens = tokens;
+  }
+
+  /**
+   * Opens (creating if needed) the database in {@code dir}, which must exist.
+   *
+   * @throws io.teamsmeet.core.TokenStoreException if the database cannot be opened
+   */
+  static LocalStore open(Path dir) {
+    Path base = dir.toAbsolutePath().resolve(NAME);
+    // Default lock mode FILE: a second process gets "database in use" rather than a shared file.
+    JdbcConnectionPool pool =
+        JdbcConnectionPool.create("jdbc:h2:file:" + base, "sa", "");
+    pool.setMaxConnections(4);
+    try {
+      JdbcTokenStore tokens = JdbcTokenStore.builder(pool).createTableIfMissing(true).build();
+      Path file = dir.toAbsolutePath().resolve(NAME + ".mv.db");
+      OwnerOnly.restrict(file);
+      return new LocalStore(file, pool, tokens);
+    } catch (RuntimeException e) {
+      pool.dispose();
+      throw e;
+    }
+  }
+
+  JdbcTokenStore tokens() {
+    return tokens;
+  }
+
+  DataSource dataSource() {
+    return pool;
+  }
+
+  /** The H2 database file. */
+  Path file() {
+    return file;
+  }
+
+  /** A stored row as plain JDBC sees it: version and the bytes as they are on disk. */
+  record Row(long version, byte[] ciphertext) {
+    @Override
+    public String toString() {
+      return "Row[version=" + version + ", " + ciphertext.length + " bytes]";
+    }
+  }
+
+  /** Reads the user's row with plain JDBC, bypassing the SDK (the demo shows it is ciphertext). */
+  Optional<Row> readRow(String userId) {
+    String sql = "select version, ciphertext from " + JdbcTokenStore.DEFAULT_TABLE_NAME + " where user_id = ?";
+    try (Connection c = pool.getConnection();
+        PreparedStatement select = c.prepareStatement(sql)) {
+      select.setString(1, userId);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? Optional.of(new Row(rows.getLong(1), rows.getBytes(2))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw TokenStoreException.of(
+          "cannot read the grant table with JDBC (SQLState " + e.getSQLState() + ")", e.getSQLState(), null);
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.dispose();
+  }
+}

@@ -1,0 +1,174 @@
+package io.teamsmeet.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code teams} program: connect a Microsoft work account and create Teams meetings from the
+ * command line, or see the whole flow against an embedded fake Microsoft with {@code teams demo}.
+ *
+ * <pre>
+ * java -jar teams-cli/target/teams-cli.jar demo
+ * java -jar teams-cli/target/teams-cli.jar connect --client-id 00000000-0000-0000-0000-000000000000
+ * java -jar teams-cli/target/teams-cli.jar meeting create --subject "Design review" --start now --duration 30m
+ * </pre>
+ *
+ * <p>Every failure ends with a message on stderr and an exit code of its own (see {@code teams
+ * --help}). Not thread-safe: one command per process, or one {@code run} at a time.
+ */
+@Command(
+    name = "teams",
+    mixinStandardHelpOptions = true,
+    versionProvider = TeamsCli.Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Connect a Microsoft work account and create Microsoft Teams meetings through Microsoft Graph.",
+      "Without a command: runs the demo when no Microsoft app is configured, else shows this help.",
+    },
+    footerHeading = "%nConfiguration:%n",
+    footer = {
+      "  The Microsoft app registration (Entra ID) comes from the flags, else from",
+      "  TEAMS_CLIENT_ID, TEAMS_TENANT and TEAMS_CLIENT_SECRET, else from client-id,",
+      "  tenant and client-secret in config.properties in the config directory.",
+      "  Register the redirect URI below for 'Mobile and desktop applications'",
+      "  (any port matches):",
+      "    http://127.0.0.1/callback",
+      "  and the delegated Microsoft Graph permission OnlineMeetings.ReadWrite.",
+      "",
+      "  The grant is stored encrypted (Tink AES-256-GCM) in an H2 database in the",
+      "  config directory, its key in keyset.json there, readable by you only.",
+      "  A production backend should keep its key in a KMS instead (pass a",
+      "  KMS-backed Aead to TeamsMeetings.builder().tokenKeys).",
+    })
+public final class TeamsCli implements Callable<Integer> {
+
+  private final CliContext context;
+  private final DemoCommand demo;
+
+  @Spec CommandSpec spec;
+
+  private TeamsCli(CliContext context, DemoCommand demo) {
+    this.context = context;
+    this.demo = demo;
+  }
+
+  /**
+   * Runs the program and exits with its exit code.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    System.exit(run(args, System.getenv(), System.out, System.err, BrowserOpener.system()));
+  }
+
+  /**
+   * Runs one command in this process and returns its exit code; the testable entry point.
+   *
+   * @param args the command line, without the program name
+   * @param env the environment variables to read settings from
+   * @param out where results go
+   * @param err where messages and errors go
+   * @param browser opens the sign-in page of {@code teams connect}
+   * @return the exit code (see {@link Exit})
+   */
+  static int run(
+      String[] args, Map<String, String> env, PrintStream out, PrintStream err, BrowserOpener browser) {
+    CliContext context = new CliContext(env, out, err, browser);
+    Logging.configure(err);
+    try {
+      int code = commandLine(context).execute(args);
+      out.flush();
+      err.flush();
+      return code;
+    } catch (RuntimeException | Error e) {
+      // Only if a handler itself failed; every command's failure is handled below.
+      return Failures.print(Failures.classify(e), false, err);
+    }
+  }
+
+  static CommandLine commandLine(CliContext context) {
+    DemoCommand demo = new DemoCommand(context);
+    CommandLine cli = new CommandLine(new TeamsCli(context, demo));
+    cli.addSubcommand(demo);
+    cli.addSubcommand(new ConnectCommand(context));
+    cli.addSubcommand(new StatusCommand(context));
+    CommandLine meeting = new CommandLine(new MeetingCommand());
+    meeting.addSubcommand(new MeetingCommand.Create(context));
+    meeting.addSubcommand(new MeetingCommand.Get(context));
+    meeting.addSubcommand(new MeetingCommand.Delete(context));
+    cli.addSubcommand(meeting);
+    cli.addSubcommand(new DisconnectCommand(context));
+
+    documentExitCodes(cli);
+    cli.setOut(new PrintWriter(context.out(), true));
+    cli.setErr(new PrintWriter(context.err(), true));
+    cli.setExitCodeExceptionMapper(e -> Failures.classify(e).exitCode());
+    cli.setParameterExceptionHandler(usageFailure());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) ->
+            Failures.print(Failures.classify(e), jsonRequested(parseResult), context.err()));
+    return cli;
+  }
+
+  private static void documentExitCodes(CommandLine command) {
+    command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n");
+    command.getCommandSpec().usageMessage().exitCodeList(Exit.descriptions());
+    command.getSubcommands().values().forEach(TeamsCli::documentExitCodes);
+  }
+
+  /** A bad command line: one line saying what is wrong, one saying where help is; exit 2. */
+  private static IParameterExceptionHandler usageFailure() {
+    return (ParameterException e, String[] args) -> {
+      CommandLine command = e.getCommandLine();
+      PrintWriter err = command.getErr();
+      err.println("teams: " + e.getMessage());
+      if (!UnmatchedArgumentException.printSuggestions(e, err)) {
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+      }
+      err.flush();
+      return Exit.USAGE;
+    };
+  }
+
+  private static boolean jsonRequested(ParseResult parseResult) {
+    ParseResult last = parseResult;
+    while (last.hasSubcommand()) {
+      last = last.subcommand();
+    }
+    return last.hasMatchedOption("--json");
+  }
+
+  /** No command: the demo if no Microsoft app is configured, else the help. */
+  @Override
+  public Integer call() {
+    if (!Settings.appConfigured(context.env())) {
+      context.out().println(
+          "No Microsoft app configured (TEAMS_CLIENT_ID or " + Settings.CONFIG_FILE
+              + "): running the demo. See teams --help for the real commands.");
+      context.out().println();
+      return demo.call();
+    }
+    spec.commandLine().usage(context.out());
+    return Exit.OK;
+  }
+
+  /** The version from the jar manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = TeamsCli.class.getPackage().getImplementationVersion();
+      return new String[] {"teams (teams-meetings for Java) " + (version == null ? "development build" : version)};
+    }
+  }
+}
