@@ -9,6 +9,7 @@ import io.teamsmeet.core.TeamsException;
 import io.teamsmeet.core.TeamsServiceException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.ConnectException;
@@ -300,14 +301,21 @@ final class Http {
     if (e instanceof HttpTimeoutException) {
       return "request timed out";
     }
+    String text = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+    if (e instanceof InterruptedIOException) {
+      // OkHttp: SocketTimeoutException "timeout" (read or write), "connect timed out" (connect)
+      if (text.contains("connect")) {
+        return "connect timed out";
+      }
+      return text.contains("time") ? "request timed out" : "interrupted";
+    }
     if (e instanceof ConnectException) {
       return "connection refused";
     }
-    String text = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
     if (text.contains("reset")) {
       return "connection reset";
     }
-    if (text.contains("eof") || text.contains("closed")) {
+    if (text.contains("eof") || text.contains("closed") || text.contains("end of stream")) {
       return "connection closed early";
     }
     return "I/O error: " + e.getClass().getSimpleName();

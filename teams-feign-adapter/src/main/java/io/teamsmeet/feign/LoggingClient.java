@@ -23,6 +23,11 @@ final class LoggingClient implements Client {
     this.delegate = delegate;
   }
 
+  /** The transport's client this one logs for. */
+  Client delegate() {
+    return delegate;
+  }
+
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
     if (!LOG.isLoggable(Level.DEBUG)) {

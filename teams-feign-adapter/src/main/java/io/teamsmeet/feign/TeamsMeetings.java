@@ -4,9 +4,7 @@ import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import feign.Client;
 import feign.Feign;
-import feign.Request;
 import feign.Retryer;
-import feign.http2client.Http2Client;
 import io.teamsmeet.core.ConnectOptions;
 import io.teamsmeet.core.Connection;
 import io.teamsmeet.core.ConnectionStatus;
@@ -14,7 +12,6 @@ import io.teamsmeet.core.MeetingService;
 import io.teamsmeet.core.RetryPolicy;
 import io.teamsmeet.core.port.TokenStore;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -29,8 +26,8 @@ import java.util.regex.Pattern;
  * The SDK's entry point: connects users' Microsoft work accounts and creates Teams meetings for
  * them, through the Microsoft identity platform v2.0 and Microsoft Graph v1.0.
  *
- * <p>It wires the core {@link MeetingService} to this module's adapters (Feign on the JDK's {@code
- * java.net.http} client, Jackson) and to the {@link TokenStore} and keys you pass. The three steps:
+ * <p>It wires the core {@link MeetingService} to this module's adapters (Feign, Jackson) and to the
+ * {@link TokenStore} and keys you pass. The three steps:
  *
  * <pre>{@code
  * TeamsMeetings teams = TeamsMeetings.builder()
@@ -48,13 +45,33 @@ import java.util.regex.Pattern;
  * m.joinUrl(); m.joinMeetingId(); m.passcode(); m.dialIn();
  * }</pre>
  *
+ * <p>HTTP goes through a {@link Transport}: by default the JDK's {@code java.net.http} client (no
+ * extra jar), or OkHttp, faster under load, once {@code io.github.openfeign:feign-okhttp} is on the
+ * classpath:
+ *
+ * <pre>{@code
+ * TeamsMeetings.builder()
+ *     ...
+ *     .transport(Transport.okHttp())                         // or OkHttpTransport.of(yourClient)
+ *     .connectTimeout(Duration.ofSeconds(10))                // defaults shown
+ *     .requestTimeout(Duration.ofSeconds(30))
+ *     .maxIdleConnections(20)                                // OkHttp built by the SDK only
+ *     .keepAlive(Duration.ofMinutes(2))                      // OkHttp built by the SDK only
+ *     .build();
+ * }</pre>
+ *
+ * <p>A client of your own ({@link Transport#jdk(java.net.http.HttpClient)}, {@link
+ * OkHttpTransport#of}) is used as it is, with its proxy, TLS trust, interceptors and pool; the SDK
+ * only applies {@code requestTimeout} to its requests, and never closes it. The SDK never uses
+ * Feign's {@code Client.Default} ({@code HttpURLConnection}).
+ *
  * <p>Failures are the core's exceptions ({@code ReauthorizationRequiredException}, {@code
  * PermissionDeniedException}, {@code ThrottledException}, {@code ConfigurationException}, ...); no
  * Feign or Jackson exception reaches the caller. Requests are logged at DEBUG through {@link
  * System.Logger} (method, path, status, duration, request ids), never a token, code or body.
  *
  * <p>Thread-safe; build one per application and share it. {@link #close()} stops the background
- * refresh threads.
+ * refresh threads and releases the connections of an HTTP client the SDK built.
  */
 public final class TeamsMeetings implements AutoCloseable {
 
@@ -62,10 +79,12 @@ public final class TeamsMeetings implements AutoCloseable {
 
   private final MeetingService service;
   private final String description;
+  private final Runnable releaseTransport;
 
-  private TeamsMeetings(MeetingService service, String description) {
+  private TeamsMeetings(MeetingService service, String description, Runnable releaseTransport) {
     this.service = service;
     this.description = description;
+    this.releaseTransport = releaseTransport;
   }
 
   /** Starts a builder; see the class documentation for an example. */
@@ -140,10 +159,18 @@ public final class TeamsMeetings implements AutoCloseable {
     return service;
   }
 
-  /** Stops the background refresh threads the core started. */
+  /**
+   * Stops the background refresh threads the core started, then releases the idle connections of an
+   * HTTP client the SDK built (on JDK 17 the {@code java.net.http} client's threads end when it is
+   * garbage collected; on JDK 21 and later it is closed). A client you passed is left alone.
+   */
   @Override
   public void close() {
-    service.close();
+    try {
+      service.close();
+    } finally {
+      releaseTransport.run();
+    }
   }
 
   @Override
@@ -165,6 +192,7 @@ public final class TeamsMeetings implements AutoCloseable {
    *     .redirectUri(URI.create("https://app.example/ms/callback"))
    *     .tenant("contoso.onmicrosoft.com")             // default "organizations"
    *     .cloud(MicrosoftCloud.GLOBAL)
+   *     .transport(Transport.okHttp())                 // default Transport.jdk()
    *     .requestTimeout(Duration.ofSeconds(20))
    *     .tokenStore(store)
    *     .tokenKeys(keysetHandle)
@@ -175,6 +203,11 @@ public final class TeamsMeetings implements AutoCloseable {
 
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,253}");
     private static final int MAX_REDIRECT_URI = 256;
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final int DEFAULT_MAX_IDLE_CONNECTIONS = 20;
+    private static final Duration DEFAULT_KEEP_ALIVE = Duration.ofMinutes(2);
+    private static final int MAX_IDLE_CONNECTIONS_LIMIT = 10_000;
 
     private final MeetingService.Builder core = MeetingService.builder();
     private String clientId;
@@ -187,10 +220,12 @@ public final class TeamsMeetings implements AutoCloseable {
     private boolean tokenStoreSet;
     private boolean tokenKeysSet;
     private Clock clock = Clock.systemUTC();
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration requestTimeout = Duration.ofSeconds(30);
-    private HttpClient httpClient;
-    private Client feignClient;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private int maxIdleConnections = DEFAULT_MAX_IDLE_CONNECTIONS;
+    private Duration keepAlive = DEFAULT_KEEP_ALIVE;
+    private boolean poolSettingsSet;
+    private Transport transport = Transport.jdk();
 
     private Builder() {}
 
@@ -298,7 +333,11 @@ public final class TeamsMeetings implements AutoCloseable {
 
     private static boolean isLoopback(String host) {
       String h = host.toLowerCase(Locale.ROOT);
-      return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+      // an IPv4 loopback literal, not any name that starts with "127." (127.attacker.example)
+      return h.equals("localhost")
+          || h.matches("127(\\.\\d{1,3}){3}")
+          || h.equals("[::1]")
+          || h.equals("::1");
     }
 
     /**
@@ -372,22 +411,82 @@ public final class TeamsMeetings implements AutoCloseable {
     }
 
     /**
-     * How long to wait for a connection (default 10 seconds). Applies to the HTTP client this
-     * builder creates; with {@link #httpClient} the client's own connect timeout wins when it has
-     * one.
+     * The HTTP client to send requests with (default {@link Transport#jdk()}: the JDK's {@code
+     * java.net.http}, built by the SDK). {@link Transport#okHttp()} switches to OkHttp (add {@code
+     * io.github.openfeign:feign-okhttp}); {@link Transport#jdk(java.net.http.HttpClient)} and
+     * {@link OkHttpTransport#of} take a client of your own; {@link Transport#feign(Client)} any
+     * Feign client. See {@link Transport} for what each setting means on each transport.
+     */
+    public Builder transport(Transport value) {
+      if (value == null) {
+        throw new IllegalArgumentException("transport must not be null");
+      }
+      this.transport = value;
+      return this;
+    }
+
+    /**
+     * How long to wait for a TCP (and TLS) connection to open (default 10 seconds). Applies to the
+     * client the SDK builds; a client of your own keeps its connect timeout (a {@code
+     * java.net.http} client without one is given this one, see {@link
+     * Transport#jdk(java.net.http.HttpClient)}).
      */
     public Builder connectTimeout(Duration value) {
-      this.connectTimeout = timeout(value, "connectTimeout");
+      this.connectTimeout = positive(value, "connectTimeout");
       return this;
     }
 
-    /** How long to wait for a response once the request is sent (default 30 seconds). */
+    /**
+     * How long to wait for a response once the request is sent (default 30 seconds), on every
+     * transport, including a client of your own. On {@code java.net.http} it bounds the wait until
+     * the response headers; on OkHttp it is the read (and, for a client the SDK builds, write)
+     * timeout, the longest wait for each read. A timeout is a retryable failure with status 0.
+     */
     public Builder requestTimeout(Duration value) {
-      this.requestTimeout = timeout(value, "requestTimeout");
+      this.requestTimeout = positive(value, "requestTimeout");
       return this;
     }
 
-    private static Duration timeout(Duration value, String name) {
+    /**
+     * How many idle connections the pool of an OkHttp client the SDK builds keeps (default 20; 0
+     * keeps none). Over HTTP/2, which Microsoft's endpoints speak, one connection per host carries
+     * all concurrent requests; over HTTP/1.1 (a proxy that does not speak HTTP/2), about one per
+     * concurrent request is needed. Not settable per client on {@code java.net.http}: its pool is
+     * JVM-wide, sized by the system property {@code jdk.httpclient.connectionPoolSize} (JDK 17
+     * default 0, no limit); a client of your own keeps its pool. Setting it for a transport that
+     * cannot apply it logs a warning at {@link #build()}.
+     *
+     * @throws IllegalArgumentException if negative or above 10 000
+     */
+    public Builder maxIdleConnections(int value) {
+      if (value < 0 || value > MAX_IDLE_CONNECTIONS_LIMIT) {
+        throw new IllegalArgumentException(
+            "maxIdleConnections must be between 0 and "
+                + MAX_IDLE_CONNECTIONS_LIMIT
+                + ", was "
+                + value);
+      }
+      this.maxIdleConnections = value;
+      this.poolSettingsSet = true;
+      return this;
+    }
+
+    /**
+     * How long an idle pooled connection of an OkHttp client the SDK builds is kept (default 2
+     * minutes: below the 4-minute idle timeout of Azure load balancers and the 350 seconds of AWS
+     * NAT gateways, so that the client drops an idle connection before a middlebox silently does).
+     * Not settable per client on {@code java.net.http}: the JVM-wide system property {@code
+     * jdk.httpclient.keepalive.timeout}, in seconds (JDK 17 default 1200), governs it; a client of
+     * your own keeps its pool. Setting it for a transport that cannot apply it logs a warning at
+     * {@link #build()}.
+     */
+    public Builder keepAlive(Duration value) {
+      this.keepAlive = positive(value, "keepAlive");
+      this.poolSettingsSet = true;
+      return this;
+    }
+
+    private static Duration positive(Duration value, String name) {
       if (value == null
           || value.isZero()
           || value.isNegative()
@@ -396,42 +495,6 @@ public final class TeamsMeetings implements AutoCloseable {
             name + " must be positive and below 24 days, was " + value);
       }
       return value;
-    }
-
-    /**
-     * The JDK HTTP client to send requests with, for a proxy, custom TLS or an executor (default: a
-     * client of this builder with {@link #connectTimeout} and no redirects). Redirects it follows
-     * are followed.
-     */
-    public Builder httpClient(HttpClient value) {
-      if (value == null) {
-        throw new IllegalArgumentException("httpClient must not be null");
-      }
-      if (feignClient != null) {
-        throw new IllegalArgumentException(
-            "httpClient cannot be combined with feignClient: choose one transport");
-      }
-      this.httpClient = value;
-      return this;
-    }
-
-    /**
-     * Advanced: the Feign transport to send requests with instead of Feign's {@code Http2Client} on
-     * the JDK's {@code java.net.http} client, for example feign-okhttp's {@code OkHttpClient} (add
-     * that module yourself). {@link #connectTimeout} and {@link #requestTimeout} are passed to it
-     * as Feign request options; redirects are not followed. Cannot be combined with {@link
-     * #httpClient}.
-     */
-    public Builder feignClient(Client value) {
-      if (value == null) {
-        throw new IllegalArgumentException("feignClient must not be null");
-      }
-      if (httpClient != null) {
-        throw new IllegalArgumentException(
-            "feignClient cannot be combined with httpClient: choose one transport");
-      }
-      this.feignClient = value;
-      return this;
     }
 
     /** How long a user has between {@code beginConnect} and the callback (default 10 minutes). */
@@ -491,11 +554,19 @@ public final class TeamsMeetings implements AutoCloseable {
       Ports ports = ports();
       MeetingService service =
           core.authPort(ports.auth()).meetingPort(ports.meetings()).clock(clock).build();
-      return new TeamsMeetings(service, ports.description());
+      return new TeamsMeetings(service, ports.description(), ports.releaseTransport());
     }
 
-    /** The two adapters, built from this configuration (also what the module's tests use). */
-    record Ports(IdentityPlatformAuthPort auth, GraphMeetingPort meetings, String description) {}
+    /**
+     * The two adapters, built from this configuration (also what the module's tests use), with the
+     * Feign client they share and what releases it.
+     */
+    record Ports(
+        IdentityPlatformAuthPort auth,
+        GraphMeetingPort meetings,
+        Client client,
+        String description,
+        Runnable releaseTransport) {}
 
     Ports ports() {
       requireSet(clientId, "clientId");
@@ -521,29 +592,21 @@ public final class TeamsMeetings implements AutoCloseable {
       boolean allTls =
           identity.getScheme().equalsIgnoreCase("https")
               && graph.getScheme().equalsIgnoreCase("https");
-      Request.Options options;
-      Client client;
-      if (feignClient != null) {
-        options = new Request.Options(connectTimeout, requestTimeout, false);
-        client = new LoggingClient(feignClient);
-      } else {
-        HttpClient http =
-            httpClient != null
-                ? httpClient
-                : HttpClient.newBuilder()
-                    .connectTimeout(connectTimeout)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    // HTTP/2 is negotiated over TLS; plain loopback endpoints (tests) use HTTP/1.1
-                    .version(allTls ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                    .build();
-        // Options that match the client, so that Feign uses it as it is rather than a derived copy.
-        options =
-            new Request.Options(
-                http.connectTimeout().orElse(connectTimeout),
-                requestTimeout,
-                http.followRedirects() == HttpClient.Redirect.ALWAYS);
-        client = new LoggingClient(new Http2Client(http));
+      if (poolSettingsSet && !transport.appliesPoolSettings()) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "maxIdleConnections and keepAlive apply to an OkHttp client the SDK builds"
+                + " (Transport.okHttp()); transport {0} keeps its own pool. For java.net.http, set"
+                + " the system properties jdk.httpclient.connectionPoolSize and"
+                + " jdk.httpclient.keepalive.timeout (seconds)",
+            transport);
       }
+      Transport.Wiring wiring =
+          transport.wire(
+              new Transport.Settings(
+                  connectTimeout, requestTimeout, maxIdleConnections, keepAlive, allTls));
+      Client client = new LoggingClient(wiring.client());
+      feign.Request.Options options = wiring.options();
 
       String tenantBase = identity + "/" + tenant;
       IdentityApi identityApi =
@@ -570,6 +633,7 @@ public final class TeamsMeetings implements AutoCloseable {
           new IdentityPlatformAuthPort(
               tenantBase, clientId, redirectUri, credential, clock, identityApi),
           new GraphMeetingPort(graphApi),
+          client,
           "TeamsMeetings[clientId="
               + clientId
               + ", tenant="
@@ -580,7 +644,10 @@ public final class TeamsMeetings implements AutoCloseable {
               + graph
               + ", credential="
               + credential
-              + "]");
+              + ", transport="
+              + transport
+              + "]",
+          wiring.release());
     }
 
     private static void requireSet(Object value, String name) {

@@ -10,10 +10,14 @@
  *     .build();
  * }</pre>
  *
- * <p>Public: {@link io.teamsmeet.feign.TeamsMeetings} and its builder, and {@link
- * io.teamsmeet.feign.MicrosoftCloud}. Everything else (the {@code AuthPort} and {@code MeetingPort}
- * implementations, the Feign interfaces, request records, decoders) is package-private. HTTP goes
- * through Feign on the JDK's {@code java.net.http} client; JSON through Jackson. Neither library's
- * exceptions ever leave this package: every failure is one of the core's exceptions.
+ * <p>Public: {@link io.teamsmeet.feign.TeamsMeetings} and its builder, {@link
+ * io.teamsmeet.feign.MicrosoftCloud}, and the HTTP transports {@link io.teamsmeet.feign.Transport}
+ * and {@link io.teamsmeet.feign.OkHttpTransport}. Everything else (the {@code AuthPort} and {@code
+ * MeetingPort} implementations, the Feign interfaces, request records, decoders) is
+ * package-private. HTTP goes through Feign on the JDK's {@code java.net.http} client by default, or
+ * on OkHttp when {@code io.github.openfeign:feign-okhttp} (an optional dependency) is added and
+ * chosen; only {@code OkHttpTransport} refers to OkHttp's types, and it is loaded only then. JSON
+ * goes through Jackson. No library's exceptions ever leave this package: every failure is one of
+ * the core's exceptions.
  */
 package io.teamsmeet.feign;

@@ -28,13 +28,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
 /** The three steps through the public entry point, against WireMock stubs of Microsoft. */
+@OnEachTransport
 class EndToEndTest {
 
   @RegisterExtension
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @Parameter TestTransport transport;
 
   private static final String USER = "app-user-42";
   private static final String MEETINGS = "/graph/v1.0/me/onlineMeetings";
@@ -47,7 +51,7 @@ class EndToEndTest {
   @BeforeEach
   void setUp() {
     teams =
-        Fixture.builder(wm, clock)
+        Fixture.builder(wm, clock, transport)
             .clientSecret(Fixture.CLIENT_SECRET)
             .tokenStore(store)
             .refreshAhead(Duration.ZERO)
@@ -200,6 +204,7 @@ class EndToEndTest {
             .graphEndpoint(URI.create(wm.baseUrl() + "/graph"))
             .tokenStore(tokenStore)
             .tokenKeys(keysetHandle)
+            .transport(transport.sdkBuilt()) // not in the Javadoc: the default there
             .build()) {
       URI url = teams.beginConnect(appUserId);
       URI callbackUri =

@@ -47,9 +47,19 @@ final class Fixture {
 
   private Fixture() {}
 
-  /** A builder pointed at the WireMock server: identity under /login, Graph under /graph. */
+  /**
+   * A builder pointed at the WireMock server: identity under /login, Graph under /graph; on the
+   * default transport.
+   */
   static TeamsMeetings.Builder builder(WireMockExtension wm, MutableClock clock) {
+    return builder(wm, clock, TestTransport.JDK);
+  }
+
+  /** A builder pointed at the WireMock server, sending with a client the SDK builds. */
+  static TeamsMeetings.Builder builder(
+      WireMockExtension wm, MutableClock clock, TestTransport transport) {
     return TeamsMeetings.builder()
+        .transport(transport.sdkBuilt())
         .clientId(CLIENT_ID)
         .redirectUri(REDIRECT_URI)
         .identityEndpoint(URI.create(wm.baseUrl() + "/login"))

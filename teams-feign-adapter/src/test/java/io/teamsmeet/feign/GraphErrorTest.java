@@ -17,20 +17,23 @@ import io.teamsmeet.core.TeamsServiceException;
 import io.teamsmeet.core.ThrottledException;
 import io.teamsmeet.core.port.AccessToken;
 import io.teamsmeet.core.port.MeetingRequest;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@OnEachTransport
 class GraphErrorTest {
 
   @RegisterExtension
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @Parameter TestTransport transport;
 
   private static final AccessToken TOKEN = new AccessToken(Fixture.ACCESS_TOKEN);
 
@@ -51,7 +54,8 @@ class GraphErrorTest {
 
   private TeamsException createFailing(ResponseDefinitionBuilder response, Duration timeout) {
     wm.stubFor(any(anyUrl()).willReturn(response));
-    GraphMeetingPort graph = Fixture.builder(wm, clock).requestTimeout(timeout).ports().meetings();
+    GraphMeetingPort graph =
+        Fixture.builder(wm, clock, transport).requestTimeout(timeout).ports().meetings();
     TeamsException e =
         catchThrowableOfType(
             TeamsException.class,
@@ -172,7 +176,7 @@ class GraphErrorTest {
   void notFoundIsMeetingNotFound() {
     wm.stubFor(
         any(anyUrl()).willReturn(Fixture.json(404, graphError("itemNotFound", "Not found"))));
-    GraphMeetingPort graph = Fixture.builder(wm, clock).ports().meetings();
+    GraphMeetingPort graph = Fixture.builder(wm, clock, transport).ports().meetings();
 
     MeetingNotFoundException e =
         catchThrowableOfType(MeetingNotFoundException.class, () -> graph.get(TOKEN, "gone"));
@@ -319,13 +323,13 @@ class GraphErrorTest {
               assertThat(t.isRetryable()).isTrue();
               assertThat(t.getMessage()).contains("request timed out");
             });
-    assertThat(e.getCause()).isInstanceOf(HttpTimeoutException.class);
+    assertThat(e.getCause()).isInstanceOf(transport.timeout());
   }
 
   @Test
   void aRefusedConnectionIsRetryableWithStatusZero() {
     GraphMeetingPort graph =
-        Fixture.builder(wm, clock)
+        Fixture.builder(wm, clock, transport)
             .graphEndpoint(java.net.URI.create("http://127.0.0.1:1"))
             .ports()
             .meetings();

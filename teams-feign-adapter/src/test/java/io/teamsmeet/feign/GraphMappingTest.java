@@ -20,23 +20,31 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
+@OnEachTransport
 class GraphMappingTest {
 
   @RegisterExtension
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+  @Parameter TestTransport transport;
+
   private static final AccessToken TOKEN = new AccessToken(Fixture.ACCESS_TOKEN);
 
   private Meeting answer(int status, String body) {
     wm.stubFor(any(anyUrl()).willReturn(Fixture.json(status, body)));
-    return Fixture.builder(wm, new MutableClock(Fixture.NOW)).ports().meetings().get(TOKEN, "m1");
+    return Fixture.builder(wm, new MutableClock(Fixture.NOW), transport)
+        .ports()
+        .meetings()
+        .get(TOKEN, "m1");
   }
 
   private TeamsServiceException failure(int status, String body) {
     wm.stubFor(any(anyUrl()).willReturn(Fixture.json(status, body)));
-    GraphMeetingPort graph = Fixture.builder(wm, new MutableClock(Fixture.NOW)).ports().meetings();
+    GraphMeetingPort graph =
+        Fixture.builder(wm, new MutableClock(Fixture.NOW), transport).ports().meetings();
     return catchThrowableOfType(
         TeamsServiceException.class,
         () -> graph.create(TOKEN, MeetingRequest.of("s", Fixture.NOW, Duration.ofMinutes(5))));

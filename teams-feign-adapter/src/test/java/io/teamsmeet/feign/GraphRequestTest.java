@@ -26,14 +26,18 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@OnEachTransport
 class GraphRequestTest {
 
   @RegisterExtension
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @Parameter TestTransport transport;
 
   private static final AccessToken TOKEN = new AccessToken(Fixture.ACCESS_TOKEN);
   private static final Instant START = Instant.parse("2026-04-01T14:30:00Z");
@@ -44,7 +48,7 @@ class GraphRequestTest {
   @BeforeEach
   void setUp() {
     wm.stubFor(any(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
-    graph = Fixture.builder(wm, new MutableClock(Fixture.NOW)).ports().meetings();
+    graph = Fixture.builder(wm, new MutableClock(Fixture.NOW), transport).ports().meetings();
   }
 
   @ParameterizedTest

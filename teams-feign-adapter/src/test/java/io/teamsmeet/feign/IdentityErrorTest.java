@@ -22,19 +22,22 @@ import io.teamsmeet.core.ThrottledException;
 import io.teamsmeet.core.port.AuthorizationCode;
 import io.teamsmeet.core.port.CodeVerifier;
 import io.teamsmeet.core.port.RefreshToken;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@OnEachTransport
 class IdentityErrorTest {
 
   @RegisterExtension
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @Parameter TestTransport transport;
 
   private final MutableClock clock = new MutableClock(Fixture.NOW);
 
@@ -72,7 +75,7 @@ class IdentityErrorTest {
   private TeamsException refreshFailing(ResponseDefinitionBuilder response, Duration timeout) {
     wm.stubFor(post(urlEqualTo(Fixture.TOKEN_PATH)).willReturn(response));
     IdentityPlatformAuthPort auth =
-        Fixture.builder(wm, clock)
+        Fixture.builder(wm, clock, transport)
             .clientSecret(Fixture.CLIENT_SECRET)
             .requestTimeout(timeout)
             .ports()
@@ -368,7 +371,7 @@ class IdentityErrorTest {
               assertThat(t.isRetryable()).isTrue();
               assertThat(t.getMessage()).contains("timed out");
             });
-    assertThat(e.getCause()).isInstanceOf(HttpTimeoutException.class);
+    assertThat(e.getCause()).isInstanceOf(transport.timeout());
   }
 
   @Test
@@ -376,7 +379,7 @@ class IdentityErrorTest {
     wm.stubFor(
         post(urlEqualTo(Fixture.TOKEN_PATH))
             .willReturn(Fixture.json(400, error("invalid_grant", null, 54005))));
-    IdentityPlatformAuthPort auth = Fixture.builder(wm, clock).ports().auth();
+    IdentityPlatformAuthPort auth = Fixture.builder(wm, clock, transport).ports().auth();
 
     ReauthorizationRequiredException e =
         catchThrowableOfType(

@@ -25,17 +25,21 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * Runs successes and every kind of failure while capturing the SDK's log at all levels, then checks
  * that no secret the tests used (client secret, code, verifier, tokens, client assertions) appears
  * in any exception message, cause, details or log line.
  */
+@OnEachTransport
 class SecretLeakTest {
 
   @RegisterExtension
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @Parameter TestTransport transport;
 
   private final MutableClock clock = new MutableClock(Fixture.NOW);
   private final List<Throwable> failures = new ArrayList<>();
@@ -112,9 +116,9 @@ class SecretLeakTest {
     TestCertificate.KeyAndCert cert = TestCertificate.get();
     List<TeamsMeetings.Builder> credentials =
         List.of(
-            Fixture.builder(wm, clock),
-            Fixture.builder(wm, clock).clientSecret(Fixture.CLIENT_SECRET),
-            Fixture.builder(wm, clock).certificate(cert.key(), cert.certificate()));
+            Fixture.builder(wm, clock, transport),
+            Fixture.builder(wm, clock, transport).clientSecret(Fixture.CLIENT_SECRET),
+            Fixture.builder(wm, clock, transport).certificate(cert.key(), cert.certificate()));
 
     // successes
     wm.stubFor(
@@ -186,7 +190,10 @@ class SecretLeakTest {
 
     // Graph failures
     GraphMeetingPort graph =
-        Fixture.builder(wm, clock).requestTimeout(Duration.ofMillis(700)).ports().meetings();
+        Fixture.builder(wm, clock, transport)
+            .requestTimeout(Duration.ofMillis(700))
+            .ports()
+            .meetings();
     List<ResponseDefinitionBuilder> graphFailures = new ArrayList<>();
     for (int status : new int[] {400, 401, 403, 404, 409, 429, 500, 502, 503, 504}) {
       graphFailures.add(

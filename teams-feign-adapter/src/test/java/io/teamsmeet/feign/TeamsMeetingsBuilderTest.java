@@ -1,31 +1,20 @@
 package io.teamsmeet.feign;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.teamsmeet.core.port.AccessToken;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TeamsMeetingsBuilderTest {
-
-  @RegisterExtension
-  static WireMockExtension wm =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   private static TeamsMeetings.Builder complete() {
     return TeamsMeetings.builder()
@@ -66,7 +55,8 @@ class TeamsMeetingsBuilderTest {
           .contains("tenant=organizations")
           .contains("https://login.microsoftonline.com")
           .contains("https://graph.microsoft.com")
-          .contains("PublicClient");
+          .contains("PublicClient")
+          .contains("transport=jdk");
     }
   }
 
@@ -279,7 +269,7 @@ class TeamsMeetingsBuilderTest {
   }
 
   @Test
-  void timeoutsMustBePositive() {
+  void timeoutsAndPoolSettingsMustBeInRange() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> TeamsMeetings.builder().connectTimeout(Duration.ZERO))
         .withMessageContaining("connectTimeout");
@@ -289,6 +279,16 @@ class TeamsMeetingsBuilderTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> TeamsMeetings.builder().requestTimeout(null))
         .withMessageContaining("requestTimeout");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> TeamsMeetings.builder().keepAlive(Duration.ZERO))
+        .withMessageContaining("keepAlive");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> TeamsMeetings.builder().maxIdleConnections(-1))
+        .withMessageContaining("maxIdleConnections");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> TeamsMeetings.builder().maxIdleConnections(10_001))
+        .withMessageContaining("maxIdleConnections");
+    TeamsMeetings.builder().maxIdleConnections(0).keepAlive(Duration.ofMillis(1));
   }
 
   @Test
@@ -309,65 +309,8 @@ class TeamsMeetingsBuilderTest {
         .isThrownBy(() -> TeamsMeetings.builder().cloud(null))
         .withMessageContaining("cloud");
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> TeamsMeetings.builder().httpClient(null))
-        .withMessageContaining("httpClient");
-  }
-
-  @Test
-  void anApplicationsOwnHttpClientIsUsed() {
-    wm.stubFor(any(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
-    HttpClient own =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(3))
-            .build();
-
-    GraphMeetingPort graph =
-        Fixture.builder(wm, new MutableClock(Fixture.NOW)).httpClient(own).ports().meetings();
-
-    assertThat(graph.get(new AccessToken(Fixture.ACCESS_TOKEN), "m1").id()).isNotBlank();
-  }
-
-  @Test
-  void anApplicationsOwnFeignClientIsUsed() {
-    wm.stubFor(any(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
-    java.util.concurrent.atomic.AtomicInteger calls =
-        new java.util.concurrent.atomic.AtomicInteger();
-    feign.Client delegate =
-        new feign.http2client.Http2Client(
-            HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2))
-                .build());
-    feign.Client counting =
-        (request, options) -> {
-          calls.incrementAndGet();
-          assertThat(options.readTimeoutMillis()).isEqualTo(5000);
-          assertThat(options.isFollowRedirects()).isFalse();
-          return delegate.execute(request, options);
-        };
-
-    GraphMeetingPort graph =
-        Fixture.builder(wm, new MutableClock(Fixture.NOW)).feignClient(counting).ports().meetings();
-
-    assertThat(graph.get(new AccessToken(Fixture.ACCESS_TOKEN), "m1").id()).isNotBlank();
-    assertThat(calls).hasValue(1);
-  }
-
-  @Test
-  void httpClientAndFeignClientAreMutuallyExclusive() {
-    feign.Client any = (request, options) -> null;
-    assertThatIllegalArgumentException()
-        .isThrownBy(
-            () -> TeamsMeetings.builder().httpClient(HttpClient.newHttpClient()).feignClient(any))
-        .withMessageContaining("feignClient");
-    assertThatIllegalArgumentException()
-        .isThrownBy(
-            () -> TeamsMeetings.builder().feignClient(any).httpClient(HttpClient.newHttpClient()))
-        .withMessageContaining("httpClient");
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> TeamsMeetings.builder().feignClient(null))
-        .withMessageContaining("feignClient");
+        .isThrownBy(() -> TeamsMeetings.builder().transport(null))
+        .withMessageContaining("transport");
   }
 
   @Test

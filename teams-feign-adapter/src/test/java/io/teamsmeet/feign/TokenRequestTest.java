@@ -25,12 +25,16 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 
+@OnEachTransport
 class TokenRequestTest {
 
   @RegisterExtension
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @Parameter TestTransport transport;
 
   private static final String UUID =
       "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
@@ -47,7 +51,7 @@ class TokenRequestTest {
 
   @Test
   void publicClientCodeRedemptionSendsExactlyTheCodeTheSameRedirectUriAndTheVerifier() {
-    IdentityPlatformAuthPort auth = Fixture.builder(wm, clock).ports().auth();
+    IdentityPlatformAuthPort auth = Fixture.builder(wm, clock, transport).ports().auth();
 
     auth.exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER));
 
@@ -72,7 +76,7 @@ class TokenRequestTest {
 
   @Test
   void codeRedemptionUsesTheRedirectUriOfTheAuthorizeRequest() {
-    IdentityPlatformAuthPort auth = Fixture.builder(wm, clock).ports().auth();
+    IdentityPlatformAuthPort auth = Fixture.builder(wm, clock, transport).ports().auth();
     String authorizeRedirect =
         AuthorizationUrlTest.query(
                 auth.authorizationUrl(
@@ -87,7 +91,7 @@ class TokenRequestTest {
   @Test
   void clientSecretIsSentFormEncodedInTheBody() {
     IdentityPlatformAuthPort auth =
-        Fixture.builder(wm, clock).clientSecret(Fixture.CLIENT_SECRET).ports().auth();
+        Fixture.builder(wm, clock, transport).clientSecret(Fixture.CLIENT_SECRET).ports().auth();
 
     auth.exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER));
 
@@ -104,7 +108,7 @@ class TokenRequestTest {
   @Test
   void refreshSendsTheRefreshTokenAndTheScopesWithTheSecret() {
     IdentityPlatformAuthPort auth =
-        Fixture.builder(wm, clock).clientSecret(Fixture.CLIENT_SECRET).ports().auth();
+        Fixture.builder(wm, clock, transport).clientSecret(Fixture.CLIENT_SECRET).ports().auth();
 
     auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"));
 
@@ -121,7 +125,7 @@ class TokenRequestTest {
 
   @Test
   void publicClientRefreshSendsNoCredential() {
-    IdentityPlatformAuthPort auth = Fixture.builder(wm, clock).ports().auth();
+    IdentityPlatformAuthPort auth = Fixture.builder(wm, clock, transport).ports().auth();
 
     auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"));
 
@@ -133,7 +137,10 @@ class TokenRequestTest {
   void certificateCredentialSendsASignedClientAssertion() throws Exception {
     TestCertificate.KeyAndCert cert = TestCertificate.get();
     IdentityPlatformAuthPort auth =
-        Fixture.builder(wm, clock).certificate(cert.key(), cert.certificate()).ports().auth();
+        Fixture.builder(wm, clock, transport)
+            .certificate(cert.key(), cert.certificate())
+            .ports()
+            .auth();
 
     auth.exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER));
     auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"));
@@ -192,7 +199,7 @@ class TokenRequestTest {
 
   @Test
   void everyTokenRequestHasAFreshClientRequestId() {
-    IdentityPlatformAuthPort auth = Fixture.builder(wm, clock).ports().auth();
+    IdentityPlatformAuthPort auth = Fixture.builder(wm, clock, transport).ports().auth();
 
     auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"));
     auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"));

@@ -20,20 +20,24 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@OnEachTransport
 class TokenResponseTest {
 
   @RegisterExtension
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+  @Parameter TestTransport transport;
+
   private final MutableClock clock = new MutableClock(Fixture.NOW);
 
   private TokenResponse redeemWith(Object body) {
     wm.stubFor(post(urlEqualTo(Fixture.TOKEN_PATH)).willReturn(Fixture.json(200, body)));
-    return Fixture.builder(wm, clock)
+    return Fixture.builder(wm, clock, transport)
         .ports()
         .auth()
         .exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER));
@@ -130,7 +134,7 @@ class TokenResponseTest {
     wm.stubFor(post(urlEqualTo(Fixture.TOKEN_PATH)).willReturn(Fixture.json(200, body)));
 
     TokenResponse response =
-        Fixture.builder(wm, clock)
+        Fixture.builder(wm, clock, transport)
             .ports()
             .auth()
             .refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"));
@@ -186,7 +190,7 @@ class TokenResponseTest {
 
     assertThatThrownBy(
             () ->
-                Fixture.builder(wm, clock)
+                Fixture.builder(wm, clock, transport)
                     .ports()
                     .auth()
                     .exchangeCode(

@@ -1,0 +1,181 @@
+package io.teamsmeet.feign;
+
+import feign.Request;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okio.BufferedSink;
+
+/**
+ * The OkHttp transport, through Feign's {@code feign-okhttp}: the one class of this SDK that uses
+ * OkHttp's types, loaded only when OkHttp is chosen. {@link Transport#okHttp()} gives one with a
+ * client the SDK builds; {@link #of(OkHttpClient)} uses yours.
+ *
+ * <p>Needs {@code io.github.openfeign:feign-okhttp} on the classpath (an optional dependency of
+ * this module; it brings OkHttp 4, Okio and the Kotlin standard library):
+ *
+ * <pre>{@code
+ * OkHttpClient mine = new OkHttpClient.Builder()
+ *     .proxy(corporateProxy)
+ *     .sslSocketFactory(socketFactory, trustManager)
+ *     .addInterceptor(auditInterceptor)
+ *     .build();
+ * TeamsMeetings teams = TeamsMeetings.builder()
+ *     ...
+ *     .transport(OkHttpTransport.of(mine))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Your client is never changed or closed. The SDK sends through a client derived from it with
+ * {@link OkHttpClient#newBuilder()}, which shares its connection pool, dispatcher, proxy, TLS
+ * settings, interceptors and event listener, and differs in two ways: its read timeout is {@link
+ * TeamsMeetings.Builder#requestTimeout}, and one more application interceptor marks request bodies
+ * one-shot. Left to itself, OkHttp sends a request again after a connection failure on a pooled
+ * connection, or after a {@code 503} with {@code Retry-After: 0}, even a {@code POST}; with bodies
+ * one-shot it never sends a request with a body (a token request, a meeting creation or update)
+ * twice, as on the JDK transport, so that the promise of {@link io.teamsmeet.core.RetryPolicy} (a
+ * plain meeting creation is sent again only when Microsoft proved it did not process it) holds on
+ * OkHttp too. OkHttp still tries another address when a connection cannot be opened, and may repeat
+ * a request without a body (get, delete). Your client's connect timeout, write and call timeouts,
+ * redirect policy and protocols are kept.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class OkHttpTransport extends Transport {
+
+  /** The user's client, or null for one the SDK builds. */
+  private final OkHttpClient own;
+
+  private OkHttpTransport(OkHttpClient own) {
+    this.own = own;
+  }
+
+  /**
+   * Sends through your own OkHttp client (proxy, custom TLS trust, certificate pinning, your
+   * interceptors, a shared connection pool), with {@link TeamsMeetings.Builder#requestTimeout} as
+   * its read timeout; see the class documentation for what the SDK adds.
+   *
+   * @param client your client; the SDK neither changes nor closes it
+   * @return the transport to pass to {@link TeamsMeetings.Builder#transport(Transport)}
+   * @throws IllegalArgumentException if {@code client} is null
+   */
+  public static Transport of(OkHttpClient client) {
+    if (client == null) {
+      throw new IllegalArgumentException("client must not be null");
+    }
+    return new OkHttpTransport(client);
+  }
+
+  /**
+   * A transport with a client the SDK builds; declared as {@link Transport} so that calling it from
+   * {@link Transport#okHttp()} does not make the verifier load this class early.
+   */
+  static Transport sdkBuilt() {
+    return new OkHttpTransport(null);
+  }
+
+  @Override
+  Wiring wire(Settings settings) {
+    OkHttpClient client;
+    Runnable release;
+    if (own == null) {
+      OkHttpClient built =
+          new OkHttpClient.Builder()
+              .connectTimeout(settings.connectTimeout())
+              .readTimeout(settings.requestTimeout())
+              .writeTimeout(settings.requestTimeout())
+              .connectionPool(
+                  new ConnectionPool(
+                      settings.maxIdleConnections(),
+                      settings.keepAlive().toMillis(),
+                      TimeUnit.MILLISECONDS))
+              .followRedirects(false)
+              .followSslRedirects(false)
+              .addInterceptor(NoReplay.INSTANCE)
+              .build();
+      client = built;
+      release = () -> built.connectionPool().evictAll();
+    } else {
+      client =
+          own.newBuilder()
+              .readTimeout(settings.requestTimeout())
+              .addInterceptor(NoReplay.INSTANCE)
+              .build();
+      release = () -> {};
+    }
+    // Options that match the client exactly, so that feign-okhttp uses it as it is rather than
+    // deriving a new client on every request.
+    Request.Options options =
+        new Request.Options(
+            client.connectTimeoutMillis(),
+            TimeUnit.MILLISECONDS,
+            client.readTimeoutMillis(),
+            TimeUnit.MILLISECONDS,
+            client.followRedirects());
+    return new Wiring(new feign.okhttp.OkHttpClient(client), options, release);
+  }
+
+  @Override
+  boolean appliesPoolSettings() {
+    return own == null;
+  }
+
+  @Override
+  public String toString() {
+    return own == null ? "okhttp" : "okhttp(own OkHttpClient)";
+  }
+
+  /**
+   * Wraps a request body so that OkHttp sees it as one-shot: it then never replays the request
+   * after the body may have been sent (it still retries a connection that could not be opened).
+   */
+  private static final class NoReplay implements Interceptor {
+
+    static final NoReplay INSTANCE = new NoReplay();
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+      okhttp3.Request request = chain.request();
+      RequestBody body = request.body();
+      if (body == null || body.isOneShot()) {
+        return chain.proceed(request);
+      }
+      return chain.proceed(
+          request.newBuilder().method(request.method(), new OneShotBody(body)).build());
+    }
+  }
+
+  private static final class OneShotBody extends RequestBody {
+
+    private final RequestBody delegate;
+
+    OneShotBody(RequestBody delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return delegate.contentType();
+    }
+
+    @Override
+    public long contentLength() throws IOException {
+      return delegate.contentLength();
+    }
+
+    @Override
+    public void writeTo(BufferedSink sink) throws IOException {
+      delegate.writeTo(sink);
+    }
+
+    @Override
+    public boolean isOneShot() {
+      return true;
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package io.teamsmeet.feign;
+
+import feign.Client;
+import feign.Request;
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+/**
+ * The HTTP client the SDK sends its requests to Microsoft with, passed to {@link
+ * TeamsMeetings.Builder#transport(Transport)}.
+ *
+ * <p>Two transports are supported and tested through the same suite:
+ *
+ * <ul>
+ *   <li>{@link #jdk()}, the default: the JDK's {@code java.net.http.HttpClient} through Feign's
+ *       {@code feign-java11}. No extra jar.
+ *   <li>{@link #okHttp()}: OkHttp through {@code feign-okhttp}, faster and lighter on CPU in this
+ *       project's benchmarks (it costs about 3 MB of jars: OkHttp, Okio, the Kotlin standard
+ *       library). It is an optional dependency of this module; add it to switch:
+ *       <pre>{@code
+ * <dependency>
+ *   <groupId>io.github.openfeign</groupId>
+ *   <artifactId>feign-okhttp</artifactId>
+ *   <version>13.6</version> <!-- the version of feign-core -->
+ * </dependency>
+ *
+ * TeamsMeetings.builder()...transport(Transport.okHttp())...build();
+ * }</pre>
+ * </ul>
+ *
+ * <p>Either can be a client you built yourself, for a proxy, custom TLS trust, an executor or your
+ * interceptors: {@link #jdk(HttpClient)} or {@link OkHttpTransport#of(okhttp3.OkHttpClient)}. The
+ * SDK never changes or closes a client you pass; it applies {@link
+ * TeamsMeetings.Builder#requestTimeout} to each of its requests and keeps your client's own connect
+ * timeout, proxy, TLS settings, redirect policy and connection pool. {@link #feign(Client)} takes
+ * any other Feign {@link Client}. The SDK never falls back to Feign's {@code Client.Default}
+ * ({@code HttpURLConnection}).
+ *
+ * <p>What the builder's settings mean on each transport, for a client the SDK builds:
+ *
+ * <table>
+ *   <caption>Transport settings</caption>
+ *   <tr><th>setting (default)</th><th>{@code jdk()}</th><th>{@code okHttp()}</th></tr>
+ *   <tr><td>{@code connectTimeout} (10 s)</td><td>the client's connect timeout</td>
+ *       <td>the client's connect timeout</td></tr>
+ *   <tr><td>{@code requestTimeout} (30 s)</td>
+ *       <td>the request's timeout: the longest wait from sending until the response headers</td>
+ *       <td>the read and write timeouts: the longest wait for each read or write on the socket
+ *       (so at least for the first byte of the response)</td></tr>
+ *   <tr><td>{@code maxIdleConnections} (20)</td>
+ *       <td>not settable per client: the JVM-wide system property {@code
+ *       jdk.httpclient.connectionPoolSize} (JDK 17 default 0, no limit)</td>
+ *       <td>the connection pool's idle connections</td></tr>
+ *   <tr><td>{@code keepAlive} (2 minutes)</td>
+ *       <td>not settable per client: the JVM-wide system property {@code
+ *       jdk.httpclient.keepalive.timeout} in seconds (JDK 17 default 1200)</td>
+ *       <td>how long an idle pooled connection is kept</td></tr>
+ * </table>
+ *
+ * <p>A client the SDK builds, on either, follows no redirects, negotiates HTTP/2 over TLS
+ * (Microsoft's endpoints speak it; one connection per host then carries all requests) and uses
+ * HTTP/1.1 for plain {@code http} loopback endpoints (tests, fakes). On every transport each
+ * request carries the same SDK headers ({@code User-Agent}, a fresh {@code client-request-id},
+ * {@code Accept}, ...). Neither of the two transports sends a request with a body (a token request,
+ * a meeting creation or update) a second time on its own: a failure after it may have reached
+ * Microsoft is reported (retryable, status 0), and whether to retry is the {@link
+ * io.teamsmeet.core.RetryPolicy}'s decision.
+ *
+ * <p>Immutable and thread-safe. A transport can be passed to several builders; each {@link
+ * TeamsMeetings} the SDK builds a client for gets its own client and connection pool.
+ */
+public abstract class Transport {
+
+  Transport() {}
+
+  /**
+   * The JDK's {@code java.net.http} client, built by the SDK (the default): {@code connectTimeout}
+   * from the builder, no redirects, HTTP/2 over TLS. Needs no jar beyond this module's.
+   *
+   * @return the default transport
+   */
+  public static Transport jdk() {
+    return JdkTransport.SDK_BUILT;
+  }
+
+  /**
+   * Your own JDK client, for a proxy, custom TLS ({@code SSLContext}), an authenticator or an
+   * executor. It is used as it is: its connect timeout, redirect policy, HTTP version and
+   * connection pool stay as you set them, and {@link TeamsMeetings.Builder#requestTimeout} is set
+   * on each request. Give it a connect timeout: without one, Feign's {@code feign-java11} sends
+   * through a copy of your client that adds the builder's {@code connectTimeout} (the copy keeps
+   * your proxy, TLS context and parameters, authenticator, cookie handler, executor and version,
+   * but not your connection pool).
+   *
+   * @param client the client; the SDK does not close it
+   * @return a transport sending through {@code client}
+   * @throws IllegalArgumentException if {@code client} is null
+   */
+  public static Transport jdk(HttpClient client) {
+    if (client == null) {
+      throw new IllegalArgumentException("client must not be null");
+    }
+    return new JdkTransport(client);
+  }
+
+  /**
+   * OkHttp, with a client built by the SDK: {@code connectTimeout}, {@code requestTimeout} (read
+   * and write), a connection pool of {@code maxIdleConnections} kept for {@code keepAlive}, no
+   * redirects. Needs {@code io.github.openfeign:feign-okhttp} (which brings OkHttp) on the
+   * classpath; to pass your own {@code okhttp3.OkHttpClient}, see {@link OkHttpTransport#of}.
+   *
+   * @return the OkHttp transport
+   * @throws IllegalStateException if feign-okhttp or OkHttp is not on the classpath, naming the
+   *     dependency to add
+   */
+  public static Transport okHttp() {
+    requireOkHttp();
+    return OkHttpTransport.sdkBuilt();
+  }
+
+  /**
+   * Any Feign client, for a transport this SDK does not offer (Apache HttpClient 5, a test double,
+   * your own wrapper). {@link TeamsMeetings.Builder#connectTimeout} and {@link
+   * TeamsMeetings.Builder#requestTimeout} are passed to it as Feign's {@code Request.Options},
+   * redirects off; what it does with them is up to the client.
+   *
+   * @param client the client; the SDK does not close it
+   * @return a transport sending through {@code client}
+   * @throws IllegalArgumentException if {@code client} is null
+   */
+  public static Transport feign(Client client) {
+    if (client == null) {
+      throw new IllegalArgumentException("client must not be null");
+    }
+    return new FeignTransport(client);
+  }
+
+  /** Fails with the dependency to add when feign-okhttp or OkHttp is missing. */
+  static void requireOkHttp() {
+    ClassLoader loader = Transport.class.getClassLoader();
+    for (String name : new String[] {"feign.okhttp.OkHttpClient", "okhttp3.OkHttpClient"}) {
+      try {
+        Class.forName(name, false, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        throw new IllegalStateException(
+            "Transport.okHttp() needs OkHttp: add the dependency io.github.openfeign:feign-okhttp"
+                + " (the version of your feign-core) to your build; "
+                + name
+                + " is not on the classpath");
+      }
+    }
+  }
+
+  /** The Feign client and options for one {@link TeamsMeetings}; see {@link Settings}. */
+  abstract Wiring wire(Settings settings);
+
+  /** Whether {@code maxIdleConnections} and {@code keepAlive} take effect on this transport. */
+  boolean appliesPoolSettings() {
+    return false;
+  }
+
+  /** The builder's HTTP settings. */
+  record Settings(
+      Duration connectTimeout,
+      Duration requestTimeout,
+      int maxIdleConnections,
+      Duration keepAlive,
+      boolean http2) {}
+
+  /**
+   * What the adapters send with: the Feign client, the options that match it (so that the Feign
+   * client uses it as it is rather than a per-request copy), and what {@link TeamsMeetings#close()}
+   * releases (nothing for a client the user owns).
+   */
+  record Wiring(Client client, Request.Options options, Runnable release) {}
+}

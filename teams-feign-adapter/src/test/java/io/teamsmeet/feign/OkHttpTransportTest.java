@@ -1,0 +1,121 @@
+package io.teamsmeet.feign;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.teamsmeet.core.port.AccessToken;
+import java.lang.reflect.Field;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The OkHttp client the SDK builds: the builder's timeouts, pool size and keep-alive reach it. */
+class OkHttpTransportTest {
+
+  @RegisterExtension
+  static WireMockExtension wm =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private static final AccessToken TOKEN = new AccessToken(Fixture.ACCESS_TOKEN);
+
+  @BeforeEach
+  void stub() {
+    wm.stubFor(any(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
+  }
+
+  private static TeamsMeetings.Builder builder() {
+    return Fixture.builder(wm, new MutableClock(Fixture.NOW), TestTransport.OKHTTP);
+  }
+
+  /** The okhttp3 client under feign-okhttp's adapter (a private field of it). */
+  static OkHttpClient okHttpOf(TeamsMeetings.Builder.Ports ports) throws Exception {
+    Object feignClient = ((LoggingClient) ports.client()).delegate();
+    Field delegate = feign.okhttp.OkHttpClient.class.getDeclaredField("delegate");
+    delegate.setAccessible(true);
+    return (OkHttpClient) delegate.get(feignClient);
+  }
+
+  @Test
+  void theClientHasTheBuildersTimeoutsNoRedirectsAndOptionsThatMatchIt() throws Exception {
+    TeamsMeetings.Builder.Ports ports =
+        builder()
+            .connectTimeout(Duration.ofSeconds(3))
+            .requestTimeout(Duration.ofSeconds(4))
+            .ports();
+
+    OkHttpClient client = okHttpOf(ports);
+
+    assertThat(client.connectTimeoutMillis()).isEqualTo(3_000);
+    assertThat(client.readTimeoutMillis()).isEqualTo(4_000);
+    assertThat(client.writeTimeoutMillis()).isEqualTo(4_000);
+    assertThat(client.followRedirects()).isFalse();
+    assertThat(client.followSslRedirects()).isFalse();
+    assertThat(client.interceptors()).hasSize(1);
+
+    // feign-okhttp derives a new client for every request unless the options match the client
+    Transport.Wiring wiring =
+        Transport.okHttp()
+            .wire(
+                new Transport.Settings(
+                    Duration.ofSeconds(3), Duration.ofSeconds(4), 5, Duration.ofMinutes(1), true));
+    assertThat(wiring.options().connectTimeoutMillis()).isEqualTo(3_000);
+    assertThat(wiring.options().readTimeoutMillis()).isEqualTo(4_000);
+    assertThat(wiring.options().isFollowRedirects()).isFalse();
+  }
+
+  @Test
+  void theDefaultPoolKeepsTheConnectionForTheNextRequest() throws Exception {
+    TeamsMeetings.Builder.Ports ports = builder().ports();
+
+    ports.meetings().get(TOKEN, "m1");
+    ports.meetings().get(TOKEN, "m2");
+
+    assertThat(okHttpOf(ports).connectionPool().connectionCount()).isEqualTo(1);
+    assertThat(okHttpOf(ports).connectionPool().idleConnectionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void maxIdleConnectionsZeroKeepsNoIdleConnection() throws Exception {
+    TeamsMeetings.Builder.Ports ports = builder().maxIdleConnections(0).ports();
+
+    ports.meetings().get(TOKEN, "m1");
+
+    assertThat(eventuallyIdle(okHttpOf(ports), 0, Duration.ofSeconds(3))).isZero();
+  }
+
+  @Test
+  void keepAliveClosesAnIdleConnectionAfterIt() throws Exception {
+    TeamsMeetings.Builder.Ports ports = builder().keepAlive(Duration.ofMillis(200)).ports();
+
+    ports.meetings().get(TOKEN, "m1");
+
+    assertThat(eventuallyIdle(okHttpOf(ports), 0, Duration.ofSeconds(3))).isZero();
+  }
+
+  @Test
+  void releasingTheTransportClosesTheIdleConnectionsOfTheClientTheSdkBuilt() throws Exception {
+    TeamsMeetings.Builder.Ports ports = builder().ports();
+    ports.meetings().get(TOKEN, "m1");
+    assertThat(okHttpOf(ports).connectionPool().connectionCount()).isEqualTo(1);
+
+    ports.releaseTransport().run();
+
+    assertThat(okHttpOf(ports).connectionPool().connectionCount()).isZero();
+  }
+
+  private static int eventuallyIdle(OkHttpClient client, int expected, Duration within)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    int idle;
+    while ((idle = client.connectionPool().idleConnectionCount()) != expected
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    return idle;
+  }
+}

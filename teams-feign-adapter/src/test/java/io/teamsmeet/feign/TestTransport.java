@@ -1,0 +1,57 @@
+package io.teamsmeet.feign;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+/** The transports the adapter suite runs on; see {@link OnEachTransport}. */
+enum TestTransport {
+  JDK {
+    @Override
+    Transport sdkBuilt() {
+      return Transport.jdk();
+    }
+
+    @Override
+    Transport own() {
+      return Transport.jdk(
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(2))
+              .build());
+    }
+
+    @Override
+    Class<? extends IOException> timeout() {
+      return HttpTimeoutException.class;
+    }
+  },
+
+  OKHTTP {
+    @Override
+    Transport sdkBuilt() {
+      return Transport.okHttp();
+    }
+
+    @Override
+    Transport own() {
+      return OkHttpTransport.of(new okhttp3.OkHttpClient());
+    }
+
+    @Override
+    Class<? extends IOException> timeout() {
+      return SocketTimeoutException.class;
+    }
+  };
+
+  /** The transport with a client the SDK builds, as a user chooses it. */
+  abstract Transport sdkBuilt();
+
+  /** The transport with a plain client "of the user's own". */
+  abstract Transport own();
+
+  /** What a request timeout surfaces as, the cause of the SDK's exception. */
+  abstract Class<? extends IOException> timeout();
+}

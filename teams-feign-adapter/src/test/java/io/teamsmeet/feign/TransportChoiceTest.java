@@ -1,0 +1,172 @@
+package io.teamsmeet.feign;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import feign.Client;
+import feign.http2client.Http2Client;
+import io.teamsmeet.core.port.AccessToken;
+import io.teamsmeet.core.port.RefreshToken;
+import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Choosing a transport: the default, any Feign client, validation, and what is never used. */
+class TransportChoiceTest {
+
+  @RegisterExtension
+  static WireMockExtension wm =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private final MutableClock clock = new MutableClock(Fixture.NOW);
+
+  private static TeamsMeetings.Builder complete() {
+    return TeamsMeetings.builder()
+        .clientId(Fixture.CLIENT_ID)
+        .redirectUri(Fixture.REDIRECT_URI)
+        .tokenStore(new InMemoryTokenStore())
+        .tokenKeys(Fixture.keyset());
+  }
+
+  @Test
+  void withoutAChoiceTheSdkBuildsAJdkClient() {
+    TeamsMeetings.Builder.Ports ports = complete().ports();
+
+    assertThat(((LoggingClient) ports.client()).delegate()).isExactlyInstanceOf(Http2Client.class);
+    assertThat(ports.description()).endsWith(", transport=jdk]");
+  }
+
+  @Test
+  void theDescriptionNamesTheTransport() {
+    Client mine = (request, options) -> null;
+    assertThat(complete().transport(Transport.okHttp()).ports().description())
+        .endsWith(", transport=okhttp]");
+    assertThat(complete().transport(TestTransport.OKHTTP.own()).ports().description())
+        .endsWith(", transport=okhttp(own OkHttpClient)]");
+    assertThat(complete().transport(TestTransport.JDK.own()).ports().description())
+        .endsWith(", transport=jdk(own HttpClient)]");
+    assertThat(complete().transport(Transport.feign(mine)).ports().description())
+        .contains(", transport=feign(io.teamsmeet.feign.TransportChoiceTest");
+  }
+
+  @Test
+  void anyFeignClientSendsBothServicesRequestsWithTheBuildersTimeouts() {
+    wm.stubFor(any(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
+    wm.stubFor(
+        post(urlEqualTo(Fixture.TOKEN_PATH))
+            .willReturn(Fixture.json(200, Fixture.tokenJson(Fixture.ACCESS_TOKEN, null))));
+    List<String> paths = new ArrayList<>();
+    Client delegate =
+        new Http2Client(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+    Client recording =
+        (request, options) -> {
+          paths.add(LoggingClient.path(request.url()));
+          assertThat(options.connectTimeoutMillis()).isEqualTo(2_000);
+          assertThat(options.readTimeoutMillis()).isEqualTo(5_000);
+          assertThat(options.isFollowRedirects()).isFalse();
+          return delegate.execute(request, options);
+        };
+
+    TeamsMeetings.Builder.Ports ports =
+        Fixture.builder(wm, clock).transport(Transport.feign(recording)).ports();
+    ports
+        .auth()
+        .refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"));
+    ports.meetings().get(new AccessToken(Fixture.ACCESS_TOKEN), "m1");
+
+    assertThat(paths).containsExactly(Fixture.TOKEN_PATH, "/graph/v1.0/me/onlineMeetings/m1");
+    assertThat(((LoggingClient) ports.client()).delegate()).isSameAs(recording);
+  }
+
+  @Test
+  void noClassOfTheAdapterRefersToFeignsDefaultClientOrHttpUrlConnection() throws Exception {
+    Path classes =
+        Path.of(TeamsMeetings.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(classes)) {
+      files = walk.filter(p -> p.toString().endsWith(".class")).toList();
+    }
+
+    assertThat(files).hasSizeGreaterThan(20);
+    for (Path file : files) {
+      String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+      assertThat(bytes)
+          .as(file.getFileName().toString())
+          .doesNotContain("feign/Client$Default")
+          .doesNotContain("java/net/HttpURLConnection");
+    }
+  }
+
+  @Test
+  void nullTransportsAreRejectedNamingTheArgument() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Transport.jdk(null))
+        .withMessageContaining("client");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Transport.feign(null))
+        .withMessageContaining("client");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> OkHttpTransport.of(null))
+        .withMessageContaining("client");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> TeamsMeetings.builder().transport(null))
+        .withMessageContaining("transport");
+  }
+
+  @Test
+  void poolSettingsATransportCannotApplyAreWarnedAboutOnce() {
+    try (LogCapture log = new LogCapture()) {
+      complete().maxIdleConnections(50).ports();
+      complete().transport(TestTransport.OKHTTP.own()).keepAlive(Duration.ofMinutes(1)).ports();
+      complete().transport(Transport.okHttp()).maxIdleConnections(50).ports();
+      complete().transport(Transport.jdk()).ports();
+
+      List<String> warnings =
+          log.lines().stream().filter(line -> line.startsWith("WARNING")).toList();
+      assertThat(warnings).hasSize(2);
+      assertThat(warnings.get(0))
+          .contains("transport jdk")
+          .contains("jdk.httpclient.connectionPoolSize")
+          .contains("jdk.httpclient.keepalive.timeout");
+      assertThat(warnings.get(1)).contains("transport okhttp(own OkHttpClient)");
+    }
+  }
+
+  @Test
+  void theJavadocExampleOfTheTransportsBuilds() {
+    // --- as in the Javadoc of TeamsMeetings ---
+    try (TeamsMeetings teams =
+        complete()
+            .transport(Transport.okHttp()) // or OkHttpTransport.of(yourClient)
+            .connectTimeout(Duration.ofSeconds(10)) // defaults shown
+            .requestTimeout(Duration.ofSeconds(30))
+            .maxIdleConnections(20) // OkHttp built by the SDK only
+            .keepAlive(Duration.ofMinutes(2)) // OkHttp built by the SDK only
+            .build()) {
+      assertThat(teams.toString()).contains("transport=okhttp");
+      assertThat(teams.beginConnect("user-1")).hasScheme("https");
+    }
+    try (TeamsMeetings teams =
+        complete()
+            .identityEndpoint(URI.create(wm.baseUrl() + "/login"))
+            .transport(OkHttpTransport.of(new okhttp3.OkHttpClient()))
+            .build()) {
+      assertThat(teams.toString()).contains("transport=okhttp(own OkHttpClient)");
+    }
+  }
+}
