@@ -1,0 +1,12 @@
+-- teams-meetings for Java: the JDBC token store's table, for H2 2.x.
+-- Plain SQL for Flyway (copy as V1__teams_tokens.sql) or Liquibase (sqlFile); rename the table freely.
+-- user_id:       the application's user id, compared exactly (H2 compares VARCHAR case-sensitively).
+-- version:       the opaque version the core chose; compare-and-set writes check it.
+-- ciphertext:    the grant sealed by the core (Tink AEAD); H2 2.x allows up to 1 000 000 000 bytes.
+-- updated_at_ms: when the core wrote this version, in milliseconds since 1970-01-01T00:00:00Z (UTC).
+CREATE TABLE teams_tokens (
+    user_id       VARCHAR(255) NOT NULL PRIMARY KEY,
+    version       BIGINT NOT NULL,
+    ciphertext    VARBINARY NOT NULL,
+    updated_at_ms BIGINT NOT NULL
+);

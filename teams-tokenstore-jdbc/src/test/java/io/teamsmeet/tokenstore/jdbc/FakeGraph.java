@@ -1,0 +1,57 @@
+package io.teamsmeet.tokenstore.jdbc;
+
+import io.teamsmeet.core.ErrorDetails;
+import io.teamsmeet.core.TeamsServiceException;
+import io.teamsmeet.core.port.AccessToken;
+import io.teamsmeet.core.port.Meeting;
+import io.teamsmeet.core.port.MeetingPort;
+import io.teamsmeet.core.port.MeetingRequest;
+import io.teamsmeet.core.port.MeetingUpdate;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Graph's online meetings, in process: creates meetings for tokens the identity fake accepts. */
+final class FakeGraph implements MeetingPort {
+
+  private final FakeIdentityPlatform identity;
+  /** The access tokens meetings were created with, in order (test-only values). */
+  final List<String> tokensUsed = new CopyOnWriteArrayList<>();
+
+  FakeGraph(FakeIdentityPlatform identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  public Meeting create(AccessToken token, MeetingRequest request) {
+    if (!identity.accepts(token)) {
+      throw TeamsServiceException.of("401 InvalidAuthenticationToken", ErrorDetails.none(), false, null);
+    }
+    tokensUsed.add(token.value());
+    int n = tokensUsed.size();
+    return Meeting.builder("meeting-" + n, URI.create("https://teams.fake/l/meetup-join/" + n))
+        .subject(request.subject())
+        .times(request.start(), request.end())
+        .build();
+  }
+
+  @Override
+  public Meeting createOrGet(AccessToken token, MeetingRequest request) {
+    return create(token, request);
+  }
+
+  @Override
+  public Meeting get(AccessToken token, String meetingId) {
+    throw new UnsupportedOperationException("not needed here");
+  }
+
+  @Override
+  public Meeting update(AccessToken token, String meetingId, MeetingUpdate update) {
+    throw new UnsupportedOperationException("not needed here");
+  }
+
+  @Override
+  public void delete(AccessToken token, String meetingId) {
+    throw new UnsupportedOperationException("not needed here");
+  }
+}
