@@ -27,55 +27,6 @@ import java.util.UUID;
 /** Graph's onlineMeeting resource as JSON: making one, and reading one back as a core value. */
 final class MeetingJson {
 
-  /** The onlineMeeting properties Graph knows; anything else in a request body is a 400. */
-  static final Set<String> KNOWN_PROPERTIES =
-      Set.of(
-          "@odata.type",
-          "id",
-          "creationDateTime",
-          "startDateTime",
-          "endDateTime",
-          "expiryDateTime",
-          "externalId",
-          "joinWebUrl",
-          "joinInformation",
-          "joinMeetingIdSettings",
-          "subject",
-          "participants",
-          "lobbyBypassSettings",
-          "allowedPresenters",
-          "allowMeetingChat",
-          "isEntryExitAnnounced",
-          "recordAutomatically",
-          "allowAttendeeToEnableCamera",
-          "allowAttendeeToEnableMic",
-          "allowBreakoutRooms",
-          "allowCopyingAndSharingMeetingContent",
-          "allowParticipantsToChangeName",
-          "allowPowerPointSharing",
-          "allowRecording",
-          "allowTeamworkReactions",
-          "allowTranscription",
-          "allowWhiteboard",
-          "isEndToEndEncryptionEnabled",
-          "allowLiveShare",
-          "allowedLobbyAdmitters",
-          "anonymizeIdentityForRoles",
-          "chatRestrictions",
-          "meetingSpokenLanguageTag",
-          "shareMeetingChatHistoryDefault",
-          "watermarkProtection",
-          "sensitivityLabelAssignment",
-          "audioConferencing",
-          "chatInfo",
-          "videoTeleconferenceId",
-          "meetingOptionsWebUrl",
-          "meetingType",
-          "meetingTemplateId",
-          "isBroadcast",
-          "broadcastSettings",
-          "attendeeReport");
-
   /** Properties a client may set (create and PATCH); the rest are read-only and ignored. */
   static final Set<String> WRITABLE =
       Set.of(
@@ -107,6 +58,36 @@ final class MeetingJson {
           "shareMeetingChatHistoryDefault",
           "watermarkProtection",
           "sensitivityLabelAssignment");
+
+  /** Read-only properties: Graph returns them and ignores them in a request. */
+  private static final Set<String> READ_ONLY =
+      Set.of(
+          "@odata.type",
+          "id",
+          "creationDateTime",
+          "expiryDateTime",
+          "externalId",
+          "joinWebUrl",
+          "joinInformation",
+          "joinMeetingIdSettings",
+          "audioConferencing",
+          "chatInfo",
+          "videoTeleconferenceId",
+          "meetingOptionsWebUrl",
+          "meetingType",
+          "meetingTemplateId",
+          "isBroadcast",
+          "broadcastSettings",
+          "attendeeReport");
+
+  /** The onlineMeeting properties Graph knows; anything else in a request body is a 400. */
+  static final Set<String> KNOWN_PROPERTIES = union(WRITABLE, READ_ONLY);
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
+  }
 
   static final Set<String> LOBBY_SCOPES =
       Set.of(
