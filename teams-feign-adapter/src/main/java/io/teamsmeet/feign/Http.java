@@ -183,7 +183,8 @@ final class Http {
     if (v.isEmpty()) {
       return null;
     }
-    if (Character.isDigit(v.charAt(0)) || v.charAt(0) == '.') {
+    // ASCII digits, an optional fraction, bounded: "1e-99999999" costs BigDecimal minutes of CPU
+    if (v.matches("\\d{1,30}(\\.\\d{0,30})?|\\.\\d{1,30}")) {
       try {
         BigDecimal seconds = new BigDecimal(v);
         if (seconds.signum() < 0) {

@@ -39,6 +39,7 @@ import java.util.Optional;
 final class MeetingDecoder implements Decoder {
 
   static final String SERVICE = "Microsoft Graph";
+  private static final Instant YEAR_2 = Instant.parse("0002-01-01T00:00:00Z");
 
   @Override
   public Object decode(Response response, Type type) {
@@ -102,7 +103,7 @@ final class MeetingDecoder implements Decoder {
       }
     }
     // 0001-01-01T00:00:00Z and similar placeholders mean "no value".
-    return value.atOffset(ZoneOffset.UTC).getYear() <= 1 ? null : value;
+    return value.isBefore(YEAR_2) ? null : value; // no atOffset: it throws beyond year 999999999
   }
 
   static Optional<DialIn> dialIn(JsonNode audio) {

@@ -25,9 +25,10 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code expires_in} (a number, or a number in a string) is added to the injected clock's
- *       now. When it is missing, not a number or not positive, the access token is assumed to live
- *       {@link #ASSUMED_LIFETIME} (the shortest default lifetime Microsoft documents is 60 minutes;
- *       should the real one be shorter, Graph answers 401 and the core refreshes once and retries).
+ *       now. When it is missing, not a number or below one second, the access token is assumed to
+ *       live {@link #ASSUMED_LIFETIME} (the shortest default lifetime Microsoft documents is 60
+ *       minutes; should the real one be shorter, Graph answers 401 and the core refreshes once and
+ *       retries).
  *       Values above {@link #MAX_LIFETIME} are capped.
  *   <li>{@code scope} is space separated; a form-encoded value ({@code openid+profile}, {@code
  *       https%3A%2F%2F...}) as in Microsoft's documentation is decoded first.
@@ -110,7 +111,7 @@ final class TokenResponseDecoder implements Decoder {
     }
     try {
       BigDecimal seconds = new BigDecimal(raw.get());
-      if (seconds.signum() <= 0) {
+      if (seconds.compareTo(BigDecimal.ONE) < 0) { // 0.5 would truncate to an already-dead token
         return ASSUMED_LIFETIME;
       }
       if (seconds.compareTo(BigDecimal.valueOf(MAX_LIFETIME.toSeconds())) > 0) {
