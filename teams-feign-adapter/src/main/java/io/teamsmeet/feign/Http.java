@@ -1,5 +1,6 @@
 package io.teamsmeet.feign;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import feign.FeignException;
 import feign.Request;
 import feign.Response;
@@ -30,12 +31,40 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /** HTTP helpers shared by both adapters: header lookup, body reading, Retry-After, failures. */
 final class Http {
 
   /** Error bodies are read up to this many bytes; the rest is ignored. */
+  /**
+   * Reads a response body that must be a JSON object. A failed read is a retryable failure of
+   * {@code service}; a body that is not JSON, or not an object, becomes {@code malformed}'s
+   * exception.
+   */
+  static JsonNode readJsonObject(
+      Response response,
+      String service,
+      BiFunction<Response, String, ? extends RuntimeException> malformed) {
+    byte[] bytes;
+    try {
+      bytes = read(response, MAX_BODY);
+    } catch (IOException e) {
+      throw readFailure(service, response, e);
+    }
+    JsonNode json;
+    try {
+      json = Json.parse(bytes);
+    } catch (IOException e) {
+      throw malformed.apply(response, "is not valid JSON");
+    }
+    if (!json.isObject()) {
+      throw malformed.apply(response, "is not a JSON object");
+    }
+    return json;
+  }
+
   static final int MAX_ERROR_BODY = 64 * 1024;
 
   /** Success bodies are read up to this many bytes; a longer one is reported as unreadable. */

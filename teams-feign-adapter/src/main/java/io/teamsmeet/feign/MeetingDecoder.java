@@ -7,7 +7,6 @@ import io.teamsmeet.core.TeamsServiceException;
 import io.teamsmeet.core.port.DialIn;
 import io.teamsmeet.core.port.Meeting;
 import io.teamsmeet.core.port.Organizer;
-import java.io.IOException;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -43,21 +42,7 @@ final class MeetingDecoder implements Decoder {
 
   @Override
   public Object decode(Response response, Type type) {
-    byte[] bytes;
-    try {
-      bytes = Http.read(response, Http.MAX_BODY);
-    } catch (IOException e) {
-      throw Http.readFailure(SERVICE, response, e);
-    }
-    JsonNode json;
-    try {
-      json = Json.parse(bytes);
-    } catch (IOException e) {
-      throw invalid(response, "is not valid JSON");
-    }
-    if (!json.isObject()) {
-      throw invalid(response, "is not a JSON object");
-    }
+    JsonNode json = Http.readJsonObject(response, SERVICE, MeetingDecoder::invalid);
     String id = Json.text(json, "id").orElseThrow(() -> invalid(response, "has no id"));
     String joinWebUrl =
         Json.text(json, "joinWebUrl").orElseThrow(() -> invalid(response, "has no joinWebUrl"));

@@ -56,21 +56,7 @@ final class TokenResponseDecoder implements Decoder {
 
   @Override
   public Object decode(Response response, Type type) {
-    byte[] bytes;
-    try {
-      bytes = Http.read(response, Http.MAX_BODY);
-    } catch (IOException e) {
-      throw Http.readFailure(SERVICE, response, e);
-    }
-    JsonNode json;
-    try {
-      json = Json.parse(bytes);
-    } catch (IOException e) {
-      throw unreadable(response, "is not valid JSON");
-    }
-    if (!json.isObject()) {
-      throw unreadable(response, "is not a JSON object");
-    }
+    JsonNode json = Http.readJsonObject(response, SERVICE, TokenResponseDecoder::unreadable);
     Optional<String> accessToken = Json.text(json, "access_token");
     if (accessToken.isEmpty()) {
       throw unreadable(response, "holds no access_token");
