@@ -1,0 +1,282 @@
+package io.teamsmeet.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import io.teamsmeet.core.port.Meeting;
+import io.teamsmeet.core.port.MeetingRequest;
+import io.teamsmeet.core.port.TokenStore;
+import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.feign.Transport;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** The clients compared end to end; each creates one meeting per call and reads its fields. */
+final class Clients {
+
+  private Clients() {}
+
+  /** One way of creating a meeting for a user. */
+  interface MeetingClient extends AutoCloseable {
+    String name();
+
+    /** Creates a meeting for user number {@code user}; returns its joinWebUrl. */
+    String create(int user) throws Exception;
+
+    @Override
+    default void close() {}
+  }
+
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final Instant START = Instant.parse("2026-12-01T09:00:00Z");
+  static final MeetingRequest REQUEST =
+      MeetingRequest.of("Quarterly review", START, Duration.ofMinutes(30));
+  /** What the SDK sends for {@link #REQUEST}, prebuilt once for the raw floors. */
+  static final byte[] BODY =
+      ("{\"subject\":\"Quarterly review\",\"startDateTime\":\"2026-12-01T09:00:00Z\","
+              + "\"endDateTime\":\"2026-12-01T09:30:00Z\","
+              + "\"joinMeetingIdSettings\":{\"isPasscodeRequired\":true}}")
+          .getBytes(StandardCharsets.UTF_8);
+  static final String CLIENT_ID = "3f2a8c4e-1b7d-4e9a-8c6f-2d5b7a9e1c3f";
+
+  static String userId(int i) {
+    return "user-" + i;
+  }
+
+  /** Reads id, joinWebUrl and passcode as the floors do; returns joinWebUrl. */
+  static String readMeeting(byte[] body) throws IOException {
+    JsonNode json = MAPPER.readTree(body);
+    String id = json.path("id").asText(null);
+    String url = json.path("joinWebUrl").asText(null);
+    String passcode = json.path("joinMeetingIdSettings").path("passcode").asText(null);
+    if (id == null || url == null || passcode == null) {
+      throw new IllegalStateException("incomplete meeting");
+    }
+    return url;
+  }
+
+  static KeysetHandle newKeyset() throws GeneralSecurityException {
+    AeadConfig.register();
+    return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+  }
+
+  // ---------------------------------------------------------------- the SDK
+
+  /** Builds the SDK against the fake; tokens expire and refresh as configured. */
+  static TeamsMeetings sdk(
+      FakeEndpoints fake,
+      Transport transport,
+      TokenStore store,
+      KeysetHandle keys,
+      Duration expirySkew,
+      Duration refreshAhead,
+      Executor refreshExecutor) {
+    TeamsMeetings.Builder b =
+        TeamsMeetings.builder()
+            .clientId(CLIENT_ID)
+            .redirectUri(URI.create("http://localhost:8080/callback"))
+            .identityEndpoint(fake.base())
+            .graphEndpoint(fake.base())
+            .transport(transport)
+            .tokenStore(store)
+            .tokenKeys(keys)
+            .expirySkew(expirySkew)
+            .refreshAhead(refreshAhead);
+    if (refreshExecutor != null) {
+      b.refreshExecutor(refreshExecutor);
+    }
+    return b.build();
+  }
+
+  /** Runs the connect flow once for a user: the fake's token endpoint accepts any code. */
+  static void connect(TeamsMeetings sdk, String userId) {
+    URI authorize = sdk.beginConnect(userId);
+    String state = null;
+    for (String p : authorize.getRawQuery().split("&")) {
+      if (p.startsWith("state=")) {
+        state = URLDecoder.decode(p.substring(6), StandardCharsets.UTF_8);
+      }
+    }
+    sdk.completeConnect(userId, Map.of("code", "0.AXEAcode", "state", state));
+  }
+
+  static final class Sdk implements MeetingClient {
+    private final String name;
+    private final TeamsMeetings sdk;
+
+    Sdk(String name, TeamsMeetings sdk) {
+      this.name = name;
+      this.sdk = sdk;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public String create(int user) {
+      Meeting m = sdk.meetings().create(userId(user), REQUEST);
+      if (m.passcode().isEmpty()) {
+        throw new IllegalStateException("no passcode");
+      }
+      return m.joinUrl().toString();
+    }
+
+    @Override
+    public void close() {
+      sdk.close();
+    }
+  }
+
+  // ---------------------------------------------------------------- raw java.net.http
+
+  static HttpClient jdkClient() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
+  static final class RawJdk implements MeetingClient {
+    private final HttpClient http = jdkClient();
+    private final URI meetings;
+    private final String bearer = "Bearer " + FakeEndpoints.ACCESS_TOKEN;
+
+    RawJdk(FakeEndpoints fake) {
+      meetings = fake.meetingsUri();
+    }
+
+    @Override
+    public String name() {
+      return "raw java.net.http (floor)";
+    }
+
+    @Override
+    public String create(int user) throws Exception {
+      return post(http, meetings, bearer, BODY);
+    }
+
+    static String post(HttpClient http, URI meetings, String bearer, byte[] body)
+        throws Exception {
+      HttpRequest request =
+          HttpRequest.newBuilder(meetings)
+              .header("Authorization", bearer)
+              .header("Content-Type", "application/json")
+              .timeout(Duration.ofSeconds(30))
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+              .build();
+      HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 201) {
+        throw new IllegalStateException("status " + response.statusCode());
+      }
+      return readMeeting(response.body());
+    }
+  }
+
+  /** The original integration's flow: a refresh round trip before every meeting, then the create. */
+  static final class Naive implements MeetingClient {
+    private final HttpClient http = jdkClient();
+    private final URI meetings;
+    private final URI token;
+    private final byte[] form =
+        ("client_id="
+                + CLIENT_ID
+                + "&grant_type=refresh_token&scope=offline_access%20OnlineMeetings.ReadWrite"
+                + "&refresh_token="
+                + FakeEndpoints.REFRESH_TOKEN)
+            .getBytes(StandardCharsets.US_ASCII);
+
+    Naive(FakeEndpoints fake) {
+      meetings = fake.meetingsUri();
+      token = fake.tokenUri();
+    }
+
+    @Override
+    public String name() {
+      return "naive: refresh before every meeting (java.net.http)";
+    }
+
+    @Override
+    public String create(int user) throws Exception {
+      HttpRequest refresh =
+          HttpRequest.newBuilder(token)
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .timeout(Duration.ofSeconds(30))
+              .POST(HttpRequest.BodyPublishers.ofByteArray(form))
+              .build();
+      HttpResponse<byte[]> response = http.send(refresh, HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("token status " + response.statusCode());
+      }
+      String accessToken = MAPPER.readTree(response.body()).path("access_token").asText();
+      return RawJdk.post(http, meetings, "Bearer " + accessToken, BODY);
+    }
+  }
+
+  // ---------------------------------------------------------------- raw OkHttp
+
+  static final class RawOkHttp implements MeetingClient {
+    private static final MediaType JSON = MediaType.get("application/json");
+    private final OkHttpClient http;
+    private final String meetings;
+    private final String bearer = "Bearer " + FakeEndpoints.ACCESS_TOKEN;
+    private final RequestBody body = RequestBody.create(BODY, JSON);
+
+    RawOkHttp(FakeEndpoints fake) {
+      Dispatcher dispatcher = new Dispatcher();
+      dispatcher.setMaxRequests(64);
+      dispatcher.setMaxRequestsPerHost(64);
+      http =
+          new OkHttpClient.Builder()
+              .dispatcher(dispatcher)
+              .connectionPool(new ConnectionPool(20, 2, java.util.concurrent.TimeUnit.MINUTES))
+              .connectTimeout(Duration.ofSeconds(10))
+              .readTimeout(Duration.ofSeconds(30))
+              .build();
+      meetings = fake.meetingsUri().toString();
+    }
+
+    @Override
+    public String name() {
+      return "raw OkHttp (floor)";
+    }
+
+    @Override
+    public String create(int user) throws Exception {
+      Request request =
+          new Request.Builder().url(meetings).header("Authorization", bearer).post(body).build();
+      try (Response response = http.newCall(request).execute()) {
+        if (response.code() != 201) {
+          throw new IllegalStateException("status " + response.code());
+        }
+        return readMeeting(response.body().bytes());
+      }
+    }
+
+    @Override
+    public void close() {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.teamsmeet.benchmarks;
+
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import io.teamsmeet.core.port.Meeting;
+import io.teamsmeet.core.port.MeetingRequest;
+import io.teamsmeet.core.port.StoredGrant;
+import io.teamsmeet.core.port.TokenStore;
+import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Cold start of this SDK, run in a fresh JVM by {@link ColdStart}: the user's grant is already
+ * stored (sealed with Tink), no access token is cached, so opening the grant and the refresh round
+ * trip are on the path to the first meeting. Args: fake base URL, directory with the grant.
+ */
+public final class ColdStartSdk {
+
+  private ColdStartSdk() {}
+
+  public static void main(String[] args) throws Exception {
+    URI base = URI.create(args[0]);
+    Path dir = Path.of(args[1]);
+    AeadConfig.register();
+    KeysetHandle keys =
+        TinkJsonProtoKeysetFormat.parseKeyset(
+            Files.readString(dir.resolve("keyset.json")), InsecureSecretKeyAccess.get());
+    long version = Long.parseLong(Files.readString(dir.resolve("version")).trim());
+    TokenStore store = new InMemoryTokenStore();
+    // stands in for a durable store that already holds the user's record
+    store.save(
+        new StoredGrant("cold-user", version, Files.readAllBytes(dir.resolve("grant.bin")),
+            Instant.parse("2026-11-01T00:00:00Z")),
+        TokenStore.ABSENT);
+    try (TeamsMeetings teams =
+        TeamsMeetings.builder()
+            .clientId("3f2a8c4e-1b7d-4e9a-8c6f-2d5b7a9e1c3f")
+            .redirectUri(URI.create("http://localhost:8080/callback"))
+            .identityEndpoint(base)
+            .graphEndpoint(base)
+            .tokenStore(store)
+            .tokenKeys(keys)
+            .build()) {
+      Meeting m =
+          teams
+              .meetings()
+              .create(
+                  "cold-user",
+                  MeetingRequest.of(
+                      "Quarterly review", Instant.parse("2026-12-01T09:00:00Z"),
+                      Duration.ofMinutes(30)));
+      System.out.println("OK " + m.id() + " " + m.passcode().orElse("-"));
+      System.out.flush();
+    }
+    System.exit(0);
+  }
+}

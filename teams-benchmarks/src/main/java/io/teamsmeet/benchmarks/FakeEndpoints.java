@@ -1,0 +1,210 @@
+package io.teamsmeet.benchmarks;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A local fake of the two Microsoft endpoints the benchmarks call, cheap enough not to dominate: the
+ * JDK's HTTP server on 127.0.0.1 with a fixed thread pool and canned bodies.
+ *
+ * <ul>
+ *   <li>{@code POST /v1.0/me/onlineMeetings} answers 201 with a realistic onlineMeeting;
+ *   <li>{@code POST /{tenant}/oauth2/v2.0/token} answers 200 with a token response whose {@code
+ *       expires_in} is {@link #tokenLifetimeSeconds}; calls are counted.
+ * </ul>
+ *
+ * Optional fixed delays per request ({@link #delayMs} for every request, {@link #tokenDelayMs}
+ * added on the token endpoint) can be changed while it runs.
+ */
+public final class FakeEndpoints implements AutoCloseable {
+
+  public static final byte[] MEETING =
+      ("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users('5f1c7a2e-0c2b-4f4e-9d7e-1a2b3c4d5e6f')/onlineMeetings/$entity\","
+              + "\"id\":\"MSo1N2Y5ZGFjYy03MWJmLTQ3NDMtYjQxMy01M2EdFGkdRWHJlQ_MjAyMTA0MDkwNzI4MDQ5MTIzNDU2Nzg5\","
+              + "\"creationDateTime\":\"2026-11-25T10:00:00.1234567Z\","
+              + "\"startDateTime\":\"2026-12-01T09:00:00Z\",\"endDateTime\":\"2026-12-01T09:30:00Z\","
+              + "\"joinUrl\":null,"
+              + "\"joinWebUrl\":\"https://teams.microsoft.com/l/meetup-join/19%3ameeting_MGQ1MjYxZjItOWQ3NC00YzYxLWI3ZmEtYWI2ZTc3NzUzMzA0%40thread.v2/0?context=%7b%22Tid%22%3a%22909c6581-5130-43e9-88f3-fcb3582cde37%22%2c%22Oid%22%3a%225f1c7a2e-0c2b-4f4e-9d7e-1a2b3c4d5e6f%22%7d\","
+              + "\"meetingCode\":\"333344445555\",\"subject\":\"Quarterly review\",\"isBroadcast\":false,"
+              + "\"autoAdmittedUsers\":\"everyoneInCompany\",\"outerMeetingAutoAdmittedUsers\":null,"
+              + "\"isEntryExitAnnounced\":true,\"allowedPresenters\":\"everyone\",\"allowMeetingChat\":\"enabled\","
+              + "\"shareMeetingChatHistoryDefault\":\"none\",\"allowTeamworkReactions\":true,"
+              + "\"allowAttendeeToEnableCamera\":true,\"allowAttendeeToEnableMic\":true,\"allowRecording\":true,"
+              + "\"allowTranscription\":true,\"recordAutomatically\":false,\"externalId\":null,"
+              + "\"videoTeleconferenceId\":null,\"isEndToEndEncryptionEnabled\":false,"
+              + "\"joinMeetingIdSettings\":{\"isPasscodeRequired\":true,\"joinMeetingId\":\"3384938574852\",\"passcode\":\"fW5ck9\"},"
+              + "\"lobbyBypassSettings\":{\"scope\":\"organization\",\"isDialInBypassEnabled\":false},"
+              + "\"audioConferencing\":{\"conferenceId\":\"9999999\",\"tollNumber\":\"+12525634478\",\"tollFreeNumber\":\"+18666390588\","
+              + "\"tollNumbers\":[\"+12525634478\"],\"tollFreeNumbers\":[\"+18666390588\"],"
+              + "\"dialinUrl\":\"https://dialin.teams.microsoft.com/22f12fa0-499f-435b-bc69-b8de580ba330?id=9999999\"},"
+              + "\"chatInfo\":{\"threadId\":\"19:meeting_MGQ1MjYxZjItOWQ3NC00YzYxLWI3ZmEtYWI2ZTc3NzUzMzA0@thread.v2\",\"messageId\":\"0\",\"replyChainMessageId\":null},"
+              + "\"participants\":{\"organizer\":{\"upn\":\"adele@contoso.example\",\"role\":\"presenter\","
+              + "\"identity\":{\"application\":null,\"device\":null,\"phone\":null,"
+              + "\"user\":{\"id\":\"5f1c7a2e-0c2b-4f4e-9d7e-1a2b3c4d5e6f\",\"displayName\":\"Adele Vance\",\"tenantId\":\"909c6581-5130-43e9-88f3-fcb3582cde37\",\"identityProvider\":\"AAD\"}}},"
+              + "\"attendees\":[]},"
+              + "\"lobbyBypassSettings@odata.type\":\"#microsoft.graph.lobbyBypassSettings\"}")
+          .getBytes(StandardCharsets.UTF_8);
+
+  /** A refresh token about the size of a real one (Microsoft's are opaque, 1–2 KB). */
+  public static final String REFRESH_TOKEN = "0.AXEA" + "x".repeat(1200);
+
+  /** An access token about the size of a real JWT. */
+  static final String ACCESS_TOKEN =
+      "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9." + "a".repeat(1500) + "." + "s".repeat(342);
+
+  private final HttpServer server;
+  private final ExecutorService pool;
+  private final List<Long> serverThreadIds = new CopyOnWriteArrayList<>();
+  private final AtomicLong tokenCalls = new AtomicLong();
+  private final AtomicLong meetingCalls = new AtomicLong();
+  volatile int delayMs;
+  volatile int tokenDelayMs;
+  private volatile byte[] tokenBody;
+
+  static {
+    // the JDK server writes headers and body separately: without TCP_NODELAY, Nagle's algorithm
+    // and the client's delayed ACK add ~40 ms to every response
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    // keep idle keep-alive connections open while another client's rounds run (default 30 s), so no
+    // client picks a pooled connection the server is closing
+    System.setProperty("sun.net.httpserver.idleInterval", "3600");
+  }
+
+  FakeEndpoints(int threads) throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+    pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "fake-microsoft");
+              t.setDaemon(true);
+              serverThreadIds.add(t.getId());
+              return t;
+            });
+    server.setExecutor(pool);
+    server.createContext("/v1.0/me/onlineMeetings", this::meeting);
+    server.createContext("/", this::token);
+    tokenLifetimeSeconds(3600);
+    server.start();
+  }
+
+  URI base() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  URI meetingsUri() {
+    return URI.create(base() + "/v1.0/me/onlineMeetings");
+  }
+
+  URI tokenUri() {
+    return URI.create(base() + "/organizations/oauth2/v2.0/token");
+  }
+
+  void tokenLifetimeSeconds(int seconds) {
+    tokenBody =
+        ("{\"token_type\":\"Bearer\",\"scope\":\"OnlineMeetings.ReadWrite User.Read profile openid email\","
+                + "\"expires_in\":"
+                + seconds
+                + ",\"ext_expires_in\":"
+                + seconds
+                + ",\"access_token\":\""
+                + ACCESS_TOKEN
+                + "\",\"refresh_token\":\""
+                + REFRESH_TOKEN
+                + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+  }
+
+  long tokenCalls() {
+    return tokenCalls.get();
+  }
+
+  long meetingCalls() {
+    return meetingCalls.get();
+  }
+
+  /** CPU time used so far by the fake's threads, to take it out of the process's CPU time. */
+  long serverCpuNanos() {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (long id : serverThreadIds) {
+      long t = mx.getThreadCpuTime(id);
+      if (t > 0) {
+        sum += t;
+      }
+    }
+    return sum;
+  }
+
+  private void meeting(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      drain(exchange.getRequestBody());
+      meetingCalls.incrementAndGet();
+      if (!"POST".equals(exchange.getRequestMethod())
+          || exchange.getRequestHeaders().getFirst("Authorization") == null) {
+        exchange.sendResponseHeaders(400, -1);
+        return;
+      }
+      sleep(delayMs);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(201, MEETING.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(MEETING);
+      }
+    }
+  }
+
+  private void token(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      drain(exchange.getRequestBody());
+      if (!exchange.getRequestURI().getPath().endsWith("/oauth2/v2.0/token")) {
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
+      tokenCalls.incrementAndGet();
+      sleep(delayMs + tokenDelayMs);
+      byte[] body = tokenBody;
+      exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  private static void drain(InputStream in) throws IOException {
+    byte[] buf = new byte[4096];
+    while (in.read(buf) >= 0) {
+      // discard
+    }
+  }
+
+  private static void sleep(int ms) {
+    if (ms > 0) {
+      try {
+        Thread.sleep(ms);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    pool.shutdownNow();
+  }
+}
