@@ -5,6 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.microsoft.aad.msal4j.AuthorizationCodeParameters;
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IAccount;
+import com.microsoft.aad.msal4j.SilentParameters;
+import com.microsoft.graph.core.requests.GraphClientFactory;
+import com.microsoft.graph.models.JoinMeetingIdSettings;
+import com.microsoft.graph.models.OnlineMeeting;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.authentication.AccessTokenProvider;
+import com.microsoft.kiota.authentication.AllowedHostsValidator;
+import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import io.teamsmeet.core.port.Meeting;
 import io.teamsmeet.core.port.MeetingRequest;
 import io.teamsmeet.core.port.TokenStore;
@@ -20,8 +32,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.MediaType;
@@ -135,7 +153,9 @@ final class Clients {
 
     @Override
     public String create(int user) {
-      Meeting m = sdk.meetings().create(userId(user), REQUEST);
+      // built per call, as the peers' request objects are
+      MeetingRequest request = MeetingRequest.of("Quarterly review", START, Duration.ofMinutes(30));
+      Meeting m = sdk.meetings().create(userId(user), request);
       if (m.passcode().isEmpty()) {
         throw new IllegalStateException("no passcode");
       }
@@ -277,6 +297,159 @@ final class Clients {
     public void close() {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
+    }
+  }
+
+  // ---------------------------------------------------------------- Microsoft Graph SDK v6
+
+  static final OffsetDateTime START_ODT = START.atOffset(ZoneOffset.UTC);
+  static final OffsetDateTime END_ODT = START_ODT.plusMinutes(30);
+
+  /** The same meeting through the Graph SDK's model; built per call (Kiota models are stateful). */
+  static String createWithGraph(GraphServiceClient graph) {
+    OnlineMeeting meeting = new OnlineMeeting();
+    meeting.setSubject("Quarterly review");
+    meeting.setStartDateTime(START_ODT);
+    meeting.setEndDateTime(END_ODT);
+    JoinMeetingIdSettings settings = new JoinMeetingIdSettings();
+    settings.setIsPasscodeRequired(true);
+    meeting.setJoinMeetingIdSettings(settings);
+    OnlineMeeting created = graph.me().onlineMeetings().post(meeting);
+    if (created == null
+        || created.getId() == null
+        || created.getJoinWebUrl() == null
+        || created.getJoinMeetingIdSettings() == null
+        || created.getJoinMeetingIdSettings().getPasscode() == null) {
+      throw new IllegalStateException("incomplete meeting");
+    }
+    return created.getJoinWebUrl();
+  }
+
+  /** A Kiota token provider that hands out whatever {@code token} supplies, for any host. */
+  static BaseBearerTokenAuthenticationProvider bearer(java.util.function.Supplier<String> token) {
+    AllowedHostsValidator anyHost = new AllowedHostsValidator();
+    return new BaseBearerTokenAuthenticationProvider(
+        new AccessTokenProvider() {
+          @Override
+          public String getAuthorizationToken(URI uri, Map<String, Object> context) {
+            return token.get();
+          }
+
+          @Override
+          public AllowedHostsValidator getAllowedHostsValidator() {
+            return anyHost;
+          }
+        });
+  }
+
+  /**
+   * The Graph SDK as its README shows it, with a static token: {@code new
+   * GraphServiceClient(authenticationProvider)} (its own OkHttp client with the default Graph
+   * middleware: retry, redirect, telemetry, ...), base URL pointed at the fake.
+   */
+  static final class GraphSdk implements MeetingClient {
+    private final GraphServiceClient graph;
+
+    GraphSdk(FakeEndpoints fake) {
+      graph = new GraphServiceClient(bearer(() -> FakeEndpoints.ACCESS_TOKEN));
+      graph.getRequestAdapter().setBaseUrl(fake.base() + "/v1.0");
+    }
+
+    @Override
+    public String name() {
+      return "Microsoft Graph SDK 6, static token";
+    }
+
+    @Override
+    public String create(int user) {
+      return createWithGraph(graph);
+    }
+  }
+
+  /**
+   * What a backend writes today with MSAL4J and the Graph SDK: one confidential client application
+   * whose token cache holds every user's account (seeded by an authorization-code redemption
+   * against the fake, as after a sign-in), and per user a {@code GraphServiceClient} sharing one
+   * Graph OkHttp client, whose token provider calls {@code acquireTokenSilently} before every
+   * request. {@code executor} null: MSAL's default (on a 2-core machine, where the common pool has
+   * parallelism 1, {@code CompletableFuture} starts a new thread for every call).
+   */
+  static final class MsalGraph implements MeetingClient {
+    private static final Set<String> SCOPES = Set.of("OnlineMeetings.ReadWrite");
+    private final ConfidentialClientApplication app;
+    private final List<GraphServiceClient> graphs = new ArrayList<>();
+    private final String name;
+    private final ExecutorService executor;
+
+    MsalGraph(FakeEndpoints fake, int users, ExecutorService executor) throws Exception {
+      this.executor = executor;
+      this.name =
+          "MSAL4J 1.26 + Graph SDK 6, acquireTokenSilently per request"
+              + (executor == null ? " (MSAL's default executor)" : " (fixed pool of 8)");
+      ConfidentialClientApplication.Builder b =
+          ConfidentialClientApplication.builder(
+                  CLIENT_ID, ClientCredentialFactory.createFromSecret("benchmark-secret"))
+              .authority(fake.tlsAuthority())
+              .instanceDiscovery(false)
+              .validateAuthority(false)
+              .sslSocketFactory(fake.clientTlsContext().getSocketFactory());
+      if (executor != null) {
+        b.executorService(executor);
+      }
+      app = b.build();
+      okhttp3.OkHttpClient http = GraphClientFactory.create().build();
+      for (int u = 0; u < users; u++) {
+        app.acquireToken(
+                AuthorizationCodeParameters.builder(
+                        userId(u), URI.create("http://localhost:8080/callback"))
+                    .scopes(SCOPES)
+                    .build())
+            .get();
+      }
+      for (int u = 0; u < users; u++) {
+        IAccount account = account(app, userId(u));
+        GraphServiceClient graph =
+            new GraphServiceClient(
+                bearer(() -> {
+                  try {
+                    return app.acquireTokenSilently(
+                            SilentParameters.builder(SCOPES, account).build())
+                        .get()
+                        .accessToken();
+                  } catch (Exception e) {
+                    throw new IllegalStateException("acquireTokenSilently failed", e);
+                  }
+                }),
+                http);
+        graph.getRequestAdapter().setBaseUrl(fake.base() + "/v1.0");
+        graphs.add(graph);
+      }
+    }
+
+    static IAccount account(ConfidentialClientApplication app, String user) throws Exception {
+      for (IAccount a : app.getAccounts().get()) {
+        if (a.username().startsWith(user + "@")) {
+          return a;
+        }
+      }
+      throw new IllegalStateException("no cached account for " + user);
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public String create(int user) {
+      return createWithGraph(graphs.get(user % graphs.size()));
+    }
+
+    @Override
+    public void close() {
+      if (executor != null) {
+        executor.shutdown();
+      }
     }
   }
 }

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * End-to-end comparison (issue 7, issue 10's OkHttp rows), refresh under load, single flight and
+ * End-to-end comparison (issue 7; issue 10's OkHttp rows and its peers: the Microsoft Graph SDK
+ * and MSAL4J + Graph SDK), refresh under load, single flight and
  * cold start, in one run against one local fake. Options: {@code --delay-ms N} (only the delayed
  * comparison), {@code --quick}, {@code --only e2e|delay|refresh|single|cold}.
  */
@@ -99,6 +100,8 @@ public final class EndToEnd {
     final List<Double> cpuMsPerMeeting = new ArrayList<>();
     long[] latencies = new long[0];
     int latencyCount;
+    long tokenCalls;
+    long meetings;
 
     void addLatencies(long[] l, int n) {
       if (latencyCount + n > latencies.length) {
@@ -143,7 +146,10 @@ public final class EndToEnd {
     MeetingClient bJdk = new Clients.RawJdk(fake);
     MeetingClient bOk = new Clients.RawOkHttp(fake);
     MeetingClient c = new Clients.Naive(fake);
-    clients.addAll(List.of(aJdk, bJdk, aOk, bOk, c));
+    MeetingClient dGraph = new Clients.GraphSdk(fake);
+    MeetingClient eMsal = new Clients.MsalGraph(fake, users, null);
+    MeetingClient fMsalPool = new Clients.MsalGraph(fake, users, Executors.newFixedThreadPool(8));
+    clients.addAll(List.of(aJdk, bJdk, aOk, bOk, c, dGraph, eMsal, fMsalPool));
 
     System.out.printf(
         "%n== End to end%s: warm-up %d meetings per client and thread count (no delay),"
@@ -174,6 +180,8 @@ public final class EndToEnd {
           s.perSecond.add(rr.perSecond);
           s.cpuMsPerMeeting.add(rr.cpuMsPerMeeting);
           s.addLatencies(rr.latencies, rr.latencies.length);
+          s.tokenCalls += rr.tokenCalls;
+          s.meetings += rr.latencies.length;
         }
       }
     }
@@ -183,8 +191,9 @@ public final class EndToEnd {
     System.out.println();
     System.out.println(
         "| client | 1 thread: meetings/s | CPU ms/meeting | p50 ms | p99 ms"
-            + " | 8 threads: meetings/s | CPU ms/meeting | p50 ms | p99 ms |");
-    System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            + " | 8 threads: meetings/s | CPU ms/meeting | p50 ms | p99 ms"
+            + " | token-endpoint calls / meetings |");
+    System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (var e : results.entrySet()) {
       StringBuilder sb = new StringBuilder("| " + e.getKey());
       for (Series s : e.getValue()) {
@@ -192,6 +201,13 @@ public final class EndToEnd {
             median(s.perSecond), median(s.cpuMsPerMeeting), s.percentileMs(0.50),
             s.percentileMs(0.99)));
       }
+      long calls = 0;
+      long meetings = 0;
+      for (Series s : e.getValue()) {
+        calls += s.tokenCalls;
+        meetings += s.meetings;
+      }
+      sb.append(String.format(Locale.ROOT, " | %,d / %,d", calls, meetings));
       System.out.println(sb.append(" |"));
     }
     System.out.println();
@@ -203,8 +219,15 @@ public final class EndToEnd {
     ratioRow(results, "(a) SDK OkHttp / (b) raw OkHttp", aOk, bOk, t2);
     ratioRow(results, "(c) naive / (a) SDK java.net.http", c, aJdk, delayMs > 0 ? "≥ 1.8× (second round trip visible)" : "≥ 1.8×");
     ratioRow(results, "(a) SDK OkHttp / (b) raw java.net.http", aOk, bJdk, "(information)");
+    ratioRow(results, "(d) Graph SDK, static token / (a) SDK OkHttp", dGraph, aOk, "≥ 2× at 8 threads (issue 10)");
+    ratioRow(results, "(e) MSAL4J + Graph SDK, default executor / (a) SDK OkHttp", eMsal, aOk, "≥ 3× at 8 threads (issue 10)");
+    ratioRow(results, "(f) MSAL4J + Graph SDK, fixed pool / (a) SDK OkHttp", fMsalPool, aOk, "(information)");
+    ratioRow(results, "(d) Graph SDK / (b) raw java.net.http", dGraph, bJdk, "(information: peer-benchmarks.md measured 1.22× / 1.61×)");
+    ratioRow(results, "(e) MSAL4J + Graph SDK / (b) raw java.net.http", eMsal, bJdk, "(information: peer-benchmarks.md measured 2.16× / 2.59×)");
     ratioRow(results, "CPU per meeting: (a) SDK java.net.http / (b) raw java.net.http", aJdk, bJdk, "(information; CPU ratio, not time)", true);
     ratioRow(results, "CPU per meeting: (a) SDK OkHttp / (b) raw OkHttp", aOk, bOk, "(information; CPU ratio, not time)", true);
+    ratioRow(results, "CPU per meeting: (d) Graph SDK / (a) SDK OkHttp", dGraph, aOk, "(information; CPU ratio, not time)", true);
+    ratioRow(results, "CPU per meeting: (e) MSAL4J + Graph SDK / (a) SDK OkHttp", eMsal, aOk, "(information; CPU ratio, not time)", true);
     for (MeetingClient client : clients) {
       client.close();
     }
@@ -238,7 +261,7 @@ public final class EndToEnd {
     return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
-  record RoundResult(double perSecond, double cpuMsPerMeeting, long[] latencies) {}
+  record RoundResult(double perSecond, double cpuMsPerMeeting, long[] latencies, long tokenCalls) {}
 
   /** {@code n} meetings split over {@code threads} threads; users taken round robin. */
   static RoundResult run(ExecutorService workers, FakeEndpoints fake, MeetingClient client,
@@ -268,6 +291,7 @@ public final class EndToEnd {
         return null;
       }));
     }
+    long tokens0 = fake.tokenCalls();
     long cpu0 = OS.getProcessCpuTime() - fake.serverCpuNanos();
     long t0 = System.nanoTime();
     start.await();
@@ -277,6 +301,6 @@ public final class EndToEnd {
     if (failures.get() > 0) {
       throw new IllegalStateException(client.name() + ": " + failures.get() + " failures");
     }
-    return new RoundResult(n / (wall / 1e9), cpu / 1e6 / n, latencies);
+    return new RoundResult(n / (wall / 1e9), cpu / 1e6 / n, latencies, fake.tokenCalls() - tokens0);
   }
 }

@@ -2,6 +2,8 @@ package io.teamsmeet.benchmarks;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,7 +11,19 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +40,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *       expires_in} is {@link #tokenLifetimeSeconds}; calls are counted.
  * </ul>
  *
- * Optional fixed delays per request ({@link #delayMs} for every request, {@link #tokenDelayMs}
+ * A second listener on HTTPS (a self-signed certificate made with {@code keytool} at start, for
+ * 127.0.0.1) answers the token endpoint for MSAL4J, which refuses a plain-HTTP authority; its
+ * responses carry what MSAL needs to cache an account ({@code id_token}, {@code client_info}), per
+ * user: the user travels in the authorization code ({@code user-N}) and then in the refresh token.
+ *
+ * <p>Optional fixed delays per request ({@link #delayMs} for every request, {@link #tokenDelayMs}
  * added on the token endpoint) can be changed while it runs.
  */
 public final class FakeEndpoints implements AutoCloseable {
@@ -66,6 +85,11 @@ public final class FakeEndpoints implements AutoCloseable {
       "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9." + "a".repeat(1500) + "." + "s".repeat(342);
 
   private final HttpServer server;
+  private final HttpsServer tlsServer;
+  private final Path trustStore;
+  private final SSLContext clientTls;
+  private final AtomicLong tlsTokenCalls = new AtomicLong();
+  volatile int tlsTokenLifetimeSeconds = 3600;
   private final ExecutorService pool;
   private final List<Long> serverThreadIds = new CopyOnWriteArrayList<>();
   private final AtomicLong tokenCalls = new AtomicLong();
@@ -99,6 +123,83 @@ public final class FakeEndpoints implements AutoCloseable {
     server.createContext("/", this::token);
     tokenLifetimeSeconds(3600);
     server.start();
+    try {
+      Path dir = Files.createTempDirectory("fake-microsoft-tls");
+      Path keyStore = dir.resolve("server.p12");
+      char[] password = "benchmark".toCharArray();
+      Process keytool =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                  "-genkeypair", "-alias", "fake", "-keyalg", "EC", "-groupname", "secp256r1",
+                  "-validity", "30", "-dname", "CN=127.0.0.1", "-ext",
+                  "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12", "-keystore",
+                  keyStore.toString(), "-storepass", "benchmark", "-keypass", "benchmark")
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (keytool.waitFor() != 0) {
+        throw new IOException("keytool failed: " + out);
+      }
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      try (InputStream in = Files.newInputStream(keyStore)) {
+        keys.load(in, password);
+      }
+      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(keys, password);
+      SSLContext serverTls = SSLContext.getInstance("TLS");
+      serverTls.init(kmf.getKeyManagers(), null, null);
+      Certificate cert = keys.getCertificate("fake");
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      trust.setCertificateEntry("fake", cert);
+      trustStore = dir.resolve("trust.p12");
+      try (OutputStream o = Files.newOutputStream(trustStore)) {
+        trust.store(o, password);
+      }
+      clientTls = clientTls(trustStore);
+      tlsServer = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+      tlsServer.setHttpsConfigurator(new HttpsConfigurator(serverTls));
+      tlsServer.setExecutor(pool);
+      tlsServer.createContext("/", this::tlsToken);
+      tlsServer.start();
+    } catch (IOException e) {
+      server.stop(0);
+      throw e;
+    } catch (Exception e) {
+      server.stop(0);
+      throw new IOException("cannot start the HTTPS token endpoint", e);
+    }
+  }
+
+  /** An SSL context that trusts the fake's self-signed certificate, read from {@code trustStore}. */
+  static SSLContext clientTls(Path trustStore) throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(trustStore)) {
+      trust.load(in, "benchmark".toCharArray());
+    }
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, tmf.getTrustManagers(), null);
+    return tls;
+  }
+
+  /** The HTTPS authority MSAL4J is given: {@code https://127.0.0.1:PORT/organizations/}. */
+  String tlsAuthority() {
+    return "https://127.0.0.1:" + tlsServer.getAddress().getPort() + "/organizations/";
+  }
+
+  Path trustStore() {
+    return trustStore;
+  }
+
+  SSLContext clientTlsContext() {
+    return clientTls;
+  }
+
+  long tlsTokenCalls() {
+    return tlsTokenCalls.get();
   }
 
   URI base() {
@@ -185,6 +286,66 @@ public final class FakeEndpoints implements AutoCloseable {
     }
   }
 
+  static final String TENANT_ID = "909c6581-5130-43e9-88f3-fcb3582cde37";
+  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+  /** The token endpoint MSAL4J talks to: a per-user response with id_token and client_info. */
+  private void tlsToken(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      if (!exchange.getRequestURI().getPath().endsWith("/oauth2/v2.0/token")) {
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
+      tokenCalls.incrementAndGet();
+      tlsTokenCalls.incrementAndGet();
+      sleep(delayMs + tokenDelayMs);
+      Map<String, String> params = new HashMap<>();
+      for (String pair : form.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          params.put(pair.substring(0, eq),
+              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+      }
+      String user =
+          "authorization_code".equals(params.get("grant_type"))
+              ? params.getOrDefault("code", "user-0")
+              : params.getOrDefault("refresh_token", "0.AXEA.user-0.").split("\\.")[2];
+      byte[] body = msalTokenBody(user, tlsTokenLifetimeSeconds);
+      exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  private static byte[] msalTokenBody(String user, int lifetimeSeconds) {
+    String oid = String.format("5f1c7a2e-0c2b-4f4e-9d7e-%012d", Math.abs(user.hashCode()) % 1_000_000_000L);
+    long now = System.currentTimeMillis() / 1000;
+    String header = B64.encodeToString(
+        "{\"typ\":\"JWT\",\"alg\":\"RS256\",\"kid\":\"benchmark\"}".getBytes(StandardCharsets.UTF_8));
+    String claims = B64.encodeToString(
+        ("{\"aud\":\"" + Clients.CLIENT_ID + "\",\"iss\":\"https://login.microsoftonline.com/" + TENANT_ID
+                + "/v2.0\",\"iat\":" + now + ",\"nbf\":" + now + ",\"exp\":" + (now + 3600)
+                + ",\"name\":\"Benchmark " + user + "\",\"oid\":\"" + oid
+                + "\",\"preferred_username\":\"" + user + "@contoso.example\",\"sub\":\"sub-" + user
+                + "\",\"tid\":\"" + TENANT_ID + "\",\"ver\":\"2.0\"}")
+            .getBytes(StandardCharsets.UTF_8));
+    byte[] sig = new byte[256];
+    new SecureRandom().nextBytes(sig);
+    String idToken = header + "." + claims + "." + B64.encodeToString(sig);
+    String clientInfo = B64.encodeToString(
+        ("{\"uid\":\"" + oid + "\",\"utid\":\"" + TENANT_ID + "\"}").getBytes(StandardCharsets.UTF_8));
+    return ("{\"token_type\":\"Bearer\",\"scope\":\"OnlineMeetings.ReadWrite openid profile\","
+            + "\"expires_in\":" + lifetimeSeconds + ",\"ext_expires_in\":" + lifetimeSeconds
+            + ",\"access_token\":\"" + ACCESS_TOKEN + "\",\"refresh_token\":\"0.AXEA." + user + "."
+            + "x".repeat(1200) + "\",\"id_token\":\"" + idToken + "\",\"client_info\":\""
+            + clientInfo + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
   private static void drain(InputStream in) throws IOException {
     byte[] buf = new byte[4096];
     while (in.read(buf) >= 0) {
@@ -205,6 +366,7 @@ public final class FakeEndpoints implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    tlsServer.stop(0);
     pool.shutdownNow();
   }
 }
