@@ -11,12 +11,7 @@ import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAccount;
 import com.microsoft.aad.msal4j.SilentParameters;
 import com.microsoft.graph.core.requests.GraphClientFactory;
-import com.microsoft.graph.models.JoinMeetingIdSettings;
-import com.microsoft.graph.models.OnlineMeeting;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
-import com.microsoft.kiota.authentication.AccessTokenProvider;
-import com.microsoft.kiota.authentication.AllowedHostsValidator;
-import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import io.teamsmeet.core.port.Meeting;
 import io.teamsmeet.core.port.MeetingRequest;
 import io.teamsmeet.core.port.TokenStore;
@@ -32,8 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -302,46 +295,6 @@ final class Clients {
 
   // ---------------------------------------------------------------- Microsoft Graph SDK v6
 
-  static final OffsetDateTime START_ODT = START.atOffset(ZoneOffset.UTC);
-  static final OffsetDateTime END_ODT = START_ODT.plusMinutes(30);
-
-  /** The same meeting through the Graph SDK's model; built per call (Kiota models are stateful). */
-  static String createWithGraph(GraphServiceClient graph) {
-    OnlineMeeting meeting = new OnlineMeeting();
-    meeting.setSubject("Quarterly review");
-    meeting.setStartDateTime(START_ODT);
-    meeting.setEndDateTime(END_ODT);
-    JoinMeetingIdSettings settings = new JoinMeetingIdSettings();
-    settings.setIsPasscodeRequired(true);
-    meeting.setJoinMeetingIdSettings(settings);
-    OnlineMeeting created = graph.me().onlineMeetings().post(meeting);
-    if (created == null
-        || created.getId() == null
-        || created.getJoinWebUrl() == null
-        || created.getJoinMeetingIdSettings() == null
-        || created.getJoinMeetingIdSettings().getPasscode() == null) {
-      throw new IllegalStateException("incomplete meeting");
-    }
-    return created.getJoinWebUrl();
-  }
-
-  /** A Kiota token provider that hands out whatever {@code token} supplies, for any host. */
-  static BaseBearerTokenAuthenticationProvider bearer(java.util.function.Supplier<String> token) {
-    AllowedHostsValidator anyHost = new AllowedHostsValidator();
-    return new BaseBearerTokenAuthenticationProvider(
-        new AccessTokenProvider() {
-          @Override
-          public String getAuthorizationToken(URI uri, Map<String, Object> context) {
-            return token.get();
-          }
-
-          @Override
-          public AllowedHostsValidator getAllowedHostsValidator() {
-            return anyHost;
-          }
-        });
-  }
-
   /**
    * The Graph SDK as its README shows it, with a static token: {@code new
    * GraphServiceClient(authenticationProvider)} (its own OkHttp client with the default Graph
@@ -351,7 +304,7 @@ final class Clients {
     private final GraphServiceClient graph;
 
     GraphSdk(FakeEndpoints fake) {
-      graph = new GraphServiceClient(bearer(() -> FakeEndpoints.ACCESS_TOKEN));
+      graph = new GraphServiceClient(Peers.bearer(() -> FakeEndpoints.ACCESS_TOKEN));
       graph.getRequestAdapter().setBaseUrl(fake.base() + "/v1.0");
     }
 
@@ -362,7 +315,7 @@ final class Clients {
 
     @Override
     public String create(int user) {
-      return createWithGraph(graph);
+      return Peers.createWithGraph(graph);
     }
   }
 
@@ -410,7 +363,7 @@ final class Clients {
         IAccount account = account(app, userId(u));
         GraphServiceClient graph =
             new GraphServiceClient(
-                bearer(() -> {
+                Peers.bearer(() -> {
                   try {
                     return app.acquireTokenSilently(
                             SilentParameters.builder(SCOPES, account).build())
@@ -442,7 +395,7 @@ final class Clients {
 
     @Override
     public String create(int user) {
-      return createWithGraph(graphs.get(user % graphs.size()));
+      return Peers.createWithGraph(graphs.get(user % graphs.size()));
     }
 
     @Override

@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -156,8 +155,8 @@ public final class FakeEndpoints implements AutoCloseable {
       try (OutputStream o = Files.newOutputStream(trustStore)) {
         trust.store(o, password);
       }
-      clientTls = clientTls(trustStore);
-      tlsServer = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+      clientTls = Peers.clientTls(trustStore);
+      tlsServer = httpsServerOn443OrAny();
       tlsServer.setHttpsConfigurator(new HttpsConfigurator(serverTls));
       tlsServer.setExecutor(pool);
       tlsServer.createContext("/", this::tlsToken);
@@ -171,23 +170,29 @@ public final class FakeEndpoints implements AutoCloseable {
     }
   }
 
-  /** An SSL context that trusts the fake's self-signed certificate, read from {@code trustStore}. */
-  static SSLContext clientTls(Path trustStore) throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(trustStore)) {
-      trust.load(in, "benchmark".toCharArray());
+  /**
+   * Port 443 when it can be bound (root, as on this project's machines): MSAL4J's silent refresh
+   * rebuilds the authority from the cached account's environment, which keeps the host but not the
+   * port, so a refresh from a persisted cache reaches only a token endpoint on the default port.
+   * Elsewhere an ephemeral port: everything but the MSAL cold start still works.
+   */
+  private static HttpsServer httpsServerOn443OrAny() throws IOException {
+    try {
+      return HttpsServer.create(new InetSocketAddress("127.0.0.1", 443), 1024);
+    } catch (IOException e) {
+      return HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
     }
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, tmf.getTrustManagers(), null);
-    return tls;
+  }
+
+  boolean tlsOnDefaultPort() {
+    return tlsServer.getAddress().getPort() == 443;
   }
 
   /** The HTTPS authority MSAL4J is given: {@code https://127.0.0.1:PORT/organizations/}. */
   String tlsAuthority() {
-    return "https://127.0.0.1:" + tlsServer.getAddress().getPort() + "/organizations/";
+    return tlsOnDefaultPort()
+        ? "https://127.0.0.1/organizations/"
+        : "https://127.0.0.1:" + tlsServer.getAddress().getPort() + "/organizations/";
   }
 
   Path trustStore() {
