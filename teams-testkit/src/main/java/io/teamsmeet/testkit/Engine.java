@@ -25,6 +25,7 @@ final class Engine implements ResponseDefinitionTransformerV2 {
           + "\r\n</body>\r\n</html>\r\n";
 
   private final State state;
+  private final ObjectMapper mapper;
   private final Bases bases;
   private final Identity identity;
   private final Graph graph;
@@ -33,7 +34,7 @@ final class Engine implements ResponseDefinitionTransformerV2 {
   private final Journal journal;
 
   Engine(State state, Bases bases, Faults tokenFaults, Faults graphFaults, Journal journal) {
-    ObjectMapper mapper = new ObjectMapper();
+    this.mapper = new ObjectMapper();
     this.state = state;
     this.bases = bases;
     this.identity = new Identity(state, bases, mapper);
@@ -70,7 +71,7 @@ final class Engine implements ResponseDefinitionTransformerV2 {
       reply = faultReply(call, endpoint, fault.get());
     } else {
       reply = route(call, endpoint);
-      fault.ifPresent(f -> damage(reply, f));
+      fault.ifPresent(f -> damage(call, reply, f));
     }
     journal.record(new RecordedRequest(endpoint, call, reply.status, reply.faultLabel, state.now()));
     return reply.toDefinition();
@@ -149,6 +150,10 @@ final class Engine implements ResponseDefinitionTransformerV2 {
         reply.header("Date", Wire.httpDate(state.now()));
         reply.faultLabel = "malformed";
         return reply;
+      case UNAUTHORIZED:
+        reply = graph.fault(call, 401, Optional.empty());
+        reply.faultLabel = "unauthorized";
+        return reply;
       case THROTTLE:
       case FAIL:
         Optional<String> retryAfter = fault.retryAfter.headerValue(state.now());
@@ -180,7 +185,36 @@ final class Engine implements ResponseDefinitionTransformerV2 {
     }
   }
 
-  private static void damage(Reply reply, Faults.Fault fault) {
+  private void damage(Call call, Reply reply, Faults.Fault fault) {
+    if (fault.kind == Faults.Kind.OMIT_REFRESH_TOKEN || fault.kind == Faults.Kind.OMIT_EXPIRES_IN) {
+      if (reply.status != 200) {
+        return; // an error answer has neither field: nothing to omit
+      }
+      try {
+        com.fasterxml.jackson.databind.node.ObjectNode body =
+            (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(reply.body);
+        if (fault.kind == Faults.Kind.OMIT_EXPIRES_IN) {
+          body.remove("expires_in");
+          body.remove("ext_expires_in");
+          reply.faultLabel = "omit-expires-in";
+        } else {
+          com.fasterxml.jackson.databind.JsonNode issued = body.remove("refresh_token");
+          synchronized (state) {
+            if (issued != null) {
+              state.refreshTokens.remove(issued.asText()); // never handed out: never usable
+            }
+            call.formParam("refresh_token")
+                .map(state.refreshTokens::get)
+                .ifPresent(presented -> presented.usedAndRevoked = false); // not rotated
+          }
+          reply.faultLabel = "omit-refresh-token";
+        }
+        reply.body = mapper.writeValueAsBytes(body);
+      } catch (java.io.IOException | ClassCastException e) {
+        throw new IllegalStateException("FakeMicrosoft could not rewrite its own token answer", e);
+      }
+      return;
+    }
     if (fault.kind == Faults.Kind.SLOW) {
       reply.delayMillis = (int) fault.delay.toMillis();
       reply.faultLabel = "slow";

@@ -24,8 +24,13 @@ import java.util.Optional;
  * <ul>
  *   <li>not processed (nothing changes, no meeting is created, no code is redeemed): {@link
  *       #throttleNext}, {@link #failNext}, {@link #resetNext}, {@link #malformedNext};
+ *   <li>not processed: {@link #unauthorizedNext} (Graph only: 401 as for an expired or revoked
+ *       access token);
  *   <li>processed, then answered badly: {@link #slowNext} (the answer is late), {@link
- *       #truncateNext} (the answer's body is cut in half, status and headers intact).
+ *       #truncateNext} (the answer's body is cut in half, status and headers intact);
+ *   <li>processed, answered without a field (token endpoint only): {@link #omitRefreshTokenNext}
+ *       (no {@code refresh_token}: the one presented stays valid, as when Microsoft does not
+ *       rotate), {@link #omitExpiresInNext} (no {@code expires_in} nor {@code ext_expires_in}).
  * </ul>
  *
  * <p>Thread-safe. {@link FakeMicrosoft#reset()} clears every queued fault.
@@ -38,7 +43,10 @@ public final class Faults {
     SLOW,
     RESET,
     MALFORMED,
-    TRUNCATE
+    TRUNCATE,
+    UNAUTHORIZED,
+    OMIT_REFRESH_TOKEN,
+    OMIT_EXPIRES_IN
   }
 
   /** One fault for one request. */
@@ -56,7 +64,10 @@ public final class Faults {
     }
 
     boolean preventsProcessing() {
-      return kind != Kind.SLOW && kind != Kind.TRUNCATE;
+      return kind != Kind.SLOW
+          && kind != Kind.TRUNCATE
+          && kind != Kind.OMIT_REFRESH_TOKEN
+          && kind != Kind.OMIT_EXPIRES_IN;
     }
   }
 
@@ -168,6 +179,56 @@ public final class Faults {
    */
   public Faults truncateNext(int count) {
     return add(count, new Fault(Kind.TRUNCATE, 0, RetryAfter.none(), Duration.ZERO));
+  }
+
+  /**
+   * Graph only: answers the next {@code count} requests with 401 Unauthorized, code {@code
+   * InvalidAuthenticationToken} and a {@code WWW-Authenticate: Bearer} header, as Graph does for an
+   * access token that expired or was revoked before its time, without processing them.
+   *
+   * @param count how many requests; positive
+   * @return these controls, for chaining
+   * @throws IllegalStateException on the token endpoint's controls
+   */
+  public Faults unauthorizedNext(int count) {
+    requireSide("graph", "unauthorizedNext");
+    return add(count, new Fault(Kind.UNAUTHORIZED, 401, RetryAfter.none(), Duration.ZERO));
+  }
+
+  /**
+   * Token endpoint only: processes the next {@code count} requests, but a successful answer comes
+   * without {@code refresh_token}. Nothing rotates: the refresh token that was presented stays
+   * valid (for a refresh grant), as when Microsoft chooses not to issue a new one. A client must
+   * keep using the one it has.
+   *
+   * @param count how many requests; positive
+   * @return these controls, for chaining
+   * @throws IllegalStateException on Graph's controls
+   */
+  public Faults omitRefreshTokenNext(int count) {
+    requireSide("token endpoint", "omitRefreshTokenNext");
+    return add(count, new Fault(Kind.OMIT_REFRESH_TOKEN, 0, RetryAfter.none(), Duration.ZERO));
+  }
+
+  /**
+   * Token endpoint only: processes the next {@code count} requests, but a successful answer comes
+   * without {@code expires_in} and {@code ext_expires_in} (the access token still expires on the
+   * fake's clock after its usual lifetime). A client must assume a lifetime rather than fail.
+   *
+   * @param count how many requests; positive
+   * @return these controls, for chaining
+   * @throws IllegalStateException on Graph's controls
+   */
+  public Faults omitExpiresInNext(int count) {
+    requireSide("token endpoint", "omitExpiresInNext");
+    return add(count, new Fault(Kind.OMIT_EXPIRES_IN, 0, RetryAfter.none(), Duration.ZERO));
+  }
+
+  private void requireSide(String expected, String control) {
+    if (!side.equals(expected)) {
+      throw new IllegalStateException(
+          control + " is a control of the " + expected + ", not of the " + side);
+    }
   }
 
   /** How many requests the queued faults will still affect. */

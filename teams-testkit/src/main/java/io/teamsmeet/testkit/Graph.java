@@ -611,6 +611,8 @@ final class Graph {
     Exchange x = new Exchange(call);
     Reply reply;
     switch (status) {
+      case 401:
+        return unauthorized(x, "Access token has expired or is not yet valid.");
       case 429:
         reply = x.error(429, "TooManyRequests", "Please retry again later.", "429");
         break;

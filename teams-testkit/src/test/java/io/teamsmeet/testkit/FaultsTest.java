@@ -201,4 +201,71 @@ class FaultsTest {
         .hasMessageContaining("ana@contoso.com");
     assertThatThrownBy(() -> fake.advanceClock(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void unauthorizedNextAnswers401WithoutProcessingAndOnlyOnGraph(FakeMicrosoft fake) {
+    Client client = new Client(fake);
+    String token = fake.issueAccessToken("ana@contoso.com");
+    fake.graph().unauthorizedNext(1);
+
+    HttpResponse<String> refused = client.create(token, Client.meetingBody("x"));
+    GraphTest.graphError(refused, 401, "InvalidAuthenticationToken");
+    assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer "));
+    assertThat(fake.meetings()).as("a refused request is not processed").isEmpty();
+    assertThat(client.create(token, Client.meetingBody("x")).statusCode()).isEqualTo(201);
+    assertThat(fake.journal().graphCalls()).extracting(r -> r.fault().orElse("-")).containsExactly("unauthorized", "-");
+    assertThatThrownBy(() -> fake.tokenEndpoint().unauthorizedNext(1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("unauthorizedNext");
+  }
+
+  @Test
+  void omitRefreshTokenNextLeavesThePresentedRefreshTokenValid(FakeMicrosoft fake) {
+    fake.revokeRefreshTokenOnUse(true);
+    Client client = new Client(fake);
+    String first = client.signIn().get("refresh_token").asText();
+    fake.tokenEndpoint().omitRefreshTokenNext(1);
+
+    HttpResponse<String> refreshed = client.token(client.refreshForm(first));
+    assertThat(refreshed.statusCode()).isEqualTo(200);
+    JsonNode body = Client.json(refreshed);
+    assertThat(body.has("refresh_token")).isFalse();
+    assertThat(body.get("access_token").asText()).startsWith("EwA");
+    assertThat(body.get("expires_in").asLong()).isPositive();
+    assertThat(client.create(body.get("access_token").asText(), Client.meetingBody("x")).statusCode())
+        .isEqualTo(201);
+
+    HttpResponse<String> again = client.token(client.refreshForm(first));
+    assertThat(again.statusCode()).as("not rotated: the presented token still works").isEqualTo(200);
+    String second = Client.json(again).get("refresh_token").asText();
+    assertThat(second).isNotEqualTo(first);
+    TokenTest.error(client.token(client.refreshForm(first)), 400, "invalid_grant", 70008);
+    assertThat(client.token(client.refreshForm(second)).statusCode()).isEqualTo(200);
+    assertThat(fake.journal().tokenRequests()).extracting(r -> r.fault().orElse("-")).contains("omit-refresh-token");
+    assertThatThrownBy(() -> fake.graph().omitRefreshTokenNext(1)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void omitExpiresInNextDropsBothLifetimesButTheTokenStillWorks(FakeMicrosoft fake) {
+    Client client = new Client(fake);
+    String refresh = client.signIn().get("refresh_token").asText();
+    fake.tokenEndpoint().omitExpiresInNext(1);
+
+    JsonNode body = Client.json(client.token(client.refreshForm(refresh)));
+    assertThat(body.has("expires_in")).isFalse();
+    assertThat(body.has("ext_expires_in")).isFalse();
+    assertThat(body.has("refresh_token")).isTrue();
+    assertThat(client.create(body.get("access_token").asText(), Client.meetingBody("x")).statusCode())
+        .isEqualTo(201);
+    assertThat(Client.json(client.token(client.refreshForm(body.get("refresh_token").asText()))).has("expires_in"))
+        .as("only the next answer").isTrue();
+  }
+
+  @Test
+  void omitFaultsLeaveErrorAnswersAsTheyAre(FakeMicrosoft fake) {
+    Client client = new Client(fake);
+    fake.tokenEndpoint().omitRefreshTokenNext(1);
+    TokenTest.error(client.token(client.refreshForm("1.AXoAnot-a-token")), 400, "invalid_grant", 9002313);
+    assertThat(fake.tokenEndpoint().pending()).isZero();
+  }
 }
