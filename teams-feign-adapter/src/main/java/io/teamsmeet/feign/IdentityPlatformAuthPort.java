@@ -1,5 +1,6 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.core.TeamsServiceException;
 import io.teamsmeet.core.port.AuthPort;
 import io.teamsmeet.core.port.AuthorizationCode;
 import io.teamsmeet.core.port.AuthorizationRequest;
@@ -106,7 +107,17 @@ final class IdentityPlatformAuthPort implements AuthPort {
             .add("grant_type", "refresh_token")
             .add("refresh_token", refreshToken.value())
             .add("scope", scope(scopes));
-    return send(form);
+    try {
+      return send(form);
+    } catch (TeamsServiceException e) {
+      if (e.status() == 200 && !e.isRetryable()) {
+        // A 200 whose body was cut off or garbled. Unlike a code, a refresh token stays valid at
+        // Microsoft after use, so the refresh can be sent again: let the core's policy retry it.
+        throw TeamsServiceException.of(
+            e.getMessage() + "; a refresh may be repeated", e.details(), true, e);
+      }
+      throw e;
+    }
   }
 
   private TokenResponse send(FormBody form) {

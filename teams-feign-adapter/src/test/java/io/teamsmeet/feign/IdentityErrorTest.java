@@ -391,4 +391,30 @@ class IdentityErrorTest {
     assertThat(e.reason()).isEqualTo(Reason.INVALID_GRANT);
     assertNoSecret(e);
   }
+
+  @Test
+  void aGarbledSuccessIsRetryableForARefreshButNotForACodeRedemption() {
+    String cutOff = "{\"token_type\":\"Bearer\",\"access_tok";
+    TeamsException refresh =
+        refreshFailing(
+            aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(cutOff));
+    assertThat(refresh)
+        .isInstanceOfSatisfying(
+            TeamsServiceException.class,
+            t -> {
+              assertThat(t.status()).isEqualTo(200);
+              assertThat(t.isRetryable()).as("a refresh token stays valid: repeatable").isTrue();
+              assertThat(t).hasMessageContaining("not valid JSON");
+            });
+
+    IdentityPlatformAuthPort auth = Fixture.builder(wm, clock, transport).ports().auth();
+    TeamsServiceException exchange =
+        catchThrowableOfType(
+            TeamsServiceException.class,
+            () ->
+                auth.exchangeCode(
+                    new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER)));
+    assertThat(exchange.isRetryable()).as("a code is spent: never resent").isFalse();
+    assertNoSecret(exchange);
+  }
 }

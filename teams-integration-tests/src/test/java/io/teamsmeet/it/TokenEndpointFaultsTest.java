@@ -50,20 +50,35 @@ class TokenEndpointFaultsTest extends OneConnectedUser {
   }
 
   @Test
-  void truncatedJsonIsANonRetryableServiceExceptionAndTheGrantIsUntouched() {
+  void aTruncatedRefreshAnswerIsRetriedWithTheSameTokenAndTheGrantRotates() {
     StoredGrant before = stored();
+    String storedToken = GrantPeek.refreshToken(keys, before);
     expireAccessToken();
     fake.tokenEndpoint().truncateNext(1);
+
+    create();
+
+    assertThat(fake.refreshCount()).as("the cut-off answer, then a retry").isEqualTo(2);
+    // Microsoft (and the fake, by default) keeps a used refresh token valid: the retry presents it
+    assertThat(presentedRefreshTokens()).containsExactly(storedToken, storedToken);
+    assertThat(meetings()).isEqualTo(2);
+    assertThat(GrantPeek.refreshToken(keys, stored())).isNotEqualTo(storedToken);
+  }
+
+  @Test
+  void truncatedOnEveryAttemptIsARetryableServiceExceptionAndTheGrantIsUntouched() {
+    StoredGrant before = stored();
+    expireAccessToken();
+    fake.tokenEndpoint().truncateNext(4);
 
     TeamsServiceException e = catchThrowableOfType(this::create, TeamsServiceException.class);
     Secrets.thrown(e);
 
     assertThat(e.status()).isEqualTo(200);
-    assertThat(e.isRetryable()).isFalse();
+    assertThat(e.isRetryable()).isTrue();
     assertThat(e).hasMessageContaining("not valid JSON");
-    assertThat(fake.refreshCount()).isEqualTo(1);
+    assertThat(fake.refreshCount()).as("the policy's four attempts").isEqualTo(4);
     assertUnchanged(before);
-    // Microsoft (and the fake, by default) keeps the old refresh token valid: nothing is lost.
     assertRecovers(before);
   }
 
