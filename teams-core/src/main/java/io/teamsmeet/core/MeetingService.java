@@ -4,8 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.aead.AeadConfig;
 import io.teamsmeet.core.InvalidAuthorizationResponseException.Reason;
 import io.teamsmeet.core.port.AccessToken;
 import io.teamsmeet.core.port.AuthPort;
@@ -543,13 +541,16 @@ public final class MeetingService implements AutoCloseable {
      * #tokenKeys(Aead)}). A keyset with several keys opens data sealed with any of them and seals
      * with its primary, which is how keys rotate.
      *
+     * <p>There is no need to call {@code AeadConfig.register()} first: the SDK registers with
+     * Tink's global registry what the keyset needs (only AES-GCM for an AES-GCM keyset; all of
+     * Tink's AEAD key types for any other keyset).
+     *
      * @throws IllegalArgumentException if the keyset holds no AEAD keys
      */
     public Builder tokenKeys(KeysetHandle keyset) {
       requireNonNull(keyset, "tokenKeys");
       try {
-        AeadConfig.register();
-        this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        this.aead = KeysetAead.of(keyset);
       } catch (GeneralSecurityException e) {
         throw new IllegalArgumentException("tokenKeys must be a keyset of AEAD keys", e);
       }
