@@ -3,7 +3,6 @@ package io.teamsmeet.benchmarks;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig;
 import io.teamsmeet.core.port.Meeting;
 import io.teamsmeet.core.port.MeetingRequest;
 import io.teamsmeet.core.port.StoredGrant;
@@ -28,7 +27,7 @@ public final class ColdStartSdk {
   public static void main(String[] args) throws Exception {
     URI base = URI.create(args[0]);
     Path dir = Path.of(args[1]);
-    AeadConfig.register();
+    // No AeadConfig.register(): the SDK registers what the keyset needs (README, "Loading the keys")
     KeysetHandle keys =
         TinkJsonProtoKeysetFormat.parseKeyset(
             Files.readString(dir.resolve("keyset.json")), InsecureSecretKeyAccess.get());

@@ -38,7 +38,8 @@ import java.util.function.Predicate;
  *       is used; a lost race re-reads the store and refreshes the newer grant.
  *   <li>{@link #changes} orders, per user, the cache updates of connect, disconnect and refresh: a
  *       refresh that began before a connect or disconnect of the same user never installs its token
- *       after it.
+ *       after it. It is created at the first connect or disconnect on this instance (an instance
+ *       that only serves stored grants, or a cold start to the first meeting, never needs it).
  * </ul>
  */
 final class AccessTokens {
@@ -59,9 +60,16 @@ final class AccessTokens {
   private final Executor background;
   private final Retrier retrier;
 
+  private final Ticker ticker;
   private final Cache<String, Entry> cache;
-  /** Sequence numbers of the last connect or disconnect per user, kept long enough to fence refreshes. */
-  private final Cache<String, Long> changes;
+  /**
+   * Sequence numbers of the last connect or disconnect per user, kept long enough to fence
+   * refreshes; null until the first connect or disconnect, created under {@link #changesLock}
+   * ({@link #changes()}).
+   */
+  private volatile Cache<String, Long> changes;
+  /** Guards the creation of {@link #changes}, and installs while it does not exist yet. */
+  private final Object changesLock = new Object();
   private final ConcurrentHashMap<String, CompletableFuture<Entry>> inflight =
       new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
@@ -86,7 +94,7 @@ final class AccessTokens {
     this.scopes = scopes;
     this.background = background;
     this.retrier = retrier;
-    Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+    this.ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
     this.cache =
         Caffeine.newBuilder()
             .ticker(ticker)
@@ -111,8 +119,22 @@ final class AccessTokens {
                   }
                 })
             .build();
-    // No size bound: an entry must not be evicted while a refresh it fences may still finish.
-    this.changes = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(Duration.ofMinutes(15)).build();
+  }
+
+  /** The fences, created at the first connect or disconnect. */
+  private Cache<String, Long> changes() {
+    Cache<String, Long> c = changes;
+    if (c == null) {
+      synchronized (changesLock) {
+        c = changes;
+        if (c == null) {
+          // No size bound: an entry must not be evicted while a refresh it fences may still finish.
+          c = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(Duration.ofMinutes(15)).build();
+          changes = c;
+        }
+      }
+    }
+    return c;
   }
 
   private long nanosUntil(Instant instant) {
@@ -148,7 +170,7 @@ final class AccessTokens {
   /** Installs the token of a new connection; it wins over any refresh in progress. */
   void connected(String userId, TokenResponse response, long grantVersion) {
     Entry entry = entryFor(response, grantVersion);
-    changes.asMap().compute(userId, (k, previous) -> {
+    changes().asMap().compute(userId, (k, previous) -> {
       cache.put(userId, entry);
       return sequence.incrementAndGet();
     });
@@ -156,7 +178,7 @@ final class AccessTokens {
 
   /** Forgets the user's token; a refresh in progress for them will not install one. */
   void disconnected(String userId) {
-    changes.asMap().compute(userId, (k, previous) -> {
+    changes().asMap().compute(userId, (k, previous) -> {
       cache.invalidate(userId);
       return sequence.incrementAndGet();
     });
@@ -329,8 +351,20 @@ final class AccessTokens {
   }
 
   private Entry install(String userId, long startedAt, Entry fresh) {
+    Cache<String, Long> fences = changes;
+    if (fences == null) {
+      synchronized (changesLock) {
+        fences = changes;
+        if (fences == null) {
+          // No connect or disconnect has begun on this instance (one would have created the fences
+          // under that lock first): nothing to be ordered after, as with no fence for the user.
+          cache.put(userId, fresh);
+          return fresh;
+        }
+      }
+    }
     Entry[] result = new Entry[1];
-    changes.asMap().compute(userId, (k, lastChange) -> {
+    fences.asMap().compute(userId, (k, lastChange) -> {
       if (lastChange == null || lastChange <= startedAt) {
         cache.put(userId, fresh);
         result[0] = fresh;

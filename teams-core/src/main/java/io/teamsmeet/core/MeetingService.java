@@ -4,8 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.aead.AeadConfig;
 import io.teamsmeet.core.InvalidAuthorizationResponseException.Reason;
 import io.teamsmeet.core.port.AccessToken;
 import io.teamsmeet.core.port.AuthPort;
@@ -88,7 +86,9 @@ public final class MeetingService implements AutoCloseable {
   private final StateCodec states;
   private final GrantCodec grants;
   private final AccessTokens tokens;
-  private final Cache<String, Boolean> usedStates;
+  /** Created at the first callback ({@link #usedStates()}); null until then. */
+  private volatile Cache<String, Boolean> usedStates;
+  private final Object usedStatesLock = new Object();
   private final ExecutorService ownExecutor;
   private final Retrier retrier;
 
@@ -117,12 +117,26 @@ public final class MeetingService implements AutoCloseable {
             executor == null ? ownExecutor : executor,
             b.maximumCachedUsers,
             retrier);
-    // A state is single use on this instance for as long as it could be accepted at all.
-    this.usedStates =
-        Caffeine.newBuilder()
-            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-            .expireAfterWrite(stateLifetime.plus(Duration.ofMinutes(1)))
-            .build();
+  }
+
+  /** The states already used on this instance, created at the first callback. */
+  private Cache<String, Boolean> usedStates() {
+    Cache<String, Boolean> used = usedStates;
+    if (used == null) {
+      synchronized (usedStatesLock) {
+        used = usedStates;
+        if (used == null) {
+          // A state is single use on this instance for as long as it could be accepted at all.
+          used =
+              Caffeine.newBuilder()
+                  .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                  .expireAfterWrite(stateLifetime.plus(Duration.ofMinutes(1)))
+                  .build();
+          usedStates = used;
+        }
+      }
+    }
+    return used;
   }
 
   private static ExecutorService newRefreshExecutor() {
@@ -242,7 +256,7 @@ public final class MeetingService implements AutoCloseable {
             .map(AuthorizationCode::new)
             .orElseThrow(() -> InvalidAuthorizationResponseException.of(Reason.MISSING_CODE));
     String replayKey = Base64.getEncoder().encodeToString(Pkce.sha256(state.get().getBytes(StandardCharsets.US_ASCII)));
-    if (usedStates.asMap().putIfAbsent(replayKey, Boolean.TRUE) != null) {
+    if (usedStates().asMap().putIfAbsent(replayKey, Boolean.TRUE) != null) {
       throw InvalidAuthorizationResponseException.of(Reason.STATE_REPLAYED);
     }
     TokenResponse response;
@@ -543,13 +557,16 @@ public final class MeetingService implements AutoCloseable {
      * #tokenKeys(Aead)}). A keyset with several keys opens data sealed with any of them and seals
      * with its primary, which is how keys rotate.
      *
+     * <p>There is no need to call {@code AeadConfig.register()} first: the SDK registers with
+     * Tink's global registry what the keyset needs (only AES-GCM for an AES-GCM keyset; all of
+     * Tink's AEAD key types for any other keyset).
+     *
      * @throws IllegalArgumentException if the keyset holds no AEAD keys
      */
     public Builder tokenKeys(KeysetHandle keyset) {
       requireNonNull(keyset, "tokenKeys");
       try {
-        AeadConfig.register();
-        this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        this.aead = KeysetAead.of(keyset);
       } catch (GeneralSecurityException e) {
         throw new IllegalArgumentException("tokenKeys must be a keyset of AEAD keys", e);
       }

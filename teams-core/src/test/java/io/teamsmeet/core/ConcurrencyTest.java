@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.teamsmeet.core.ReauthorizationRequiredException.Reason;
 import io.teamsmeet.core.port.Meeting;
 import io.teamsmeet.core.port.MeetingRequest;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -183,6 +184,109 @@ class ConcurrencyTest {
       assertThat(f.store.rows.get("user-1").version() - versionBefore).isEqualTo(f.store.successfulSaves.get() - 1);
       assertThat(f.service.status("user-1").isConnected()).isTrue();
     }
+  }
+
+  // The fences that order refreshes after connects and disconnects, and the used states, are
+  // created at an instance's first connect or disconnect (first callback): the races below happen
+  // on an instance that has had neither yet, as after a cold start.
+
+  @RepeatedTest(3)
+  void onAFreshInstanceADisconnectBetweenARefreshSaveAndItsUseLeavesNoUsableToken()
+      throws Exception {
+    try (MeetingService fresh = f.builder(f.store, f.keys).build()) {
+      f.connect("user-1", "ana@contoso.com"); // on the other instance
+      f.expireAccessTokens();
+      CountDownLatch saved = new CountDownLatch(1);
+      CountDownLatch disconnected = new CountDownLatch(1);
+      f.store.afterSave = pauseOnce(saved, disconnected);
+
+      Future<Meeting> racing = pool.submit(() -> fresh.create("user-1", request));
+      assertThat(saved.await(10, TimeUnit.SECONDS)).isTrue();
+      fresh.disconnect("user-1"); // the first change this instance sees
+      disconnected.countDown();
+
+      assertThatThrownBy(() -> racing.get(20, TimeUnit.SECONDS))
+          .cause()
+          .isInstanceOfSatisfying(
+              ReauthorizationRequiredException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.NOT_CONNECTED));
+      assertThat(f.store.rows).isEmpty();
+      assertThatThrownBy(() -> fresh.create("user-1", request))
+          .isInstanceOf(ReauthorizationRequiredException.class);
+    }
+  }
+
+  @RepeatedTest(3)
+  void onAFreshInstanceAConnectBetweenARefreshSaveAndItsUseWins() throws Exception {
+    try (MeetingService fresh = f.builder(f.store, f.keys).build()) {
+      f.connect("user-1", "ana@contoso.com"); // on the other instance
+      f.expireAccessTokens();
+      CountDownLatch saved = new CountDownLatch(1);
+      CountDownLatch reconnected = new CountDownLatch(1);
+      f.store.afterSave = pauseOnce(saved, reconnected);
+
+      Future<Meeting> racing = pool.submit(() -> fresh.create("user-1", request));
+      assertThat(saved.await(10, TimeUnit.SECONDS)).isTrue();
+      f.connect(fresh, "user-1", "bo@contoso.com"); // the first change this instance sees
+      reconnected.countDown();
+
+      Meeting meeting = racing.get(20, TimeUnit.SECONDS);
+      assertThat(f.graph.owners.get(meeting.id()))
+          .as("the refresh that began before the connect did not install its token after it")
+          .isEqualTo("bo@contoso.com");
+      assertThat(f.graph.owners.get(fresh.create("user-1", request).id()))
+          .isEqualTo("bo@contoso.com");
+    }
+  }
+
+  @RepeatedTest(5)
+  void onAFreshInstanceOneCallbackCompletedTwiceAtOnceConnectsOnce() throws Exception {
+    try (Fixture first = new Fixture()) {
+      URI callback = first.identity.consent(first.service.beginConnect("user-1"), "ana@contoso.com");
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Connection>> calls = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        calls.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return first.service.completeConnect("user-1", callback);
+                }));
+      }
+      go.countDown();
+      int connected = 0;
+      int replayed = 0;
+      for (Future<Connection> call : calls) {
+        try {
+          call.get(20, TimeUnit.SECONDS);
+          connected++;
+        } catch (ExecutionException e) {
+          assertThat(e.getCause())
+              .isInstanceOfSatisfying(
+                  InvalidAuthorizationResponseException.class,
+                  r ->
+                      assertThat(r.reason())
+                          .isEqualTo(InvalidAuthorizationResponseException.Reason.STATE_REPLAYED));
+          replayed++;
+        }
+      }
+      assertThat(connected).isEqualTo(1);
+      assertThat(replayed).isEqualTo(7);
+      assertThat(first.identity.exchanges).hasValue(1);
+    }
+  }
+
+  /** A hook that, the first time it runs, signals {@code reached} and waits for {@code go}. */
+  private Runnable pauseOnce(CountDownLatch reached, CountDownLatch go) {
+    return () -> {
+      f.store.afterSave = () -> {};
+      reached.countDown();
+      try {
+        go.await(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
   }
 
   @Test

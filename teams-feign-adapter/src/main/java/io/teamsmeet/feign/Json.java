@@ -1,6 +1,7 @@
 package io.teamsmeet.feign;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -66,6 +68,18 @@ final class Json {
       // Only our own request records are written; this cannot happen with them.
       throw new IllegalStateException("could not write a request body as JSON");
     }
+  }
+
+  /** Writes a body with the mapper's factory's streaming generator, as UTF-8; no data binding. */
+  static byte[] write(GraphBodies.Body body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+      body.writeTo(json);
+    } catch (IOException e) {
+      // Only our own request records are written, to memory; this cannot happen with them.
+      throw new IllegalStateException("could not write a request body as JSON");
+    }
+    return out.toByteArray();
   }
 
   /** The field's value when it is an object, else {@link MissingNode}. */

@@ -17,6 +17,9 @@ final class StandardHeaders implements RequestInterceptor {
 
   static final String CLIENT_REQUEST_ID = "client-request-id";
 
+  /** This module's name, the {@code Implementation-Title} of its jar's manifest. */
+  private static final String MODULE = "io.teamsmeet.feign";
+
   /** {@code teams-meetings-java/<version> (+java/<feature>)}. */
   static final String USER_AGENT =
       "teams-meetings-java/" + sdkVersion() + " (+java/" + Runtime.version().feature() + ")";
@@ -65,7 +68,28 @@ final class StandardHeaders implements RequestInterceptor {
     return new UUID(high, low).toString();
   }
 
+  /**
+   * The SDK's version: from this jar's manifest, which the class loader read when it defined the
+   * package (opening {@code teams-meetings.properties} as a resource costs a jar URL connection,
+   * several milliseconds on the path to the first request); else, from a classes directory or a
+   * shaded jar whose manifest is the application's, from the properties file.
+   */
   static String sdkVersion() {
+    Package p = StandardHeaders.class.getPackage();
+    String fromManifest =
+        p == null ? null : manifestVersion(p.getImplementationTitle(), p.getImplementationVersion());
+    return fromManifest != null ? fromManifest : propertiesVersion();
+  }
+
+  /** The manifest's version when the manifest is this module's, else null. */
+  static String manifestVersion(String title, String version) {
+    if (!MODULE.equals(title) || version == null || version.isBlank()) {
+      return null;
+    }
+    return version.strip();
+  }
+
+  private static String propertiesVersion() {
     try (InputStream in = StandardHeaders.class.getResourceAsStream("teams-meetings.properties")) {
       if (in != null) {
         Properties p = new Properties();

@@ -231,13 +231,22 @@ public final class TeamsMeetings implements AutoCloseable {
 
     /** The app registration's Application (client) id. Required. */
     public Builder clientId(String value) {
-      if (value == null
-          || value.isBlank()
-          || value.chars().anyMatch(c -> Character.isWhitespace(c) || c < 0x20)) {
+      if (value == null || value.isBlank() || hasWhitespaceOrControl(value)) {
         throw new IllegalArgumentException("clientId must be a non-blank id without whitespace");
       }
       this.clientId = value;
       return this;
+    }
+
+    /** A plain loop: a stream here cost the first build a stream pipeline's classes. */
+    private static boolean hasWhitespaceOrControl(String value) {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (Character.isWhitespace(c) || c < 0x20) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
