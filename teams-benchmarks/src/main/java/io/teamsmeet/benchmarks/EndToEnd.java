@@ -38,6 +38,20 @@ public final class EndToEnd {
   private EndToEnd() {}
 
   public static void main(String[] args) throws Exception {
+    // executors of the clients (MSAL's, the SDK's refresh-ahead) must not keep a failed run alive
+    int status = 1;
+    try {
+      run(args);
+      status = 0;
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+    } finally {
+      System.out.flush();
+      System.exit(status);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     QUIET.setLevel(java.util.logging.Level.WARNING);
     int delayMs = 20;
     boolean quick = false;
@@ -102,6 +116,7 @@ public final class EndToEnd {
     int latencyCount;
     long tokenCalls;
     long meetings;
+    long failures;
 
     void addLatencies(long[] l, int n) {
       if (latencyCount + n > latencies.length) {
@@ -181,6 +196,7 @@ public final class EndToEnd {
           s.cpuMsPerMeeting.add(rr.cpuMsPerMeeting);
           s.addLatencies(rr.latencies, rr.latencies.length);
           s.tokenCalls += rr.tokenCalls;
+          s.failures += rr.failures;
           s.meetings += rr.latencies.length;
         }
       }
@@ -192,8 +208,8 @@ public final class EndToEnd {
     System.out.println(
         "| client | 1 thread: meetings/s | CPU ms/meeting | p50 ms | p99 ms"
             + " | 8 threads: meetings/s | CPU ms/meeting | p50 ms | p99 ms"
-            + " | token-endpoint calls / meetings |");
-    System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            + " | token-endpoint calls / meetings | failed calls |");
+    System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (var e : results.entrySet()) {
       StringBuilder sb = new StringBuilder("| " + e.getKey());
       for (Series s : e.getValue()) {
@@ -203,11 +219,13 @@ public final class EndToEnd {
       }
       long calls = 0;
       long meetings = 0;
+      long failed = 0;
       for (Series s : e.getValue()) {
         calls += s.tokenCalls;
         meetings += s.meetings;
+        failed += s.failures;
       }
-      sb.append(String.format(Locale.ROOT, " | %,d / %,d", calls, meetings));
+      sb.append(String.format(Locale.ROOT, " | %,d / %,d | %,d", calls, meetings, failed));
       System.out.println(sb.append(" |"));
     }
     System.out.println();
@@ -261,7 +279,8 @@ public final class EndToEnd {
     return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
-  record RoundResult(double perSecond, double cpuMsPerMeeting, long[] latencies, long tokenCalls) {}
+  record RoundResult(
+      double perSecond, double cpuMsPerMeeting, long[] latencies, long tokenCalls, long failures) {}
 
   /** {@code n} meetings split over {@code threads} threads; users taken round robin. */
   static RoundResult run(ExecutorService workers, FakeEndpoints fake, MeetingClient client,
@@ -278,13 +297,19 @@ public final class EndToEnd {
           start.await();
           for (int i; (i = next.getAndIncrement()) < n; ) {
             long t0 = System.nanoTime();
-            client.create(i % users);
+            try {
+              client.create(i % users);
+            } catch (Exception e) {
+              // counted and reported; a meeting that failed still took its time
+              if (failures.incrementAndGet() == 1) {
+                System.out.println("  (" + client.name() + ": a call failed: " + e + ")");
+              }
+            }
             latencies[i] = System.nanoTime() - t0;
           }
         } catch (Exception e) {
-          if (failures.incrementAndGet() == 1) {
-            e.printStackTrace();
-          }
+          failures.incrementAndGet();
+          e.printStackTrace();
         } finally {
           done.countDown();
         }
@@ -298,9 +323,10 @@ public final class EndToEnd {
     done.await();
     long wall = System.nanoTime() - t0;
     long cpu = OS.getProcessCpuTime() - fake.serverCpuNanos() - cpu0;
-    if (failures.get() > 0) {
-      throw new IllegalStateException(client.name() + ": " + failures.get() + " failures");
+    if (failures.get() > n / 100) {
+      throw new IllegalStateException(client.name() + ": " + failures.get() + " failures in " + n);
     }
-    return new RoundResult(n / (wall / 1e9), cpu / 1e6 / n, latencies, fake.tokenCalls() - tokens0);
+    return new RoundResult(n / (wall / 1e9), cpu / 1e6 / n, latencies, fake.tokenCalls() - tokens0,
+        failures.get());
   }
 }

@@ -104,6 +104,8 @@ public final class FakeEndpoints implements AutoCloseable {
     // keep idle keep-alive connections open while another client's rounds run (default 30 s), so no
     // client picks a pooled connection the server is closing
     System.setProperty("sun.net.httpserver.idleInterval", "3600");
+    // eight clients keep their own pools open: never close an idle connection for being one too many
+    System.setProperty("sun.net.httpserver.maxIdleConnections", "10000");
   }
 
   FakeEndpoints(int threads) throws IOException {

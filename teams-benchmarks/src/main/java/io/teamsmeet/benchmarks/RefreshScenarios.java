@@ -37,8 +37,8 @@ final class RefreshScenarios {
     System.out.println(
         "| refresh-ahead | meetings | meetings/s | token calls | token calls per meeting | p50 ms"
             + " | p99 ms | p99.9 ms | max ms | calls slower than " + TOKEN_DELAY_MS
-            + " ms (waited on a refresh) |");
-    System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            + " ms (waited on a refresh) | failed calls |");
+    System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (Duration refreshAhead : List.of(ahead, Duration.ZERO)) {
       fake.delayMs = 0;
       fake.tokenDelayMs = 0;
@@ -72,6 +72,7 @@ final class RefreshScenarios {
       List<Future<long[]>> parts = new ArrayList<>();
       CyclicBarrier start = new CyclicBarrier(8);
       AtomicLong counter = new AtomicLong();
+      AtomicLong failed = new AtomicLong();
       for (int w = 0; w < 8; w++) {
         parts.add(workers.submit(() -> {
           long[] lat = new long[1 << 16];
@@ -80,7 +81,13 @@ final class RefreshScenarios {
           while (System.nanoTime() < end) {
             int user = (int) (counter.getAndIncrement() % users);
             long t0 = System.nanoTime();
-            client.create(user);
+            try {
+              client.create(user);
+            } catch (RuntimeException e) {
+              if (failed.incrementAndGet() == 1) {
+                System.out.println("  (a call failed: " + e + ")");
+              }
+            }
             if (n == lat.length) {
               lat = Arrays.copyOf(lat, n * 2);
             }
@@ -99,11 +106,14 @@ final class RefreshScenarios {
       long[] lat = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
       long slow = Arrays.stream(lat).filter(l -> l >= TOKEN_DELAY_MS * 1_000_000L).count();
       System.out.printf(Locale.ROOT,
-          "| %s | %,d | %,.0f | %,d | %.4f | %.3f | %.3f | %.3f | %.1f | %,d (%.3f%%) |%n",
+          "| %s | %,d | %,.0f | %,d | %.4f | %.3f | %.3f | %.3f | %.1f | %,d (%.3f%%) | %,d |%n",
           refreshAhead.isZero() ? "off" : refreshAhead.toSeconds() + " s",
           lat.length, lat.length / wall, tokens, (double) tokens / lat.length,
           pct(lat, 0.5), pct(lat, 0.99), pct(lat, 0.999), lat[lat.length - 1] / 1e6,
-          slow, 100.0 * slow / lat.length);
+          slow, 100.0 * slow / lat.length, failed.get());
+      if (failed.get() > lat.length / 100) {
+        throw new IllegalStateException(failed.get() + " failed calls in " + lat.length);
+      }
       workers.shutdown();
       sdk.close();
       refresher.shutdownNow();

@@ -303,7 +303,19 @@ final class Http {
             .clientRequestId(e.hasRequest() ? sentClientRequestId(e.request()).orElse(null) : null)
             .build();
     String what = io == null ? "an I/O error" : describe(io);
-    return TeamsServiceException.of("could not reach " + service + ": " + what, details, true, io);
+    if (what.startsWith("connect") || what.equals("connection refused")
+        || io instanceof java.net.UnknownHostException
+        || io instanceof java.net.NoRouteToHostException) {
+      return TeamsServiceException.of("could not reach " + service + ": " + what, details, true, io);
+    }
+    // Sent, or perhaps sent: a reset, a timeout or a closed connection after the request left
+    // says nothing about whether the service processed it.
+    return TeamsServiceException.of(
+        "the exchange with " + service + " failed (" + what + "); the request may have been"
+            + " processed",
+        details,
+        true,
+        io);
   }
 
   /** The failure of reading a success body: retryable, with the response's ids. */
