@@ -303,7 +303,7 @@ final class Http {
             .clientRequestId(e.hasRequest() ? sentClientRequestId(e.request()).orElse(null) : null)
             .build();
     String what = io == null ? "an I/O error" : describe(io);
-    if (what.startsWith("connect") || what.equals("connection refused")
+    if (what.equals("connect timed out") || what.equals("connection refused")
         || io instanceof java.net.UnknownHostException
         || io instanceof java.net.NoRouteToHostException) {
       return TeamsServiceException.of("could not reach " + service + ": " + what, details, true, io);
@@ -343,13 +343,22 @@ final class Http {
     if (e instanceof HttpTimeoutException) {
       return "request timed out";
     }
-    String text = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+    // the words of the whole cause chain, only to classify (never echoed: a message could hold
+    // anything); java.net.http wraps "Connection reset" in a bare IOException
+    StringBuilder words = new StringBuilder();
+    for (Throwable t = e; t != null && words.length() < 1000; t = t.getCause()) {
+      if (t.getMessage() != null) {
+        words.append(t.getMessage().toLowerCase(Locale.ROOT)).append(' ');
+      }
+    }
+    String text = words.toString();
     if (e instanceof InterruptedIOException) {
       // OkHttp: SocketTimeoutException "timeout" (read or write), "connect timed out" (connect)
-      if (text.contains("connect")) {
+      String top = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+      if (top.contains("connect")) {
         return "connect timed out";
       }
-      return text.contains("time") ? "request timed out" : "interrupted";
+      return top.contains("time") ? "request timed out" : "interrupted";
     }
     if (e instanceof ConnectException) {
       return "connection refused";

@@ -352,6 +352,11 @@ class IdentityErrorTest {
             t -> {
               assertThat(t.status()).isZero();
               assertThat(t.isRetryable()).isTrue();
+              // sent, then reset: the outcome is unknown, and the message says so on both transports
+              assertThat(t)
+                  .hasMessageContaining("connection reset")
+                  .hasMessageContaining("may have been processed")
+                  .hasMessageNotContaining("could not reach");
             });
     assertThat(e.details().clientRequestId()).isPresent();
   }
