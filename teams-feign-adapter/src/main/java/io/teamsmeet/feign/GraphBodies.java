@@ -58,19 +58,10 @@ final class GraphBodies {
       string(json, "subject", subject);
       string(json, "startDateTime", startDateTime);
       string(json, "endDateTime", endDateTime);
-      if (participants != null) {
-        json.writeFieldName("participants");
-        participants.writeTo(json);
-      }
-      if (lobbyBypassSettings != null) {
-        json.writeFieldName("lobbyBypassSettings");
-        lobbyBypassSettings.writeTo(json);
-      }
+      object(json, "participants", participants);
+      object(json, "lobbyBypassSettings", lobbyBypassSettings);
       string(json, "allowedPresenters", allowedPresenters);
-      if (joinMeetingIdSettings != null) {
-        json.writeFieldName("joinMeetingIdSettings");
-        joinMeetingIdSettings.writeTo(json);
-      }
+      object(json, "joinMeetingIdSettings", joinMeetingIdSettings);
       json.writeEndObject();
     }
   }
@@ -102,10 +93,7 @@ final class GraphBodies {
       string(json, "subject", subject);
       string(json, "startDateTime", startDateTime);
       string(json, "endDateTime", endDateTime);
-      if (participants != null) {
-        json.writeFieldName("participants");
-        participants.writeTo(json);
-      }
+      object(json, "participants", participants);
       json.writeEndObject();
     }
   }
@@ -136,21 +124,15 @@ final class GraphBodies {
       string(json, "subject", subject);
       string(json, "startDateTime", startDateTime);
       string(json, "endDateTime", endDateTime);
-      if (participants != null) {
-        json.writeFieldName("participants");
-        participants.writeTo(json);
-      }
-      if (lobbyBypassSettings != null) {
-        json.writeFieldName("lobbyBypassSettings");
-        lobbyBypassSettings.writeTo(json);
-      }
+      object(json, "participants", participants);
+      object(json, "lobbyBypassSettings", lobbyBypassSettings);
       string(json, "allowedPresenters", allowedPresenters);
       json.writeEndObject();
     }
   }
 
   /** {@code participants}: the attendees only; the organizer is the token's user. */
-  record Participants(@JsonProperty("attendees") List<AttendeeInfo> attendees) {
+  record Participants(@JsonProperty("attendees") List<AttendeeInfo> attendees) implements Body {
 
     /** Null (left out) when there are no attendees. */
     static Participants of(List<Attendee> attendees) {
@@ -162,7 +144,8 @@ final class GraphBodies {
       return new Participants(attendees.stream().map(AttendeeInfo::of).toList());
     }
 
-    void writeTo(JsonGenerator json) throws IOException {
+    @Override
+    public void writeTo(JsonGenerator json) throws IOException {
       json.writeStartObject();
       if (attendees != null) {
         json.writeArrayFieldStart("attendees");
@@ -180,7 +163,8 @@ final class GraphBodies {
   }
 
   /** {@code meetingParticipantInfo}: UPN and role (no identity: Graph resolves the UPN). */
-  record AttendeeInfo(@JsonProperty("upn") String upn, @JsonProperty("role") String role) {
+  record AttendeeInfo(@JsonProperty("upn") String upn, @JsonProperty("role") String role)
+      implements Body {
 
     static AttendeeInfo of(Attendee a) {
       String role =
@@ -192,7 +176,8 @@ final class GraphBodies {
       return new AttendeeInfo(a.upn(), role);
     }
 
-    void writeTo(JsonGenerator json) throws IOException {
+    @Override
+    public void writeTo(JsonGenerator json) throws IOException {
       json.writeStartObject();
       string(json, "upn", upn);
       string(json, "role", role);
@@ -203,7 +188,7 @@ final class GraphBodies {
   /** {@code lobbyBypassSettings}. */
   record LobbySettings(
       @JsonProperty("scope") String scope,
-      @JsonProperty("isDialInBypassEnabled") boolean isDialInBypassEnabled) {
+      @JsonProperty("isDialInBypassEnabled") boolean isDialInBypassEnabled) implements Body {
 
     static LobbySettings of(LobbyBypass l) {
       String scope =
@@ -218,7 +203,8 @@ final class GraphBodies {
       return new LobbySettings(scope, l.dialInBypass());
     }
 
-    void writeTo(JsonGenerator json) throws IOException {
+    @Override
+    public void writeTo(JsonGenerator json) throws IOException {
       json.writeStartObject();
       string(json, "scope", scope);
       json.writeBooleanField("isDialInBypassEnabled", isDialInBypassEnabled);
@@ -227,9 +213,11 @@ final class GraphBodies {
   }
 
   /** {@code joinMeetingIdSettings} on creation. */
-  record JoinSettings(@JsonProperty("isPasscodeRequired") boolean isPasscodeRequired) {
+  record JoinSettings(@JsonProperty("isPasscodeRequired") boolean isPasscodeRequired)
+      implements Body {
 
-    void writeTo(JsonGenerator json) throws IOException {
+    @Override
+    public void writeTo(JsonGenerator json) throws IOException {
       json.writeStartObject();
       json.writeBooleanField("isPasscodeRequired", isPasscodeRequired);
       json.writeEndObject();
@@ -237,6 +225,13 @@ final class GraphBodies {
   }
 
   /** A string field, left out when null. */
+  private static void object(JsonGenerator json, String name, Body value) throws IOException {
+    if (value != null) {
+      json.writeFieldName(name);
+      value.writeTo(json);
+    }
+  }
+
   private static void string(JsonGenerator json, String name, String value) throws IOException {
     if (value != null) {
       json.writeStringField(name, value);
