@@ -349,6 +349,57 @@ public final class MeetingService implements AutoCloseable {
   }
 
   /**
+   * Re-encrypts the user's stored grant with the current primary key, without calling Microsoft:
+   * the step of a key rotation that moves idle users off the old key (active users move by
+   * themselves at their next refresh). Safe to run while the application serves the user: the
+   * store's compare-and-set orders it with refreshes on any instance, and a grant that a refresh
+   * re-sealed meanwhile is simply re-sealed again.
+   *
+   * <pre>{@code
+   * for (String userId : myUserIdsWithATeamsConnection()) {   // from your own tables
+   *   teams.reseal(userId);
+   * }
+   * }</pre>
+   *
+   * @param userId the application user
+   * @return true if a grant was re-sealed, false if the user has none
+   * @throws ReauthorizationRequiredException with {@code STORED_TOKEN_UNREADABLE} if none of the
+   *     keys opens the stored grant; the row is left as it is (put the old key back to recover)
+   * @throws TokenStoreException if the store fails; nothing was changed
+   * @throws TeamsServiceException (retryable) if other writers changed the grant on every one of
+   *     a few attempts; run one re-seal loop, not several for the same users
+   */
+  public boolean reseal(String userId) {
+    requireUserId(userId);
+    for (int attempt = 0; attempt < MAX_CONNECT_RACES; attempt++) {
+      Optional<StoredGrant> current = store.load(userId);
+      if (current.isEmpty()) {
+        return false;
+      }
+      Grant grant;
+      try {
+        grant = grants.open(userId, current.get().ciphertext());
+      } catch (GeneralSecurityException e) {
+        throw ReauthorizationRequiredException.unreadable(userId, null);
+      }
+      StoredGrant resealed =
+          new StoredGrant(
+              userId,
+              AccessTokens.nextVersion(current.get().version()),
+              grants.seal(userId, grant),
+              clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+      if (store.save(resealed, current.get().version())) {
+        return true;
+      }
+    }
+    throw TeamsServiceException.of(
+        "could not re-seal the grant of user '" + userId + "': other writers kept changing it",
+        ErrorDetails.none(),
+        true,
+        null);
+  }
+
+  /**
    * Reads whether the user is connected, from the token store only (Microsoft is not called).
    *
    * @param userId the application user

@@ -136,6 +136,17 @@ public final class TeamsMeetings implements AutoCloseable {
   }
 
   /**
+   * Re-encrypts the user's stored grant with the current primary key, without calling Microsoft
+   * (key rotation: see {@link MeetingService#reseal(String)} and SECURITY.md).
+   *
+   * @param userId the application user
+   * @return true if a grant was re-sealed, false if the user has none
+   */
+  public boolean reseal(String userId) {
+    return service.reseal(userId);
+  }
+
+  /**
    * Whether the user is connected, read from the token store only.
    *
    * @param userId the application user

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.crypto.tink.KeysetHandle;
 import io.teamsmeet.core.ConnectionStatus;
-import io.teamsmeet.core.MeetingNotFoundException;
 import io.teamsmeet.core.ReauthorizationRequiredException;
 import io.teamsmeet.core.port.MeetingRequest;
+import io.teamsmeet.core.port.StoredGrant;
 import io.teamsmeet.feign.TeamsMeetings;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,15 +68,15 @@ class KeyRotationTest extends SecurityFixture {
       }
     }
 
-    // ... so the procedure re-seals the idle user first (SECURITY.md's probe: from an instance with
-    // no cached token, any call refreshes, and a get of a meeting that does not exist changes
-    // nothing else), then removes the key
+    // ... so the procedure re-seals the idle user first (without calling Microsoft), then removes
+    // the key
     try (TeamsMeetings restarted = rig.sdk(store, rotated).build()) {
-      MeetingNotFoundException probe =
-          catchThrowableOfType(
-              () -> restarted.meetings().get("rot-idle", "reseal-probe"),
-              MeetingNotFoundException.class);
-      Secrets.thrown(probe);
+      int refreshes = fake.refreshCount();
+      long version = store.load("rot-idle").orElseThrow().version();
+      assertThat(restarted.reseal("rot-idle")).isTrue();
+      assertThat(restarted.reseal("never-connected")).as("no grant: nothing to do").isFalse();
+      assertThat(fake.refreshCount()).as("Microsoft is not called").isEqualTo(refreshes);
+      assertThat(store.load("rot-idle").orElseThrow().version()).isNotEqualTo(version);
     }
     assertThat(Keys.sealedWith(store.load("rot-idle").orElseThrow())).isEqualTo(newKey);
     try (TeamsMeetings afterRotation = rig.sdk(store, newOnly).build()) {
@@ -114,5 +114,76 @@ class KeyRotationTest extends SecurityFixture {
       assertThat(b.status("rot-multi").isConnected()).isTrue();
     }
     Secrets.ciphertext(store.load("rot-multi"));
+  }
+
+  @Test
+  void resealWithoutAnyKeyThatOpensTheGrantFailsTypedAndKeepsTheRow() {
+    rig.connect(teams, "rot-lost", Rig.ANA);
+    StoredGrant before = store.load("rot-lost").orElseThrow();
+    KeysetHandle unrelated = Keys.without(Keys.withNewPrimary(keys), Keys.primaryId(keys));
+    try (TeamsMeetings wrongKeys = rig.sdk(store, unrelated).build()) {
+      ReauthorizationRequiredException e =
+          catchThrowableOfType(
+              () -> wrongKeys.reseal("rot-lost"), ReauthorizationRequiredException.class);
+      Secrets.thrown(e);
+      assertThat(e.reason())
+          .isEqualTo(ReauthorizationRequiredException.Reason.STORED_TOKEN_UNREADABLE);
+    }
+    assertThat(store.load("rot-lost")).as("byte for byte").contains(before);
+    Secrets.ciphertext(store.load("rot-lost"));
+  }
+
+  @Test
+  void theResealLoopRacingWithRefreshesOnAnotherInstanceLosesNothing() throws Exception {
+    int users = 24;
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (int u = 0; u < users; u++) {
+      ids.add("rot-race-" + u);
+      rig.connect(teams, ids.get(u), Rig.ANA);
+    }
+    KeysetHandle rotated = Keys.withNewPrimary(keys);
+    int newKey = Keys.primaryId(rotated);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try (TeamsMeetings operator = rig.sdk(store, rotated).build();
+        TeamsMeetings serving = rig.sdk(store, rotated).build()) {
+      // the operator's loop: every user once, as SECURITY.md describes
+      java.util.concurrent.Future<Integer> loop =
+          pool.submit(() -> {
+            start.await();
+            int resealed = 0;
+            for (String id : ids) {
+              resealed += operator.reseal(id) ? 1 : 0;
+            }
+            return resealed;
+          });
+      // live traffic on another instance: its first call per user refreshes (and re-seals)
+      java.util.concurrent.Future<?> traffic =
+          pool.submit(() -> {
+            start.await();
+            for (int round = 0; round < 2; round++) {
+              for (String id : ids) {
+                serving.meetings().create(id, REQUEST);
+              }
+            }
+            return null;
+          });
+      start.countDown();
+      assertThat(loop.get(120, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(users);
+      traffic.get(120, java.util.concurrent.TimeUnit.SECONDS);
+      for (String id : ids) {
+        assertThat(Keys.sealedWith(store.load(id).orElseThrow())).as(id).isEqualTo(newKey);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // the old key can go: every grant opens, and refreshes, with the new key alone
+    KeysetHandle newOnly = Keys.without(rotated, Keys.primaryId(keys));
+    try (TeamsMeetings afterRotation = rig.sdk(store, newOnly).build()) {
+      for (String id : ids) {
+        afterRotation.meetings().create(id, REQUEST);
+        Secrets.ciphertext(store.load(id));
+      }
+    }
   }
 }
