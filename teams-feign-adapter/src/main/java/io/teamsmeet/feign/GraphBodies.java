@@ -55,12 +55,9 @@ final class GraphBodies {
     @Override
     public void writeTo(JsonGenerator json) throws IOException {
       json.writeStartObject();
-      string(json, "subject", subject);
-      string(json, "startDateTime", startDateTime);
-      string(json, "endDateTime", endDateTime);
-      object(json, "participants", participants);
-      object(json, "lobbyBypassSettings", lobbyBypassSettings);
-      string(json, "allowedPresenters", allowedPresenters);
+      meetingFields(
+          json, subject, startDateTime, endDateTime, participants, lobbyBypassSettings,
+          allowedPresenters);
       object(json, "joinMeetingIdSettings", joinMeetingIdSettings);
       json.writeEndObject();
     }
@@ -121,12 +118,9 @@ final class GraphBodies {
     @Override
     public void writeTo(JsonGenerator json) throws IOException {
       json.writeStartObject();
-      string(json, "subject", subject);
-      string(json, "startDateTime", startDateTime);
-      string(json, "endDateTime", endDateTime);
-      object(json, "participants", participants);
-      object(json, "lobbyBypassSettings", lobbyBypassSettings);
-      string(json, "allowedPresenters", allowedPresenters);
+      meetingFields(
+          json, subject, startDateTime, endDateTime, participants, lobbyBypassSettings,
+          allowedPresenters);
       json.writeEndObject();
     }
   }
@@ -225,6 +219,24 @@ final class GraphBodies {
   }
 
   /** A string field, left out when null. */
+  /** The fields a create and an update share, in this order; absent ones are left out. */
+  private static void meetingFields(
+      JsonGenerator json,
+      String subject,
+      String start,
+      String end,
+      Participants participants,
+      LobbySettings lobby,
+      String presenters)
+      throws IOException {
+    string(json, "subject", subject);
+    string(json, "startDateTime", start);
+    string(json, "endDateTime", end);
+    object(json, "participants", participants);
+    object(json, "lobbyBypassSettings", lobby);
+    string(json, "allowedPresenters", presenters);
+  }
+
   private static void object(JsonGenerator json, String name, Body value) throws IOException {
     if (value != null) {
       json.writeFieldName(name);
