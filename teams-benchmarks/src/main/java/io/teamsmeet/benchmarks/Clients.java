@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import com.microsoft.aad.msal4j.AuthorizationCodeParameters;
-import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAccount;
 import com.microsoft.aad.msal4j.SilentParameters;
@@ -30,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import okhttp3.ConnectionPool;
@@ -67,7 +64,7 @@ final class Clients {
               + "\"endDateTime\":\"2026-12-01T09:30:00Z\","
               + "\"joinMeetingIdSettings\":{\"isPasscodeRequired\":true}}")
           .getBytes(StandardCharsets.UTF_8);
-  static final String CLIENT_ID = "3f2a8c4e-1b7d-4e9a-8c6f-2d5b7a9e1c3f";
+  static final String CLIENT_ID = Peers.CLIENT_ID;
 
   static String userId(int i) {
     return "user-" + i;
@@ -328,7 +325,6 @@ final class Clients {
    * parallelism 1, {@code CompletableFuture} starts a new thread for every call).
    */
   static final class MsalGraph implements MeetingClient {
-    private static final Set<String> SCOPES = Set.of("OnlineMeetings.ReadWrite");
     private final ConfidentialClientApplication app;
     private final List<GraphServiceClient> graphs = new ArrayList<>();
     private final String name;
@@ -340,24 +336,14 @@ final class Clients {
           "MSAL4J 1.26 + Graph SDK 6, acquireTokenSilently per request"
               + (executor == null ? " (MSAL's default executor)" : " (fixed pool of 8)");
       ConfidentialClientApplication.Builder b =
-          ConfidentialClientApplication.builder(
-                  CLIENT_ID, ClientCredentialFactory.createFromSecret("benchmark-secret"))
-              .authority(fake.tlsAuthority())
-              .instanceDiscovery(false)
-              .validateAuthority(false)
-              .sslSocketFactory(fake.clientTlsContext().getSocketFactory());
+          Msal.msal(fake.tlsAuthority(), fake.clientTlsContext().getSocketFactory());
       if (executor != null) {
         b.executorService(executor);
       }
       app = b.build();
       okhttp3.OkHttpClient http = GraphClientFactory.create().build();
       for (int u = 0; u < users; u++) {
-        app.acquireToken(
-                AuthorizationCodeParameters.builder(
-                        userId(u), URI.create("http://localhost:8080/callback"))
-                    .scopes(SCOPES)
-                    .build())
-            .get();
+        Msal.signIn(app, userId(u));
       }
       for (int u = 0; u < users; u++) {
         IAccount account = account(app, userId(u));
@@ -366,7 +352,7 @@ final class Clients {
                 Peers.bearer(() -> {
                   try {
                     return app.acquireTokenSilently(
-                            SilentParameters.builder(SCOPES, account).build())
+                            SilentParameters.builder(Peers.SCOPES, account).build())
                         .get()
                         .accessToken();
                   } catch (Exception e) {

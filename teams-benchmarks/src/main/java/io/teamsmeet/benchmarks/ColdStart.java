@@ -90,20 +90,8 @@ final class ColdStart {
     Path msalCache = dir.resolve("msal-cache.json");
     {
       com.microsoft.aad.msal4j.ConfidentialClientApplication app =
-          com.microsoft.aad.msal4j.ConfidentialClientApplication.builder(
-                  Clients.CLIENT_ID,
-                  com.microsoft.aad.msal4j.ClientCredentialFactory.createFromSecret("benchmark-secret"))
-              .authority(fake.tlsAuthority())
-              .instanceDiscovery(false)
-              .validateAuthority(false)
-              .sslSocketFactory(fake.clientTlsContext().getSocketFactory())
-              .build();
-      app.acquireToken(
-              com.microsoft.aad.msal4j.AuthorizationCodeParameters.builder(
-                      "cold-user", java.net.URI.create("http://localhost:8080/callback"))
-                  .scopes(java.util.Set.of("OnlineMeetings.ReadWrite"))
-                  .build())
-          .get();
+          Msal.msal(fake.tlsAuthority(), fake.clientTlsContext().getSocketFactory()).build();
+      Msal.signIn(app, "cold-user");
       Files.writeString(msalCache, app.tokenCache().serialize());
     }
 

@@ -1,6 +1,5 @@
 package io.teamsmeet.benchmarks;
 
-import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAccount;
 import com.microsoft.aad.msal4j.ITokenCacheAccessAspect;
@@ -9,7 +8,6 @@ import com.microsoft.aad.msal4j.SilentParameters;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 
 /**
  * Cold start of MSAL4J + the Graph SDK, run in a fresh JVM by {@link ColdStart}: the user's MSAL
@@ -20,9 +18,6 @@ import java.util.Set;
  * store, cache file.
  */
 public final class ColdStartMsalGraph {
-
-  /** The same client id as the other runs (a constant, so this class does not load {@link Clients}). */
-  private static final String CLIENT_ID = "3f2a8c4e-1b7d-4e9a-8c6f-2d5b7a9e1c3f";
 
   private ColdStartMsalGraph() {}
 
@@ -44,23 +39,16 @@ public final class ColdStartMsalGraph {
           public void afterCacheAccess(ITokenCacheAccessContext context) {}
         };
     ConfidentialClientApplication app =
-        ConfidentialClientApplication.builder(
-                CLIENT_ID, ClientCredentialFactory.createFromSecret("benchmark-secret"))
-            .authority(args[1])
-            .instanceDiscovery(false)
-            .validateAuthority(false)
-            .sslSocketFactory(
-                Peers.clientTls(Path.of(args[2])).getSocketFactory())
+        Msal.msal(args[1], Peers.clientTls(Path.of(args[2])).getSocketFactory())
             .setTokenCacheAccessAspect(persisted)
             .build();
     IAccount account = app.getAccounts().get().iterator().next();
-    Set<String> scopes = Set.of("OnlineMeetings.ReadWrite");
     GraphServiceClient graph =
         new GraphServiceClient(
             Peers.bearer(
                 () -> {
                   try {
-                    return app.acquireTokenSilently(SilentParameters.builder(scopes, account).build())
+                    return app.acquireTokenSilently(SilentParameters.builder(Peers.SCOPES, account).build())
                         .get()
                         .accessToken();
                   } catch (Exception e) {

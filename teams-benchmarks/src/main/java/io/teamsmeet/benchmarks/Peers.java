@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -25,6 +26,12 @@ import javax.net.ssl.TrustManagerFactory;
 final class Peers {
 
   private Peers() {}
+
+  /** The benchmarks' client id (a constant: using it does not load {@link Clients}). */
+  static final String CLIENT_ID = "3f2a8c4e-1b7d-4e9a-8c6f-2d5b7a9e1c3f";
+
+  /** The Graph scope MSAL asks for. */
+  static final Set<String> SCOPES = Set.of("OnlineMeetings.ReadWrite");
 
   static final OffsetDateTime START_ODT = OffsetDateTime.parse("2026-12-01T09:00:00Z");
   static final OffsetDateTime END_ODT = START_ODT.plusMinutes(30);
