@@ -6,6 +6,7 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import io.teamsmeet.benchmarks.FakeEndpoints;
+import io.teamsmeet.core.port.Deadline;
 import io.teamsmeet.core.port.AccessToken;
 import io.teamsmeet.core.port.AuthPort;
 import io.teamsmeet.core.port.AuthorizationCode;
@@ -92,39 +93,39 @@ public class CoreBenchmark {
           }
 
           @Override
-          public TokenResponse exchangeCode(AuthorizationCode code, CodeVerifier verifier) {
+          public TokenResponse exchangeCode(AuthorizationCode code, CodeVerifier verifier, Deadline deadline) {
             return tokens;
           }
 
           @Override
-          public TokenResponse refresh(RefreshToken refreshToken, List<String> scopes) {
+          public TokenResponse refresh(RefreshToken refreshToken, List<String> scopes, Deadline deadline) {
             return tokens;
           }
         };
     MeetingPort port =
         new MeetingPort() {
           @Override
-          public Meeting create(AccessToken token, MeetingRequest r) {
+          public Meeting create(AccessToken token, MeetingRequest r, Deadline deadline) {
             return meeting;
           }
 
           @Override
-          public Meeting createOrGet(AccessToken token, MeetingRequest r) {
+          public Meeting createOrGet(AccessToken token, MeetingRequest r, Deadline deadline) {
             return meeting;
           }
 
           @Override
-          public Meeting get(AccessToken token, String meetingId) {
+          public Meeting get(AccessToken token, String meetingId, Deadline deadline) {
             return meeting;
           }
 
           @Override
-          public Meeting update(AccessToken token, String meetingId, MeetingUpdate update) {
+          public Meeting update(AccessToken token, String meetingId, MeetingUpdate update, Deadline deadline) {
             return meeting;
           }
 
           @Override
-          public void delete(AccessToken token, String meetingId) {}
+          public void delete(AccessToken token, String meetingId, Deadline deadline) {}
         };
     service =
         MeetingService.builder()

@@ -145,7 +145,7 @@ public class AdapterBenchmark {
 
   @Benchmark
   public Meeting graphPortCreate() {
-    return port.create(token, REQUEST);
+    return port.create(token, REQUEST, io.teamsmeet.core.port.Deadline.after(java.time.Duration.ofSeconds(30)));
   }
 
   @Benchmark

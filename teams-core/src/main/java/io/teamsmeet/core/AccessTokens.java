@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.teamsmeet.core.ReauthorizationRequiredException.Reason;
 import io.teamsmeet.core.port.AccessToken;
 import io.teamsmeet.core.port.AuthPort;
+import io.teamsmeet.core.port.Deadline;
 import io.teamsmeet.core.port.StoredGrant;
 import io.teamsmeet.core.port.TokenResponse;
 import io.teamsmeet.core.port.TokenStore;
@@ -59,6 +60,7 @@ final class AccessTokens {
   private final List<String> scopes;
   private final Executor background;
   private final Retrier retrier;
+  private final Duration callTimeout;
 
   private final Ticker ticker;
   private final Cache<String, Entry> cache;
@@ -84,7 +86,8 @@ final class AccessTokens {
       List<String> scopes,
       Executor background,
       long maximumUsers,
-      Retrier retrier) {
+      Retrier retrier,
+      Duration callTimeout) {
     this.auth = auth;
     this.store = store;
     this.codec = codec;
@@ -94,6 +97,7 @@ final class AccessTokens {
     this.scopes = scopes;
     this.background = background;
     this.retrier = retrier;
+    this.callTimeout = callTimeout;
     this.ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
     this.cache =
         Caffeine.newBuilder()
@@ -146,7 +150,7 @@ final class AccessTokens {
    *
    * @throws ReauthorizationRequiredException if the user must connect again
    */
-  AccessToken get(String userId) {
+  AccessToken get(String userId, Deadline deadline) {
     Entry entry = cache.getIfPresent(userId);
     Instant now = clock.instant();
     if (entry != null && now.isBefore(entry.usableUntil())) {
@@ -155,16 +159,16 @@ final class AccessTokens {
       }
       return entry.token();
     }
-    return refreshShared(userId, null).token();
+    return refreshShared(userId, null, deadline).token();
   }
 
   /**
    * Drops {@code rejected} if it is still the cached token, then returns a token from a refresh
    * (shared with concurrent callers) that is not {@code rejected}.
    */
-  AccessToken replaceRejected(String userId, AccessToken rejected) {
+  AccessToken replaceRejected(String userId, AccessToken rejected, Deadline deadline) {
     cache.asMap().computeIfPresent(userId, (k, e) -> e.token().equals(rejected) ? null : e);
-    return refreshShared(userId, rejected).token();
+    return refreshShared(userId, rejected, deadline).token();
   }
 
   /** Installs the token of a new connection; it wins over any refresh in progress. */
@@ -208,7 +212,7 @@ final class AccessTokens {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
-  private Entry refreshShared(String userId, AccessToken rejected) {
+  private Entry refreshShared(String userId, AccessToken rejected, Deadline deadline) {
     CompletableFuture<Entry> mine = new CompletableFuture<>();
     CompletableFuture<Entry> running = inflight.putIfAbsent(userId, mine);
     if (running != null) {
@@ -216,12 +220,13 @@ final class AccessTokens {
       if (rejected == null || !shared.token().equals(rejected)) {
         return shared;
       }
-      return refreshShared(userId, rejected);
+      return refreshShared(userId, rejected, deadline);
     }
     try {
       Entry fresh =
           refreshUnlessFresh(
               userId,
+              deadline,
               e ->
                   clock.instant().isBefore(e.usableUntil())
                       && (rejected == null || !e.token().equals(rejected)));
@@ -247,7 +252,10 @@ final class AccessTokens {
         () -> {
           try {
             mine.complete(
-                refreshUnlessFresh(userId, e -> clock.instant().isBefore(e.refreshAt())));
+                refreshUnlessFresh(
+                    userId,
+                    Deadline.after(callTimeout),
+                    e -> clock.instant().isBefore(e.refreshAt())));
           } catch (RuntimeException | Error e) {
             mine.completeExceptionally(e);
             LOG.log(
@@ -289,7 +297,7 @@ final class AccessTokens {
   }
 
   /** Runs one refresh unless the cache already holds an entry that {@code stillGood} accepts. */
-  private Entry refreshUnlessFresh(String userId, Predicate<Entry> stillGood) {
+  private Entry refreshUnlessFresh(String userId, Deadline deadline, Predicate<Entry> stillGood) {
     long startedAt = sequence.get();
     Entry cached = cache.getIfPresent(userId);
     if (cached != null && stillGood.test(cached)) {
@@ -311,7 +319,8 @@ final class AccessTokens {
             retrier.call(
                 "token refresh",
                 Retrier.Safety.IDEMPOTENT,
-                () -> auth.refresh(grant.refreshToken(), scopes));
+                deadline,
+                d -> auth.refresh(grant.refreshToken(), scopes, d));
       } catch (ReauthorizationRequiredException e) {
         if (!e.reason().grantIsDead()) {
           throw e.forUser(userId);

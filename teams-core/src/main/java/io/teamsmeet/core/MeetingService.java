@@ -10,6 +10,7 @@ import io.teamsmeet.core.port.AuthPort;
 import io.teamsmeet.core.port.AuthorizationCode;
 import io.teamsmeet.core.port.AuthorizationRequest;
 import io.teamsmeet.core.port.CodeVerifier;
+import io.teamsmeet.core.port.Deadline;
 import io.teamsmeet.core.port.Meeting;
 import io.teamsmeet.core.port.MeetingPort;
 import io.teamsmeet.core.port.MeetingRequest;
@@ -36,7 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Connects users' Microsoft accounts and manages their Teams meetings: the SDK's core service.
@@ -91,6 +92,7 @@ public final class MeetingService implements AutoCloseable {
   private final Object usedStatesLock = new Object();
   private final ExecutorService ownExecutor;
   private final Retrier retrier;
+  private final Duration callTimeout;
 
   private MeetingService(Builder b) {
     this.auth = b.authPort;
@@ -101,6 +103,7 @@ public final class MeetingService implements AutoCloseable {
     this.scopes = List.copyOf(b.scopes);
     this.random = new SecureRandom();
     this.retrier = new Retrier(b.retryPolicy, b.sleeper);
+    this.callTimeout = b.callTimeout;
     this.states = new StateCodec(b.aead);
     this.grants = new GrantCodec(b.aead);
     Executor executor = b.refreshExecutor;
@@ -116,7 +119,8 @@ public final class MeetingService implements AutoCloseable {
             scopes,
             executor == null ? ownExecutor : executor,
             b.maximumCachedUsers,
-            retrier);
+            retrier,
+            callTimeout);
   }
 
   /** The states already used on this instance, created at the first callback. */
@@ -238,6 +242,7 @@ public final class MeetingService implements AutoCloseable {
   }
 
   private Connection completeConnect(String userId, CallbackParameters callback) {
+    Deadline deadline = Deadline.after(callTimeout);
     Optional<String> error = callback.get("error");
     Optional<String> state = callback.get("state");
     if (error.isPresent()) {
@@ -266,7 +271,8 @@ public final class MeetingService implements AutoCloseable {
           retrier.call(
               "code exchange",
               Retrier.Safety.ONLY_IF_UNPROCESSED,
-              () -> auth.exchangeCode(code, pending.verifier()));
+              deadline,
+              d -> auth.exchangeCode(code, pending.verifier(), d));
     } catch (ReauthorizationRequiredException e) {
       throw e.forUser(userId);
     }
@@ -440,20 +446,29 @@ public final class MeetingService implements AutoCloseable {
     if (request == null) {
       throw new IllegalArgumentException("request must not be null");
     }
+    Deadline deadline = Deadline.after(callTimeout);
     if (request.externalId().isEmpty()) {
       return withToken(
-          userId, Retrier.Safety.ONLY_IF_UNPROCESSED, token -> meetings.create(token, request));
+          userId,
+          deadline,
+          Retrier.Safety.ONLY_IF_UNPROCESSED,
+          (token, d) -> meetings.create(token, request, d));
     }
     Meeting meeting =
-        withToken(userId, Retrier.Safety.IDEMPOTENT, token -> meetings.createOrGet(token, request));
+        withToken(
+            userId,
+            deadline,
+            Retrier.Safety.IDEMPOTENT,
+            (token, d) -> meetings.createOrGet(token, request, d));
     MeetingUpdate ignoredSettings = settingsIgnoredByCreateOrGet(request);
     if (ignoredSettings.isEmpty()) {
       return meeting;
     }
     return withToken(
         userId,
+        deadline,
         Retrier.Safety.IDEMPOTENT,
-        token -> meetings.update(token, meeting.id(), ignoredSettings));
+        (token, d) -> meetings.update(token, meeting.id(), ignoredSettings, d));
   }
 
   private static MeetingUpdate settingsIgnoredByCreateOrGet(MeetingRequest request) {
@@ -474,7 +489,11 @@ public final class MeetingService implements AutoCloseable {
   public Meeting get(String userId, String meetingId) {
     requireUserId(userId);
     requireMeetingId(meetingId);
-    return withToken(userId, Retrier.Safety.IDEMPOTENT, token -> meetings.get(token, meetingId));
+    return withToken(
+        userId,
+        Deadline.after(callTimeout),
+        Retrier.Safety.IDEMPOTENT,
+        (token, d) -> meetings.get(token, meetingId, d));
   }
 
   /**
@@ -492,7 +511,10 @@ public final class MeetingService implements AutoCloseable {
       throw new IllegalArgumentException("update must not be null or empty");
     }
     return withToken(
-        userId, Retrier.Safety.IDEMPOTENT, token -> meetings.update(token, meetingId, update));
+        userId,
+        Deadline.after(callTimeout),
+        Retrier.Safety.IDEMPOTENT,
+        (token, d) -> meetings.update(token, meetingId, update, d));
   }
 
   /**
@@ -506,9 +528,10 @@ public final class MeetingService implements AutoCloseable {
     requireMeetingId(meetingId);
     withToken(
         userId,
+        Deadline.after(callTimeout),
         Retrier.Safety.IDEMPOTENT,
-        token -> {
-          meetings.delete(token, meetingId);
+        (token, d) -> {
+          meetings.delete(token, meetingId, d);
           return null;
         });
   }
@@ -517,10 +540,14 @@ public final class MeetingService implements AutoCloseable {
    * Calls Graph with the user's token under the retry policy; after a 401, refreshes once and
    * retries once.
    */
-  private <T> T withToken(String userId, Retrier.Safety safety, Function<AccessToken, T> call) {
-    AccessToken token = tokens.get(userId);
+  private <T> T withToken(
+      String userId,
+      Deadline deadline,
+      Retrier.Safety safety,
+      BiFunction<AccessToken, Deadline, T> call) {
+    AccessToken token = tokens.get(userId, deadline);
     try {
-      return retrier.call("Graph call", safety, () -> call.apply(token));
+      return callGraph(safety, deadline, token, call);
     } catch (TeamsServiceException e) {
       if (e.status() != 401) {
         throw e;
@@ -530,13 +557,42 @@ public final class MeetingService implements AutoCloseable {
           "Graph rejected the access token of user {0}; refreshing once",
           userId);
     }
-    AccessToken fresh = tokens.replaceRejected(userId, token);
+    AccessToken fresh = tokens.replaceRejected(userId, token, deadline);
     try {
-      return retrier.call("Graph call", safety, () -> call.apply(fresh));
+      return callGraph(safety, deadline, fresh, call);
     } catch (TeamsServiceException e) {
       if (e.status() == 401) {
         throw ReauthorizationRequiredException.of(
             userId, ReauthorizationRequiredException.Reason.TOKEN_REJECTED, e.details());
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * One Graph call under the retry policy. For a call that must not act twice, a last failure
+   * after which Microsoft may have processed the request becomes {@link OutcomeUnknownException}
+   * (a 401 stays as it is: Graph refused the token, so nothing was done).
+   */
+  private <T> T callGraph(
+      Retrier.Safety safety,
+      Deadline deadline,
+      AccessToken token,
+      BiFunction<AccessToken, Deadline, T> call) {
+    try {
+      return retrier.call("Graph call", safety, deadline, d -> call.apply(token, d));
+    } catch (ThrottledException e) {
+      if (safety == Retrier.Safety.ONLY_IF_UNPROCESSED && !Retrier.provenUnprocessed(e)) {
+        throw OutcomeUnknownException.of("the meeting creation", e);
+      }
+      throw e;
+    } catch (TeamsServiceException e) {
+      if (safety == Retrier.Safety.ONLY_IF_UNPROCESSED
+          && !(e instanceof OutcomeUnknownException)
+          && e.status() != 401
+          && e.isRetryable()
+          && e.requestMayHaveBeenSent()) {
+        throw OutcomeUnknownException.of("the meeting creation", e);
       }
       throw e;
     }
@@ -582,6 +638,7 @@ public final class MeetingService implements AutoCloseable {
     private long maximumCachedUsers = 100_000;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Retrier.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+    private Duration callTimeout = Duration.ofSeconds(30);
 
     private Builder() {}
 
@@ -682,6 +739,21 @@ public final class MeetingService implements AutoCloseable {
     /** How throttled and transiently failed calls are retried (default {@link RetryPolicy#defaults()}). */
     public Builder retryPolicy(RetryPolicy value) {
       this.retryPolicy = requireNonNull(value, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * The longest one call of the service may take, everything included: waiting for a token
+     * refresh (its own or another thread's), every HTTP exchange from sending to the last byte of
+     * the response body, and the waits between retries (default 30 seconds). When it passes the
+     * call fails with a retryable {@link TeamsServiceException}, or an {@link
+     * OutcomeUnknownException} if a plain meeting creation may have been processed. A {@code
+     * Retry-After} that would end after it is not waited for: the call fails at once with {@link
+     * ThrottledException}. The {@link TokenStore}'s own calls are bounded by the store (for {@code
+     * JdbcTokenStore}, the driver's and pool's timeouts).
+     */
+    public Builder callTimeout(Duration value) {
+      this.callTimeout = requirePositive(value, "callTimeout");
       return this;
     }
 

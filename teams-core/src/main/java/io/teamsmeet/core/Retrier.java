@@ -3,7 +3,8 @@ package io.teamsmeet.core;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
+import io.teamsmeet.core.port.Deadline;
+import java.util.function.Function;
 
 /** Runs a call under a {@link RetryPolicy}. */
 final class Retrier {
@@ -32,13 +33,16 @@ final class Retrier {
     this.sleeper = sleeper;
   }
 
-  <T> T call(String what, Safety safety, Supplier<T> operation) {
+  <T> T call(String what, Safety safety, Deadline deadline, Function<Deadline, T> operation) {
     Duration waited = Duration.ZERO;
     for (int attempt = 1; ; attempt++) {
       TeamsException failure;
       Duration delay;
+      if (deadline.isExpired()) {
+        throw Timeouts.beforeSending(what, deadline);
+      }
       try {
-        return operation.get();
+        return operation.apply(deadline);
       } catch (ThrottledException e) {
         if (safety == Safety.ONLY_IF_UNPROCESSED && !provenUnprocessed(e)) {
           throw e;
@@ -46,7 +50,8 @@ final class Retrier {
         failure = e;
         delay = e.retryAfter().orElse(null);
       } catch (TeamsServiceException e) {
-        if (!e.isRetryable() || safety == Safety.ONLY_IF_UNPROCESSED) {
+        if (!e.isRetryable()
+            || (safety == Safety.ONLY_IF_UNPROCESSED && e.requestMayHaveBeenSent())) {
           throw e;
         }
         failure = e;
@@ -55,7 +60,10 @@ final class Retrier {
       if (delay == null) {
         delay = backoff(attempt);
       }
-      if (attempt >= policy.maxAttempts() || waited.plus(delay).compareTo(policy.maxTotalWait()) > 0) {
+      if (attempt >= policy.maxAttempts()
+          || waited.plus(delay).compareTo(policy.maxTotalWait()) > 0
+          || delay.toNanos() >= deadline.remainingNanos()) {
+        // out of attempts, of waiting budget, or the wait would outlast the call's deadline
         throw failure;
       }
       LOG.log(

@@ -86,6 +86,7 @@ class ArchitectureTest {
         .haveModifier(JavaModifier.FINAL)
         .orShould()
         .haveModifier(JavaModifier.ABSTRACT)
+        .orShould(beSealed())
         .check(CORE);
   }
 
@@ -101,12 +102,27 @@ class ArchitectureTest {
         .check(CORE);
   }
 
-  private static ArchCondition<JavaClass> beAnInterfaceRecordOrEnum() {
-    return new ArchCondition<>("be an interface, a record or an enum") {
+  private static ArchCondition<JavaClass> beSealed() {
+    return new ArchCondition<>("be sealed") {
       @Override
       public void check(JavaClass item, ConditionEvents events) {
-        boolean ok = item.isInterface() || item.isRecord() || item.isEnum();
-        events.add(new SimpleConditionEvent(item, ok, item.getName() + " is a plain class"));
+        boolean ok = item.reflect().isSealed();
+        events.add(new SimpleConditionEvent(item, ok, item.getName() + " is not sealed"));
+      }
+    };
+  }
+
+  private static ArchCondition<JavaClass> beAnInterfaceRecordOrEnum() {
+    return new ArchCondition<>("be an interface, a record, an enum or a final value class") {
+      @Override
+      public void check(JavaClass item, ConditionEvents events) {
+        boolean ok =
+            item.isInterface()
+                || item.isRecord()
+                || item.isEnum()
+                || item.getModifiers().contains(JavaModifier.FINAL);
+        events.add(
+            new SimpleConditionEvent(item, ok, item.getName() + " is a plain non-final class"));
       }
     };
   }

@@ -1,5 +1,6 @@
 package io.teamsmeet.core;
 
+import io.teamsmeet.core.port.Deadline;
 import io.teamsmeet.core.port.AccessToken;
 import io.teamsmeet.core.port.DialIn;
 import io.teamsmeet.core.port.Meeting;
@@ -63,7 +64,7 @@ final class FakeGraph implements MeetingPort {
   }
 
   @Override
-  public Meeting create(AccessToken token, MeetingRequest request) {
+  public Meeting create(AccessToken token, MeetingRequest request, Deadline deadline) {
     String account = authenticate(token);
     return store(account, request, request.passcodeRequired());
   }
@@ -85,7 +86,7 @@ final class FakeGraph implements MeetingPort {
   }
 
   @Override
-  public Meeting createOrGet(AccessToken token, MeetingRequest request) {
+  public Meeting createOrGet(AccessToken token, MeetingRequest request, Deadline deadline) {
     String account = authenticate(token);
     String key = account + "|" + request.externalId().orElseThrow();
     String[] created = new String[1];
@@ -95,7 +96,7 @@ final class FakeGraph implements MeetingPort {
   }
 
   @Override
-  public Meeting get(AccessToken token, String meetingId) {
+  public Meeting get(AccessToken token, String meetingId, Deadline deadline) {
     String account = authenticate(token);
     Meeting meeting = meetings.get(meetingId);
     if (meeting == null || !account.equals(owners.get(meetingId))) {
@@ -105,8 +106,8 @@ final class FakeGraph implements MeetingPort {
   }
 
   @Override
-  public Meeting update(AccessToken token, String meetingId, MeetingUpdate update) {
-    Meeting meeting = get(token, meetingId);
+  public Meeting update(AccessToken token, String meetingId, MeetingUpdate update, Deadline deadline) {
+    Meeting meeting = get(token, meetingId, deadline);
     Meeting updated =
         new Meeting(
             meeting.id(),
@@ -126,8 +127,8 @@ final class FakeGraph implements MeetingPort {
   }
 
   @Override
-  public void delete(AccessToken token, String meetingId) {
-    get(token, meetingId);
+  public void delete(AccessToken token, String meetingId, Deadline deadline) {
+    get(token, meetingId, deadline);
     meetings.remove(meetingId);
     owners.remove(meetingId);
   }

@@ -1,6 +1,7 @@
 package io.teamsmeet.core;
 
 import io.teamsmeet.core.ReauthorizationRequiredException.Reason;
+import io.teamsmeet.core.port.Deadline;
 import io.teamsmeet.core.port.AccessToken;
 import io.teamsmeet.core.port.AuthPort;
 import io.teamsmeet.core.port.AuthorizationCode;
@@ -109,7 +110,7 @@ final class FakeIdentity implements AuthPort {
   }
 
   @Override
-  public TokenResponse exchangeCode(AuthorizationCode code, CodeVerifier verifier) {
+  public TokenResponse exchangeCode(AuthorizationCode code, CodeVerifier verifier, Deadline deadline) {
     exchanges.incrementAndGet();
     RuntimeException failure = exchangeFailures.poll();
     if (failure != null) {
@@ -126,7 +127,7 @@ final class FakeIdentity implements AuthPort {
   }
 
   @Override
-  public TokenResponse refresh(RefreshToken refreshToken, List<String> scopes) {
+  public TokenResponse refresh(RefreshToken refreshToken, List<String> scopes, Deadline deadline) {
     refreshes.incrementAndGet();
     String owner = refreshTokens.get(refreshToken.value());
     if (owner != null) {

@@ -48,20 +48,72 @@ class RetryTest {
   }
 
   @Test
-  void aPlainCreateIsNotRetriedWhenMicrosoftMayHaveProcessedIt() {
+  void aPlainCreateIsNotRetriedWhenMicrosoftMayHaveProcessedItAndSaysSoInItsType() {
     f.connect("user-1", "ana@contoso.com");
     f.graph.failures.add(throttled(503, null)); // 503 without Retry-After proves nothing
-    assertThatThrownBy(() -> f.service.create("user-1", plain)).isInstanceOf(ThrottledException.class);
+    assertOutcomeUnknown(() -> f.service.create("user-1", plain), 503);
 
     f.graph.failures.add(transientFailure(0)); // a timeout: the request may have been processed
-    assertThatThrownBy(() -> f.service.create("user-1", plain))
-        .isInstanceOf(TeamsServiceException.class);
+    assertOutcomeUnknown(() -> f.service.create("user-1", plain), 0);
 
     f.graph.failures.add(throttled(504, null));
-    assertThatThrownBy(() -> f.service.create("user-1", plain)).isInstanceOf(ThrottledException.class);
+    assertOutcomeUnknown(() -> f.service.create("user-1", plain), 504);
 
-    assertThat(f.graph.calls).hasValue(3);
+    f.graph.failures.add(transientFailure(500));
+    assertOutcomeUnknown(() -> f.service.create("user-1", plain), 500);
+
+    assertThat(f.graph.calls).hasValue(4);
     assertThat(f.sleeps).isEmpty();
+  }
+
+  private static void assertOutcomeUnknown(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int status) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            OutcomeUnknownException.class,
+            e -> {
+              assertThat(e.isRetryable()).isFalse();
+              assertThat(e).isInstanceOf(TeamsServiceException.class);
+              assertThat(e.status()).isEqualTo(status);
+              assertThat(e.operation()).isEqualTo("the meeting creation");
+              assertThat(e.getMessage()).contains("may have taken effect", "external id");
+            });
+  }
+
+  @Test
+  void aPlainCreateWhoseRequestNeverLeftIsRetriedAndSucceeds() {
+    f.connect("user-1", "ana@contoso.com");
+    f.graph.failures.add(
+        TeamsServiceException.notSent(
+            "could not reach Microsoft Graph: connection refused", ErrorDetails.none(), null));
+
+    Meeting meeting = f.service.create("user-1", plain);
+
+    assertThat(meeting.joinUrl()).isNotNull();
+    assertThat(f.graph.calls).hasValue(2);
+    assertThat(f.graph.meetings).hasSize(1);
+  }
+
+  @Test
+  void aPlainCreateThatWasRefusedOutrightIsNotAnUnknownOutcome() {
+    f.connect("user-1", "ana@contoso.com");
+    f.graph.failures.add(
+        TeamsServiceException.of(
+            "Graph refused the request", ErrorDetails.builder().status(400).build(), false, null));
+
+    assertThatThrownBy(() -> f.service.create("user-1", plain))
+        .isExactlyInstanceOf(TeamsServiceException.class);
+  }
+
+  @Test
+  void aPlainCreateStillThrottledAfterTheRetriesIsThrottledNotUnknown() {
+    f.connect("user-1", "ana@contoso.com");
+    for (int i = 0; i < RetryPolicy.defaults().maxAttempts(); i++) {
+      f.graph.failures.add(throttled(429, Duration.ofSeconds(1)));
+    }
+    assertThatThrownBy(() -> f.service.create("user-1", plain))
+        .isInstanceOf(ThrottledException.class);
+    assertThat(f.graph.meetings).isEmpty();
   }
 
   @Test

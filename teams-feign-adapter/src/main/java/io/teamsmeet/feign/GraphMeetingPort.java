@@ -1,6 +1,7 @@
 package io.teamsmeet.feign;
 
 import io.teamsmeet.core.port.AccessToken;
+import io.teamsmeet.core.port.Deadline;
 import io.teamsmeet.core.port.Meeting;
 import io.teamsmeet.core.port.MeetingPort;
 import io.teamsmeet.core.port.MeetingRequest;
@@ -24,35 +25,37 @@ final class GraphMeetingPort implements MeetingPort {
   }
 
   @Override
-  public Meeting create(AccessToken token, MeetingRequest request) {
+  public Meeting create(AccessToken token, MeetingRequest request, Deadline deadline) {
     GraphBodies.Create body = GraphBodies.Create.of(request);
-    return Http.call(MeetingDecoder.SERVICE, () -> api.create(auth(token), body));
+    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.create(auth(token), body));
   }
 
   @Override
-  public Meeting createOrGet(AccessToken token, MeetingRequest request) {
+  public Meeting createOrGet(AccessToken token, MeetingRequest request, Deadline deadline) {
     GraphBodies.CreateOrGet body = GraphBodies.CreateOrGet.of(request);
-    return Http.call(MeetingDecoder.SERVICE, () -> api.createOrGet(auth(token), body));
+    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.createOrGet(auth(token), body));
   }
 
   @Override
-  public Meeting get(AccessToken token, String meetingId) {
+  public Meeting get(AccessToken token, String meetingId, Deadline deadline) {
     String id = encodePathSegment(meetingId);
-    return Http.call(MeetingDecoder.SERVICE, () -> api.get(auth(token), id));
+    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.get(auth(token), id));
   }
 
   @Override
-  public Meeting update(AccessToken token, String meetingId, MeetingUpdate update) {
+  public Meeting update(
+      AccessToken token, String meetingId, MeetingUpdate update, Deadline deadline) {
     String id = encodePathSegment(meetingId);
     GraphBodies.Update body = GraphBodies.Update.of(update);
-    return Http.call(MeetingDecoder.SERVICE, () -> api.update(auth(token), id, body));
+    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.update(auth(token), id, body));
   }
 
   @Override
-  public void delete(AccessToken token, String meetingId) {
+  public void delete(AccessToken token, String meetingId, Deadline deadline) {
     String id = encodePathSegment(meetingId);
     Http.call(
         MeetingDecoder.SERVICE,
+        deadline,
         () -> {
           api.delete(auth(token), id);
           return null;

@@ -8,6 +8,7 @@ import feign.RetryableException;
 import io.teamsmeet.core.ErrorDetails;
 import io.teamsmeet.core.TeamsException;
 import io.teamsmeet.core.TeamsServiceException;
+import io.teamsmeet.core.port.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -248,7 +249,7 @@ final class Http {
    *
    * @param service what was called, for the message ("Microsoft Graph", "the token endpoint")
    */
-  static <T> T call(String service, Supplier<T> call) {
+  static <T> T call(String service, Deadline deadline, Supplier<T> call) {
     try {
       return call.get();
     } catch (TeamsException e) {
@@ -306,7 +307,7 @@ final class Http {
     if (what.equals("connect timed out") || what.equals("connection refused")
         || io instanceof java.net.UnknownHostException
         || io instanceof java.net.NoRouteToHostException) {
-      return TeamsServiceException.of("could not reach " + service + ": " + what, details, true, io);
+      return TeamsServiceException.notSent("could not reach " + service + ": " + what, details, io);
     }
     // Sent, or perhaps sent: a reset, a timeout or a closed connection after the request left
     // says nothing about whether the service processed it.

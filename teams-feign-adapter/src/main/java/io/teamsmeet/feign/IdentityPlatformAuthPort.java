@@ -5,6 +5,7 @@ import io.teamsmeet.core.port.AuthPort;
 import io.teamsmeet.core.port.AuthorizationCode;
 import io.teamsmeet.core.port.AuthorizationRequest;
 import io.teamsmeet.core.port.CodeVerifier;
+import io.teamsmeet.core.port.Deadline;
 import io.teamsmeet.core.port.RefreshToken;
 import io.teamsmeet.core.port.TokenResponse;
 import java.net.URI;
@@ -88,7 +89,8 @@ final class IdentityPlatformAuthPort implements AuthPort {
   }
 
   @Override
-  public TokenResponse exchangeCode(AuthorizationCode code, CodeVerifier verifier) {
+  public TokenResponse exchangeCode(
+      AuthorizationCode code, CodeVerifier verifier, Deadline deadline) {
     FormBody form =
         new FormBody()
             .add("client_id", clientId)
@@ -96,11 +98,12 @@ final class IdentityPlatformAuthPort implements AuthPort {
             .add("code", code.value())
             .add("redirect_uri", redirectUri)
             .add("code_verifier", verifier.value());
-    return send(form);
+    return send(form, deadline);
   }
 
   @Override
-  public TokenResponse refresh(RefreshToken refreshToken, List<String> scopes) {
+  public TokenResponse refresh(
+      RefreshToken refreshToken, List<String> scopes, Deadline deadline) {
     FormBody form =
         new FormBody()
             .add("client_id", clientId)
@@ -108,7 +111,7 @@ final class IdentityPlatformAuthPort implements AuthPort {
             .add("refresh_token", refreshToken.value())
             .add("scope", scope(scopes));
     try {
-      return send(form);
+      return send(form, deadline);
     } catch (TeamsServiceException e) {
       if (e.status() == 200 && !e.isRetryable()) {
         // A 200 whose body was cut off or garbled. Unlike a code, a refresh token stays valid at
@@ -120,9 +123,10 @@ final class IdentityPlatformAuthPort implements AuthPort {
     }
   }
 
-  private TokenResponse send(FormBody form) {
+  private TokenResponse send(FormBody form, Deadline deadline) {
     return Http.call(
         TokenResponseDecoder.SERVICE,
+        deadline,
         () -> {
           credential.addTo(form, clientId, tokenEndpoint, clock);
           return api.token(form);

@@ -71,6 +71,11 @@ final class Fixture {
         .tokenKeys(keyset());
   }
 
+  /** A generous deadline for calling a port directly. */
+  static io.teamsmeet.core.port.Deadline deadline() {
+    return io.teamsmeet.core.port.Deadline.after(java.time.Duration.ofSeconds(30));
+  }
+
   static KeysetHandle keyset() {
     try {
       AeadConfig.register();

@@ -62,7 +62,7 @@ class GraphErrorTest {
             () ->
                 graph.create(
                     TOKEN,
-                    MeetingRequest.of("Design review", Fixture.NOW, Duration.ofMinutes(30))));
+                    MeetingRequest.of("Design review", Fixture.NOW, Duration.ofMinutes(30)), Fixture.deadline()));
     assertThat(e).as("a core exception").isNotNull();
     IdentityErrorTest.assertNoSecret(e);
     return e;
@@ -179,7 +179,7 @@ class GraphErrorTest {
     GraphMeetingPort graph = Fixture.builder(wm, clock, transport).ports().meetings();
 
     MeetingNotFoundException e =
-        catchThrowableOfType(MeetingNotFoundException.class, () -> graph.get(TOKEN, "gone"));
+        catchThrowableOfType(MeetingNotFoundException.class, () -> graph.get(TOKEN, "gone", Fixture.deadline()));
 
     assertThat(e.details().code()).contains("itemNotFound");
     assertThat(e.details().status()).isEqualTo(404);
@@ -335,7 +335,7 @@ class GraphErrorTest {
             .meetings();
 
     TeamsServiceException e =
-        catchThrowableOfType(TeamsServiceException.class, () -> graph.get(TOKEN, "m1"));
+        catchThrowableOfType(TeamsServiceException.class, () -> graph.get(TOKEN, "m1", Fixture.deadline()));
 
     assertThat(e.status()).isZero();
     assertThat(e.isRetryable()).isTrue();

@@ -38,7 +38,7 @@ class GraphMappingTest {
     return Fixture.builder(wm, new MutableClock(Fixture.NOW), transport)
         .ports()
         .meetings()
-        .get(TOKEN, "m1");
+        .get(TOKEN, "m1", Fixture.deadline());
   }
 
   private TeamsServiceException failure(int status, String body) {
@@ -47,7 +47,7 @@ class GraphMappingTest {
         Fixture.builder(wm, new MutableClock(Fixture.NOW), transport).ports().meetings();
     return catchThrowableOfType(
         TeamsServiceException.class,
-        () -> graph.create(TOKEN, MeetingRequest.of("s", Fixture.NOW, Duration.ofMinutes(5))));
+        () -> graph.create(TOKEN, MeetingRequest.of("s", Fixture.NOW, Duration.ofMinutes(5)), Fixture.deadline()));
   }
 
   @Test

@@ -60,10 +60,10 @@ class GraphRequestTest {
     "a/b+c=d%20e f?g#h, a%2Fb%2Bc%3Dd%2520e%20f%3Fg%23h",
   })
   void meetingIdsArePercentEncodedExactlyOnce(String id, String encoded) {
-    graph.get(TOKEN, id);
-    graph.update(TOKEN, id, MeetingUpdate.builder().subject("Moved").build());
+    graph.get(TOKEN, id, Fixture.deadline());
+    graph.update(TOKEN, id, MeetingUpdate.builder().subject("Moved").build(), Fixture.deadline());
     wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
-    graph.delete(TOKEN, id);
+    graph.delete(TOKEN, id, Fixture.deadline());
 
     List<LoggedRequest> requests = wm.findAll(anyRequestedFor(anyUrl()));
     assertThat(requests)
@@ -75,8 +75,8 @@ class GraphRequestTest {
 
   @Test
   void everyRequestCarriesTheTokenAFreshClientRequestIdAndTheUserAgent() {
-    graph.get(TOKEN, "id-1");
-    graph.get(TOKEN, "id-1");
+    graph.get(TOKEN, "id-1", Fixture.deadline());
+    graph.get(TOKEN, "id-1", Fixture.deadline());
 
     List<LoggedRequest> requests = wm.findAll(anyRequestedFor(anyUrl()));
     assertThat(requests).hasSize(2);
@@ -97,7 +97,7 @@ class GraphRequestTest {
 
   @Test
   void createSendsTheMeetingWithAPasscodeRequestByDefault() {
-    graph.create(TOKEN, MeetingRequest.of("Design review", START, Duration.ofMinutes(30)));
+    graph.create(TOKEN, MeetingRequest.of("Design review", START, Duration.ofMinutes(30)), Fixture.deadline());
 
     wm.verify(
         postRequestedFor(urlEqualTo(BASE))
@@ -126,7 +126,7 @@ class GraphRequestTest {
             .passcodeRequired(false)
             .build();
 
-    graph.create(TOKEN, request);
+    graph.create(TOKEN, request, Fixture.deadline());
 
     wm.verify(
         postRequestedFor(urlEqualTo(BASE))
@@ -153,7 +153,7 @@ class GraphRequestTest {
         "ORGANIZATION_EXCLUDING_GUESTS, organizationExcludingGuests"
   })
   void lobbyScopesUseCamelCaseWireValues(LobbyBypass.Scope scope, String wire) {
-    graph.update(TOKEN, "m1", MeetingUpdate.builder().lobbyBypass(LobbyBypass.of(scope)).build());
+    graph.update(TOKEN, "m1", MeetingUpdate.builder().lobbyBypass(LobbyBypass.of(scope)).build(), Fixture.deadline());
 
     wm.verify(
         patchRequestedFor(urlEqualTo(BASE + "/m1"))
@@ -172,7 +172,7 @@ class GraphRequestTest {
     "ORGANIZER, organizer"
   })
   void allowedPresentersUseGraphsWireValues(AllowedPresenters presenters, String wire) {
-    graph.update(TOKEN, "m1", MeetingUpdate.builder().allowedPresenters(presenters).build());
+    graph.update(TOKEN, "m1", MeetingUpdate.builder().allowedPresenters(presenters).build(), Fixture.deadline());
 
     wm.verify(
         patchRequestedFor(urlEqualTo(BASE + "/m1"))
@@ -192,7 +192,7 @@ class GraphRequestTest {
             .allowedPresenters(AllowedPresenters.ORGANIZER)
             .build();
 
-    graph.createOrGet(TOKEN, request);
+    graph.createOrGet(TOKEN, request, Fixture.deadline());
 
     wm.verify(
         postRequestedFor(urlEqualTo(BASE + "/createOrGet"))
@@ -213,7 +213,7 @@ class GraphRequestTest {
         MeetingUpdate.builder()
             .times(START, START.plus(Duration.ofHours(1)))
             .attendees(List.of())
-            .build());
+            .build(), Fixture.deadline());
 
     wm.verify(
         patchRequestedFor(urlEqualTo(BASE + "/m1"))
@@ -230,7 +230,7 @@ class GraphRequestTest {
   void deleteAcceptsNoContent() {
     wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
 
-    graph.delete(TOKEN, "m1");
+    graph.delete(TOKEN, "m1", Fixture.deadline());
 
     wm.verify(
         anyRequestedFor(urlEqualTo(BASE + "/m1"))

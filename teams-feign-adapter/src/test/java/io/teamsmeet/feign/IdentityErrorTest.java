@@ -85,7 +85,7 @@ class IdentityErrorTest {
             TeamsException.class,
             () ->
                 auth.refresh(
-                    new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite")));
+                    new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline()));
     assertThat(e).as("a core exception").isNotNull();
     assertNoSecret(e);
     return e;
@@ -391,7 +391,7 @@ class IdentityErrorTest {
             ReauthorizationRequiredException.class,
             () ->
                 auth.exchangeCode(
-                    new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER)));
+                    new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline()));
 
     assertThat(e.reason()).isEqualTo(Reason.INVALID_GRANT);
     assertNoSecret(e);
@@ -418,7 +418,7 @@ class IdentityErrorTest {
             TeamsServiceException.class,
             () ->
                 auth.exchangeCode(
-                    new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER)));
+                    new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline()));
     assertThat(exchange.isRetryable()).as("a code is spent: never resent").isFalse();
     assertNoSecret(exchange);
   }

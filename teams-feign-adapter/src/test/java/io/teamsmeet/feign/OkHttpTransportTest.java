@@ -72,8 +72,8 @@ class OkHttpTransportTest {
   void theDefaultPoolKeepsTheConnectionForTheNextRequest() throws Exception {
     TeamsMeetings.Builder.Ports ports = builder().ports();
 
-    ports.meetings().get(TOKEN, "m1");
-    ports.meetings().get(TOKEN, "m2");
+    ports.meetings().get(TOKEN, "m1", Fixture.deadline());
+    ports.meetings().get(TOKEN, "m2", Fixture.deadline());
 
     assertThat(okHttpOf(ports).connectionPool().connectionCount()).isEqualTo(1);
     assertThat(okHttpOf(ports).connectionPool().idleConnectionCount()).isEqualTo(1);
@@ -83,7 +83,7 @@ class OkHttpTransportTest {
   void maxIdleConnectionsZeroKeepsNoIdleConnection() throws Exception {
     TeamsMeetings.Builder.Ports ports = builder().maxIdleConnections(0).ports();
 
-    ports.meetings().get(TOKEN, "m1");
+    ports.meetings().get(TOKEN, "m1", Fixture.deadline());
 
     assertThat(eventuallyIdle(okHttpOf(ports), 0, Duration.ofSeconds(3))).isZero();
   }
@@ -92,7 +92,7 @@ class OkHttpTransportTest {
   void keepAliveClosesAnIdleConnectionAfterIt() throws Exception {
     TeamsMeetings.Builder.Ports ports = builder().keepAlive(Duration.ofMillis(200)).ports();
 
-    ports.meetings().get(TOKEN, "m1");
+    ports.meetings().get(TOKEN, "m1", Fixture.deadline());
 
     assertThat(eventuallyIdle(okHttpOf(ports), 0, Duration.ofSeconds(3))).isZero();
   }
@@ -100,7 +100,7 @@ class OkHttpTransportTest {
   @Test
   void releasingTheTransportClosesTheIdleConnectionsOfTheClientTheSdkBuilt() throws Exception {
     TeamsMeetings.Builder.Ports ports = builder().ports();
-    ports.meetings().get(TOKEN, "m1");
+    ports.meetings().get(TOKEN, "m1", Fixture.deadline());
     assertThat(okHttpOf(ports).connectionPool().connectionCount()).isEqualTo(1);
 
     ports.releaseTransport().run();

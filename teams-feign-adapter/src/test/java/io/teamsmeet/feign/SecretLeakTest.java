@@ -131,15 +131,15 @@ class SecretLeakTest {
       TeamsMeetings.Builder.Ports ports = b.ports();
       ports
           .auth()
-          .exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER));
+          .exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline());
       ports
           .auth()
-          .refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"));
+          .refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
       ports
           .meetings()
           .create(
               new AccessToken(Fixture.ACCESS_TOKEN),
-              MeetingRequest.of("s", Fixture.NOW, Duration.ofMinutes(5)));
+              MeetingRequest.of("s", Fixture.NOW, Duration.ofMinutes(5)), Fixture.deadline());
     }
 
     // identity platform failures, for every credential kind
@@ -180,11 +180,11 @@ class SecretLeakTest {
         capture(
             () ->
                 auth.exchangeCode(
-                    new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER)));
+                    new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline()));
         capture(
             () ->
                 auth.refresh(
-                    new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite")));
+                    new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline()));
       }
     }
 
@@ -214,7 +214,7 @@ class SecretLeakTest {
           () ->
               graph.create(
                   new AccessToken(Fixture.ACCESS_TOKEN),
-                  MeetingRequest.of("s", Fixture.NOW, Duration.ofMinutes(5))));
+                  MeetingRequest.of("s", Fixture.NOW, Duration.ofMinutes(5)), Fixture.deadline()));
     }
   }
 

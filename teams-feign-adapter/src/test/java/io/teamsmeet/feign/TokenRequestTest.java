@@ -53,7 +53,7 @@ class TokenRequestTest {
   void publicClientCodeRedemptionSendsExactlyTheCodeTheSameRedirectUriAndTheVerifier() {
     IdentityPlatformAuthPort auth = Fixture.builder(wm, clock, transport).ports().auth();
 
-    auth.exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER));
+    auth.exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline());
 
     LoggedRequest request = onlyTokenRequest();
     assertThat(request.getBodyAsString())
@@ -83,7 +83,7 @@ class TokenRequestTest {
                     Fixture.authorizationRequest(List.of("OnlineMeetings.ReadWrite"))))
             .get("redirect_uri");
 
-    auth.exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER));
+    auth.exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline());
 
     assertThat(form(onlyTokenRequest())).containsEntry("redirect_uri", authorizeRedirect);
   }
@@ -93,7 +93,7 @@ class TokenRequestTest {
     IdentityPlatformAuthPort auth =
         Fixture.builder(wm, clock, transport).clientSecret(Fixture.CLIENT_SECRET).ports().auth();
 
-    auth.exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER));
+    auth.exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline());
 
     LoggedRequest request = onlyTokenRequest();
     assertThat(request.getBodyAsString())
@@ -110,7 +110,7 @@ class TokenRequestTest {
     IdentityPlatformAuthPort auth =
         Fixture.builder(wm, clock, transport).clientSecret(Fixture.CLIENT_SECRET).ports().auth();
 
-    auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"));
+    auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
 
     assertThat(onlyTokenRequest().getBodyAsString())
         .isEqualTo(
@@ -127,7 +127,7 @@ class TokenRequestTest {
   void publicClientRefreshSendsNoCredential() {
     IdentityPlatformAuthPort auth = Fixture.builder(wm, clock, transport).ports().auth();
 
-    auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"));
+    auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
 
     assertThat(form(onlyTokenRequest()))
         .containsOnlyKeys("client_id", "grant_type", "refresh_token", "scope");
@@ -142,8 +142,8 @@ class TokenRequestTest {
             .ports()
             .auth();
 
-    auth.exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER));
-    auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"));
+    auth.exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline());
+    auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
 
     List<LoggedRequest> requests = wm.findAll(postRequestedFor(urlEqualTo(Fixture.TOKEN_PATH)));
     assertThat(requests).hasSize(2);
@@ -201,8 +201,8 @@ class TokenRequestTest {
   void everyTokenRequestHasAFreshClientRequestId() {
     IdentityPlatformAuthPort auth = Fixture.builder(wm, clock, transport).ports().auth();
 
-    auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"));
-    auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"));
+    auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
+    auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
 
     wm.verify(
         2,

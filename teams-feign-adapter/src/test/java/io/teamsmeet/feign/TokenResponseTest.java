@@ -40,7 +40,7 @@ class TokenResponseTest {
     return Fixture.builder(wm, clock, transport)
         .ports()
         .auth()
-        .exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER));
+        .exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline());
   }
 
   @Test
@@ -137,7 +137,7 @@ class TokenResponseTest {
         Fixture.builder(wm, clock, transport)
             .ports()
             .auth()
-            .refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"));
+            .refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
 
     assertThat(response.accessToken().value()).isEqualTo(Fixture.ACCESS_TOKEN_2);
     assertThat(response.expiresAt()).isEqualTo(Fixture.NOW.plus(Duration.ofMinutes(60)));
@@ -194,7 +194,7 @@ class TokenResponseTest {
                     .ports()
                     .auth()
                     .exchangeCode(
-                        new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER)))
+                        new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline()))
         .isInstanceOfSatisfying(
             TeamsServiceException.class,
             e -> {

@@ -86,8 +86,8 @@ class TransportChoiceTest {
         Fixture.builder(wm, clock).transport(Transport.feign(recording)).ports();
     ports
         .auth()
-        .refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"));
-    ports.meetings().get(new AccessToken(Fixture.ACCESS_TOKEN), "m1");
+        .refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
+    ports.meetings().get(new AccessToken(Fixture.ACCESS_TOKEN), "m1", Fixture.deadline());
 
     assertThat(paths).containsExactly(Fixture.TOKEN_PATH, "/graph/v1.0/me/onlineMeetings/m1");
     assertThat(((LoggingClient) ports.client()).delegate()).isSameAs(recording);

@@ -61,7 +61,7 @@ public final class TransportProbe {
               .create(
                   new AccessToken("probe-token"),
                   MeetingRequest.of(
-                      "Probe", Instant.parse("2026-04-01T14:30:00Z"), Duration.ofMinutes(30)));
+                      "Probe", Instant.parse("2026-04-01T14:30:00Z"), Duration.ofMinutes(30)), Fixture.deadline());
       System.out.println("meeting=" + meeting.id());
       if (args.length > 1 && args[1].equals("try-okhttp")) {
         try {

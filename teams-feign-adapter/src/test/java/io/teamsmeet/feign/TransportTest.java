@@ -57,7 +57,7 @@ class TransportTest {
     wm.stubFor(any(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
 
     TeamsMeetings.Builder.Ports ports = Fixture.builder(wm, clock, transport).ports();
-    ports.meetings().get(TOKEN, "m1");
+    ports.meetings().get(TOKEN, "m1", Fixture.deadline());
 
     assertThat(ports.client()).isInstanceOf(LoggingClient.class);
     assertThat(((LoggingClient) ports.client()).delegate())
@@ -73,10 +73,10 @@ class TransportTest {
       wm.stubFor(get(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
       wm.stubFor(post(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
       GraphMeetingPort graph = Fixture.builder(wm, clock).transport(t).ports().meetings();
-      graph.get(TOKEN, "m1"); // a pooled connection, which a client may retry on
+      graph.get(TOKEN, "m1", Fixture.deadline()); // a pooled connection, which a client may retry on
 
       TeamsServiceException e =
-          catchThrowableOfType(TeamsServiceException.class, () -> graph.create(TOKEN, meeting()));
+          catchThrowableOfType(TeamsServiceException.class, () -> graph.create(TOKEN, meeting(), Fixture.deadline()));
 
       assertThat(e.isRetryable()).as("%s", t).isTrue();
       assertThat(e.status()).isZero();
@@ -94,7 +94,7 @@ class TransportTest {
     GraphMeetingPort graph = Fixture.builder(wm, clock, transport).ports().meetings();
 
     ThrottledException e =
-        catchThrowableOfType(ThrottledException.class, () -> graph.create(TOKEN, meeting()));
+        catchThrowableOfType(ThrottledException.class, () -> graph.create(TOKEN, meeting(), Fixture.deadline()));
 
     assertThat(e.retryAfter()).contains(Duration.ZERO);
     assertThat(wm.findAll(postRequestedFor(urlEqualTo(MEETINGS)))).hasSize(1);
@@ -112,10 +112,10 @@ class TransportTest {
             .ports()
             .meetings();
 
-    assertThat(graph.get(TOKEN, "m1").id()).isNotBlank();
+    assertThat(graph.get(TOKEN, "m1", Fixture.deadline()).id()).isNotBlank();
     long start = System.nanoTime();
     TeamsServiceException e =
-        catchThrowableOfType(TeamsServiceException.class, () -> graph.create(TOKEN, meeting()));
+        catchThrowableOfType(TeamsServiceException.class, () -> graph.create(TOKEN, meeting(), Fixture.deadline()));
     long millis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(e.getMessage()).contains("request timed out");
@@ -171,8 +171,8 @@ class TransportTest {
 
     TeamsMeetings.Builder.Ports ports =
         Fixture.builder(wm, clock).transport(own).requestTimeout(Duration.ofSeconds(4)).ports();
-    ports.meetings().get(TOKEN, "m1");
-    ports.meetings().get(TOKEN, "m2");
+    ports.meetings().get(TOKEN, "m1", Fixture.deadline());
+    ports.meetings().get(TOKEN, "m2", Fixture.deadline());
     ports.releaseTransport().run(); // closing the SDK leaves a client of your own alone
 
     assertThat(seen).hasPositiveValue();

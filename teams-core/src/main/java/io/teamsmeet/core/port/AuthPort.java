@@ -30,16 +30,18 @@ public interface AuthPort {
    *
    * @param code the code from the callback
    * @param verifier the verifier whose S256 challenge was in the authorize request
+   * @param deadline when the exchange must have ended, response body included
    * @return the tokens
    */
-  TokenResponse exchangeCode(AuthorizationCode code, CodeVerifier verifier);
+  TokenResponse exchangeCode(AuthorizationCode code, CodeVerifier verifier, Deadline deadline);
 
   /**
    * Redeems a refresh token (grant type {@code refresh_token}).
    *
    * @param refreshToken the stored refresh token
    * @param scopes the Graph scopes to ask for (those granted at connect time)
+   * @param deadline when the exchange must have ended, response body included
    * @return the tokens; the refresh token in it is empty if Microsoft did not rotate it
    */
-  TokenResponse refresh(RefreshToken refreshToken, List<String> scopes);
+  TokenResponse refresh(RefreshToken refreshToken, List<String> scopes, Deadline deadline);
 }

@@ -18,9 +18,10 @@ public interface MeetingPort {
    *
    * @param token the organizer's access token
    * @param request what to create
+   * @param deadline when the exchange must have ended, response body included
    * @return the created meeting
    */
-  Meeting create(AccessToken token, MeetingRequest request);
+  Meeting create(AccessToken token, MeetingRequest request, Deadline deadline);
 
   /**
    * Creates the meeting for the request's external id, or returns the one that already exists
@@ -28,18 +29,20 @@ public interface MeetingPort {
    *
    * @param token the organizer's access token
    * @param request what to create; its external id is present
+   * @param deadline when the exchange must have ended, response body included
    * @return the created or existing meeting
    */
-  Meeting createOrGet(AccessToken token, MeetingRequest request);
+  Meeting createOrGet(AccessToken token, MeetingRequest request, Deadline deadline);
 
   /**
    * Reads a meeting ({@code GET /me/onlineMeetings/{id}}).
    *
    * @param token the organizer's access token
    * @param meetingId the meeting's id
+   * @param deadline when the exchange must have ended, response body included
    * @return the meeting
    */
-  Meeting get(AccessToken token, String meetingId);
+  Meeting get(AccessToken token, String meetingId, Deadline deadline);
 
   /**
    * Changes a meeting ({@code PATCH /me/onlineMeetings/{id}}).
@@ -47,15 +50,17 @@ public interface MeetingPort {
    * @param token the organizer's access token
    * @param meetingId the meeting's id
    * @param update the changes; not empty
+   * @param deadline when the exchange must have ended, response body included
    * @return the meeting after the change
    */
-  Meeting update(AccessToken token, String meetingId, MeetingUpdate update);
+  Meeting update(AccessToken token, String meetingId, MeetingUpdate update, Deadline deadline);
 
   /**
    * Deletes a meeting ({@code DELETE /me/onlineMeetings/{id}}).
    *
    * @param token the organizer's access token
    * @param meetingId the meeting's id
+   * @param deadline when the exchange must have ended, response body included
    */
-  void delete(AccessToken token, String meetingId);
+  void delete(AccessToken token, String meetingId, Deadline deadline);
 }

@@ -4,8 +4,8 @@
  * <p>{@link io.teamsmeet.core.port.AuthPort} and {@link io.teamsmeet.core.port.MeetingPort} are
  * implemented by an adapter (for example {@code teams-feign-adapter}); {@link
  * io.teamsmeet.core.port.TokenStore} is implemented by a store module or by the application itself.
- * This package holds only interfaces, records and the enums those records use, and depends on
- * nothing but the JDK, so an implementation never needs more than this package.
+ * This package holds only interfaces, records, the enums those records use and the final value
+ * class {@link io.teamsmeet.core.port.Deadline}, and depends on nothing but the JDK, so an implementation never needs more than this package.
  *
  * <p>Secret values ({@link io.teamsmeet.core.port.AccessToken}, {@link
  * io.teamsmeet.core.port.RefreshToken}, {@link io.teamsmeet.core.port.AuthorizationCode}, {@link

@@ -2,6 +2,7 @@ package io.teamsmeet.tokenstore.jdbc;
 
 import io.teamsmeet.core.ErrorDetails;
 import io.teamsmeet.core.TeamsServiceException;
+import io.teamsmeet.core.port.Deadline;
 import io.teamsmeet.core.port.AccessToken;
 import io.teamsmeet.core.port.Meeting;
 import io.teamsmeet.core.port.MeetingPort;
@@ -23,7 +24,7 @@ final class FakeGraph implements MeetingPort {
   }
 
   @Override
-  public Meeting create(AccessToken token, MeetingRequest request) {
+  public Meeting create(AccessToken token, MeetingRequest request, Deadline deadline) {
     if (!identity.accepts(token)) {
       throw TeamsServiceException.of("401 InvalidAuthenticationToken", ErrorDetails.none(), false, null);
     }
@@ -36,22 +37,22 @@ final class FakeGraph implements MeetingPort {
   }
 
   @Override
-  public Meeting createOrGet(AccessToken token, MeetingRequest request) {
-    return create(token, request);
+  public Meeting createOrGet(AccessToken token, MeetingRequest request, Deadline deadline) {
+    return create(token, request, deadline);
   }
 
   @Override
-  public Meeting get(AccessToken token, String meetingId) {
+  public Meeting get(AccessToken token, String meetingId, Deadline deadline) {
     throw new UnsupportedOperationException("not needed here");
   }
 
   @Override
-  public Meeting update(AccessToken token, String meetingId, MeetingUpdate update) {
+  public Meeting update(AccessToken token, String meetingId, MeetingUpdate update, Deadline deadline) {
     throw new UnsupportedOperationException("not needed here");
   }
 
   @Override
-  public void delete(AccessToken token, String meetingId) {
+  public void delete(AccessToken token, String meetingId, Deadline deadline) {
     throw new UnsupportedOperationException("not needed here");
   }
 }

@@ -2,6 +2,7 @@ package io.teamsmeet.tokenstore.jdbc;
 
 import io.teamsmeet.core.TeamsServiceException;
 import io.teamsmeet.core.ErrorDetails;
+import io.teamsmeet.core.port.Deadline;
 import io.teamsmeet.core.port.AccessToken;
 import io.teamsmeet.core.port.AuthPort;
 import io.teamsmeet.core.port.AuthorizationCode;
@@ -55,7 +56,7 @@ final class FakeIdentityPlatform implements AuthPort {
   }
 
   @Override
-  public TokenResponse exchangeCode(AuthorizationCode code, CodeVerifier verifier) {
+  public TokenResponse exchangeCode(AuthorizationCode code, CodeVerifier verifier, Deadline deadline) {
     if (!code.value().equals("the-code")) {
       throw TeamsServiceException.of("unknown code", ErrorDetails.none(), false, null);
     }
@@ -63,7 +64,7 @@ final class FakeIdentityPlatform implements AuthPort {
   }
 
   @Override
-  public TokenResponse refresh(RefreshToken refreshToken, List<String> scopes) {
+  public TokenResponse refresh(RefreshToken refreshToken, List<String> scopes, Deadline deadline) {
     presentedRefreshTokens.add(refreshToken.value());
     if (!refreshTokens.contains(refreshToken.value())) {
       throw TeamsServiceException.of("unknown refresh token", ErrorDetails.none(), false, null);
