@@ -28,7 +28,7 @@ final class ColdStart {
 
   /** Jars of core + Feign adapter (java.net.http) and their dependencies, by file name prefix. */
   static final List<String> SDK_JARS =
-      List.of("teams-core-", "teams-feign-adapter-", "feign-core-", "feign-java11-", "jackson-",
+      List.of("teams-core-", "teams-feign-adapter-", "feign-core-", "jackson-",
           "tink-", "protobuf-java-", "gson-", "error_prone_annotations-", "jsr305-", "caffeine-",
           "jspecify-");
 

@@ -1,23 +1,17 @@
 package io.teamsmeet.feign;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import feign.FeignException;
 import feign.Request;
 import feign.Response;
-import feign.RetryableException;
 import io.teamsmeet.core.ErrorDetails;
 import io.teamsmeet.core.TeamsException;
 import io.teamsmeet.core.TeamsServiceException;
 import io.teamsmeet.core.port.Deadline;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.ConnectException;
 import java.net.URLDecoder;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +22,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -118,7 +111,7 @@ final class Http {
         .date(header(headers, "Date").orElse(null));
   }
 
-  private static int validStatus(int status) {
+  static int validStatus(int status) {
     return status < 0 || status > 999 ? 0 : status;
   }
 
@@ -242,134 +235,32 @@ final class Http {
   }
 
   /**
-   * Runs one Feign call and makes sure that only core exceptions leave it: a {@link TeamsException}
-   * from a decoder passes through, a transport failure becomes a retryable {@link
-   * TeamsServiceException} with status 0, anything else a {@link TeamsServiceException}. No Feign
-   * or Jackson exception is ever attached as a cause (their messages can hold URLs and bodies).
+   * Runs one Feign call, the decoding of its response included, as this thread's {@link Exchange}
+   * bounded by {@code deadline}, and makes sure that only core exceptions leave it: a {@link
+   * TeamsException} from a decoder passes through, a transport failure or timeout becomes a
+   * retryable {@link TeamsServiceException} with status 0, anything else a {@link
+   * TeamsServiceException} (see {@link CallFailures}). No Feign or Jackson exception is ever
+   * attached as a cause (their messages can hold URLs and bodies).
    *
    * @param service what was called, for the message ("Microsoft Graph", "the token endpoint")
    */
   static <T> T call(String service, Deadline deadline, Supplier<T> call) {
+    Exchange exchange = Exchange.enter(deadline);
     try {
       return call.get();
-    } catch (TeamsException e) {
-      throw e;
-    } catch (RetryableException e) {
-      throw transportFailure(service, e);
-    } catch (FeignException e) {
-      if (e.getCause() instanceof TeamsException te) {
-        throw te;
-      }
-      IOException io = ioCause(e);
-      ErrorDetails.Builder details =
-          ErrorDetails.builder()
-              .status(validStatus(Math.max(e.status(), 0)))
-              .clientRequestId(
-                  e.hasRequest() ? sentClientRequestId(e.request()).orElse(null) : null);
-      if (io != null) {
-        throw TeamsServiceException.of(
-            "the response of " + service + " could not be read (" + describe(io) + ")",
-            details.build(),
-            true,
-            io);
-      }
-      throw TeamsServiceException.of(
-          service + " answered with a response this SDK could not handle",
-          details.build(),
-          false,
-          null);
     } catch (RuntimeException e) {
-      if (e.getCause() instanceof TeamsException te) {
-        throw te;
-      }
-      Throwable cause = isThirdParty(e) ? null : e;
-      throw TeamsServiceException.of(
-          "calling " + service + " failed unexpectedly (" + e.getClass().getSimpleName() + ")",
-          ErrorDetails.none(),
-          false,
-          cause);
+      throw CallFailures.of(service, exchange, e);
+    } finally {
+      exchange.exit();
     }
-  }
-
-  private static boolean isThirdParty(Throwable e) {
-    String name = e.getClass().getName();
-    return name.startsWith("feign.") || name.startsWith("com.fasterxml.");
-  }
-
-  /** A failure before any response arrived: status 0, retryable, the I/O error as cause. */
-  static TeamsServiceException transportFailure(String service, RetryableException e) {
-    IOException io = ioCause(e);
-    ErrorDetails details =
-        ErrorDetails.builder()
-            .clientRequestId(e.hasRequest() ? sentClientRequestId(e.request()).orElse(null) : null)
-            .build();
-    String what = io == null ? "an I/O error" : describe(io);
-    if (what.equals("connect timed out") || what.equals("connection refused")
-        || io instanceof java.net.UnknownHostException
-        || io instanceof java.net.NoRouteToHostException) {
-      return TeamsServiceException.notSent("could not reach " + service + ": " + what, details, io);
-    }
-    // Sent, or perhaps sent: a reset, a timeout or a closed connection after the request left
-    // says nothing about whether the service processed it.
-    return TeamsServiceException.of(
-        "the exchange with " + service + " failed (" + what + "); the request may have been"
-            + " processed",
-        details,
-        true,
-        io);
   }
 
   /** The failure of reading a success body: retryable, with the response's ids. */
   static TeamsServiceException readFailure(String service, Response response, IOException e) {
     return TeamsServiceException.of(
-        "the response of " + service + " could not be read (" + describe(e) + ")",
+        "the response of " + service + " could not be read (" + CallFailures.describe(e, null) + ")",
         details(response).build(),
         true,
         e);
-  }
-
-  private static IOException ioCause(Throwable e) {
-    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-      if (t instanceof IOException io) {
-        return io;
-      }
-    }
-    return null;
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof HttpConnectTimeoutException) {
-      return "connect timed out";
-    }
-    if (e instanceof HttpTimeoutException) {
-      return "request timed out";
-    }
-    // the words of the whole cause chain, only to classify (never echoed: a message could hold
-    // anything); java.net.http wraps "Connection reset" in a bare IOException
-    StringBuilder words = new StringBuilder();
-    for (Throwable t = e; t != null && words.length() < 1000; t = t.getCause()) {
-      if (t.getMessage() != null) {
-        words.append(t.getMessage().toLowerCase(Locale.ROOT)).append(' ');
-      }
-    }
-    String text = words.toString();
-    if (e instanceof InterruptedIOException) {
-      // OkHttp: SocketTimeoutException "timeout" (read or write), "connect timed out" (connect)
-      String top = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-      if (top.contains("connect")) {
-        return "connect timed out";
-      }
-      return top.contains("time") ? "request timed out" : "interrupted";
-    }
-    if (e instanceof ConnectException) {
-      return "connection refused";
-    }
-    if (text.contains("reset")) {
-      return "connection reset";
-    }
-    if (text.contains("eof") || text.contains("closed") || text.contains("end of stream")) {
-      return "connection closed early";
-    }
-    return "I/O error: " + e.getClass().getSimpleName();
   }
 }

@@ -1,12 +1,12 @@
 package io.teamsmeet.feign;
 
 import feign.Request;
-import feign.http2client.Http2Client;
 import java.net.http.HttpClient;
 
 /**
- * The JDK's {@code java.net.http} client through feign-java11's {@link Http2Client}: one the SDK
- * builds ({@link Transport#jdk()}) or the user's own ({@link Transport#jdk(HttpClient)}).
+ * The JDK's {@code java.net.http} client through the SDK's own {@link JdkClient}: one the SDK
+ * builds ({@link Transport#jdk()}) or the user's own ({@link Transport#jdk(HttpClient)}), used as
+ * it is in both cases.
  */
 final class JdkTransport extends Transport {
 
@@ -30,18 +30,17 @@ final class JdkTransport extends Transport {
               .version(settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
               .build();
       return new Wiring(
-          new Http2Client(http),
+          new JdkClient(http, settings.requestTimeout()),
           new Request.Options(settings.connectTimeout(), settings.requestTimeout(), false),
           () -> release(http));
     }
-    // Options that match the client, so that Http2Client uses it as it is rather than a copy. The
-    // request timeout is not a client setting: Http2Client sets it on every request.
+    // Informational only: JdkClient sends through the client as it is, whatever the options say.
     Request.Options options =
         new Request.Options(
             own.connectTimeout().orElse(settings.connectTimeout()),
             settings.requestTimeout(),
             own.followRedirects() == HttpClient.Redirect.ALWAYS);
-    return new Wiring(new Http2Client(own), options, () -> {});
+    return new Wiring(new JdkClient(own, settings.requestTimeout()), options, () -> {});
   }
 
   /** JDK 21 and later can close a client (JDK 17 cannot: its threads end when it is collected). */

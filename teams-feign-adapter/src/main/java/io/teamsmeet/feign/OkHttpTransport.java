@@ -2,6 +2,8 @@ package io.teamsmeet.feign;
 
 import feign.Request;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Interceptor;
@@ -9,6 +11,7 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.AsyncTimeout;
 import okio.BufferedSink;
 
 /**
@@ -96,7 +99,7 @@ public final class OkHttpTransport extends Transport {
                       TimeUnit.MILLISECONDS))
               .followRedirects(false)
               .followSslRedirects(false)
-              .addInterceptor(NoReplay.INSTANCE)
+              .addInterceptor(new Bounded(settings.requestTimeout()))
               .build();
       client = built;
       release = () -> built.connectionPool().evictAll();
@@ -104,7 +107,7 @@ public final class OkHttpTransport extends Transport {
       client =
           own.newBuilder()
               .readTimeout(settings.requestTimeout())
-              .addInterceptor(NoReplay.INSTANCE)
+              .addInterceptor(new Bounded(settings.requestTimeout()))
               .build();
       release = () -> {};
     }
@@ -131,15 +134,38 @@ public final class OkHttpTransport extends Transport {
   }
 
   /**
-   * Wraps a request body so that OkHttp sees it as one-shot: it then never replays the request
-   * after the body may have been sent (it still retries a connection that could not be opened).
+   * The SDK's application interceptor. It bounds the whole exchange, from sending to the last byte
+   * of the response body (read by the SDK's decoders after Feign returns), by {@code
+   * min(requestTimeout, time left)} of the call ({@link Exchange}): a {@link Watchdog} cancels the
+   * {@link okhttp3.Call} at that bound, and {@link Http#call} disarms it when the call ends.
+   * OkHttp's read timeout alone would not do: it bounds each read, so a body that dribbles a few
+   * bytes per second never trips it.
+   *
+   * <p>It also wraps a request body so that OkHttp sees it as one-shot: it then never replays the
+   * request after the body may have been sent (it still retries a connection that could not be
+   * opened).
    */
-  private static final class NoReplay implements Interceptor {
+  private static final class Bounded implements Interceptor {
 
-    static final NoReplay INSTANCE = new NoReplay();
+    private final Duration requestTimeout;
+
+    Bounded(Duration requestTimeout) {
+      this.requestTimeout = requestTimeout;
+    }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
+      Exchange exchange = Exchange.current();
+      if (exchange != null) {
+        Duration bound = exchange.begin(requestTimeout);
+        if (bound.isZero()) {
+          throw new InterruptedIOException("the call's deadline passed before sending");
+        }
+        Watchdog watchdog = new Watchdog(chain.call(), exchange);
+        watchdog.timeout(bound.toNanos(), TimeUnit.NANOSECONDS);
+        watchdog.enter();
+        exchange.onEnd(watchdog::exit);
+      }
       okhttp3.Request request = chain.request();
       RequestBody body = request.body();
       if (body == null || body.isOneShot()) {
@@ -147,6 +173,28 @@ public final class OkHttpTransport extends Transport {
       }
       return chain.proceed(
           request.newBuilder().method(request.method(), new OneShotBody(body)).build());
+    }
+  }
+
+  /**
+   * Cancels a call at its exchange's bound, on Okio's watchdog thread (the one OkHttp's own
+   * timeouts use: no thread of the SDK's, nothing to shut down). Cost per call: one entry in Okio's
+   * timeout queue and its removal.
+   */
+  private static final class Watchdog extends AsyncTimeout {
+
+    private final okhttp3.Call call;
+    private final Exchange exchange;
+
+    Watchdog(okhttp3.Call call, Exchange exchange) {
+      this.call = call;
+      this.exchange = exchange;
+    }
+
+    @Override
+    protected void timedOut() {
+      exchange.timedOut();
+      call.cancel();
     }
   }
 

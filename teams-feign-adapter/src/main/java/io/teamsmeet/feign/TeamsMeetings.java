@@ -54,15 +54,21 @@ import java.util.regex.Pattern;
  *     ...
  *     .transport(Transport.okHttp())                         // or OkHttpTransport.of(yourClient)
  *     .connectTimeout(Duration.ofSeconds(10))                // defaults shown
- *     .requestTimeout(Duration.ofSeconds(30))
+ *     .requestTimeout(Duration.ofSeconds(15))                // one exchange, to the last byte
+ *     .callTimeout(Duration.ofSeconds(30))                   // one public call, retries included
  *     .maxIdleConnections(20)                                // OkHttp built by the SDK only
  *     .keepAlive(Duration.ofMinutes(2))                      // OkHttp built by the SDK only
  *     .build();
  * }</pre>
  *
+ * <p>What bounds what: opening a connection takes at most {@code connectTimeout}; one HTTP exchange,
+ * from sending to the last byte of the response body, at most {@code min(requestTimeout, time left
+ * of the call)}; one public call at most {@code callTimeout}, retries, waits and token refreshes
+ * included. The {@link TokenStore} is bounded by the store (its driver and pool), not by the SDK.
+ *
  * <p>A client of your own ({@link Transport#jdk(java.net.http.HttpClient)}, {@link
  * OkHttpTransport#of}) is used as it is, with its proxy, TLS trust, interceptors and pool; the SDK
- * only applies {@code requestTimeout} to its requests, and never closes it. The SDK never uses
+ * only bounds its exchanges as above, and never closes it. The SDK never uses
  * Feign's {@code Client.Default} ({@code HttpURLConnection}).
  *
  * <p>Failures are the core's exceptions ({@code ReauthorizationRequiredException}, {@code
@@ -215,7 +221,7 @@ public final class TeamsMeetings implements AutoCloseable {
     private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,253}");
     private static final int MAX_REDIRECT_URI = 256;
     private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(15);
     private static final int DEFAULT_MAX_IDLE_CONNECTIONS = 20;
     private static final Duration DEFAULT_KEEP_ALIVE = Duration.ofMinutes(2);
     private static final int MAX_IDLE_CONNECTIONS_LIMIT = 10_000;
@@ -447,9 +453,8 @@ public final class TeamsMeetings implements AutoCloseable {
 
     /**
      * How long to wait for a TCP (and TLS) connection to open (default 10 seconds). Applies to the
-     * client the SDK builds; a client of your own keeps its connect timeout (a {@code
-     * java.net.http} client without one is given this one, see {@link
-     * Transport#jdk(java.net.http.HttpClient)}).
+     * client the SDK builds; a client of your own keeps its connect timeout. Connecting is part of
+     * the exchange, so it is also bounded by {@link #requestTimeout} and the time left of the call.
      */
     public Builder connectTimeout(Duration value) {
       this.connectTimeout = positive(value, "connectTimeout");
@@ -457,13 +462,30 @@ public final class TeamsMeetings implements AutoCloseable {
     }
 
     /**
-     * How long to wait for a response once the request is sent (default 30 seconds), on every
-     * transport, including a client of your own. On {@code java.net.http} it bounds the wait until
-     * the response headers; on OkHttp it is the read (and, for a client the SDK builds, write)
-     * timeout, the longest wait for each read. A timeout is a retryable failure with status 0.
+     * The longest one HTTP exchange may take, from sending the request to the last byte of the
+     * response body, connecting included (default 15 seconds, so that one attempt that hangs leaves
+     * room for a retry within the default {@link #callTimeout} of 30 seconds). Each exchange gets
+     * {@code min(requestTimeout, time left of the call)}. On {@link Transport#jdk()} and {@link
+     * Transport#okHttp()}, with a client the SDK builds or your own, the SDK aborts the exchange at
+     * that bound, however slowly the body arrives; a {@link Transport#feign(Client)} client only
+     * gets it as Feign's read timeout (see {@link Transport}). A timeout is a retryable {@code
+     * TeamsServiceException} with status 0 whose request may have been processed.
      */
     public Builder requestTimeout(Duration value) {
       this.requestTimeout = positive(value, "requestTimeout");
+      return this;
+    }
+
+    /**
+     * The longest one public call may take, everything included: waiting for a token refresh
+     * (its own or another thread's), every HTTP exchange and the waits between retries (default 30
+     * seconds). When it passes the call fails with a retryable {@code TeamsServiceException}, or an
+     * {@code OutcomeUnknownException} if a plain meeting creation may have been processed. Not
+     * included: the {@link TokenStore}'s own calls, bounded by the store (for {@code
+     * JdbcTokenStore}, the driver's and pool's timeouts).
+     */
+    public Builder callTimeout(Duration value) {
+      core.callTimeout(value);
       return this;
     }
 

@@ -1,9 +1,6 @@
 package io.teamsmeet.feign;
 
-import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /** The transports the adapter suite runs on; see {@link OnEachTransport}. */
@@ -22,11 +19,6 @@ enum TestTransport {
               .connectTimeout(Duration.ofSeconds(2))
               .build());
     }
-
-    @Override
-    Class<? extends IOException> timeout() {
-      return HttpTimeoutException.class;
-    }
   },
 
   OKHTTP {
@@ -39,11 +31,6 @@ enum TestTransport {
     Transport own() {
       return OkHttpTransport.of(new okhttp3.OkHttpClient());
     }
-
-    @Override
-    Class<? extends IOException> timeout() {
-      return SocketTimeoutException.class;
-    }
   };
 
   /** The transport with a client the SDK builds, as a user chooses it. */
@@ -51,7 +38,4 @@ enum TestTransport {
 
   /** The transport with a plain client "of the user's own". */
   abstract Transport own();
-
-  /** What a request timeout surfaces as, the cause of the SDK's exception. */
-  abstract Class<? extends IOException> timeout();
 }

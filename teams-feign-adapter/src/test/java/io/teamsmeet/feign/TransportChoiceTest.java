@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import feign.Client;
-import feign.http2client.Http2Client;
 import io.teamsmeet.core.port.AccessToken;
 import io.teamsmeet.core.port.RefreshToken;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
@@ -47,7 +46,7 @@ class TransportChoiceTest {
   void withoutAChoiceTheSdkBuildsAJdkClient() {
     TeamsMeetings.Builder.Ports ports = complete().ports();
 
-    assertThat(((LoggingClient) ports.client()).delegate()).isExactlyInstanceOf(Http2Client.class);
+    assertThat(((LoggingClient) ports.client()).delegate()).isExactlyInstanceOf(JdkClient.class);
     assertThat(ports.description()).endsWith(", transport=jdk]");
   }
 
@@ -72,7 +71,9 @@ class TransportChoiceTest {
             .willReturn(Fixture.json(200, Fixture.tokenJson(Fixture.ACCESS_TOKEN, null))));
     List<String> paths = new ArrayList<>();
     Client delegate =
-        new Http2Client(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+        new JdkClient(
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+            Duration.ofSeconds(5));
     Client recording =
         (request, options) -> {
           paths.add(LoggingClient.path(request.url()));

@@ -32,8 +32,15 @@ final class Engine implements ResponseDefinitionTransformerV2 {
   private final Faults tokenFaults;
   private final Faults graphFaults;
   private final Journal journal;
+  private final SlowBodies slowBodies;
 
-  Engine(State state, Bases bases, Faults tokenFaults, Faults graphFaults, Journal journal) {
+  Engine(
+      State state,
+      Bases bases,
+      Faults tokenFaults,
+      Faults graphFaults,
+      Journal journal,
+      SlowBodies slowBodies) {
     this.mapper = new ObjectMapper();
     this.state = state;
     this.bases = bases;
@@ -42,6 +49,7 @@ final class Engine implements ResponseDefinitionTransformerV2 {
     this.tokenFaults = tokenFaults;
     this.graphFaults = graphFaults;
     this.journal = journal;
+    this.slowBodies = slowBodies;
   }
 
   Identity identity() {
@@ -74,7 +82,21 @@ final class Engine implements ResponseDefinitionTransformerV2 {
       fault.ifPresent(f -> damage(call, reply, f));
     }
     journal.record(new RecordedRequest(endpoint, call, reply.status, reply.faultLabel, state.now()));
-    return reply.toDefinition();
+    return slowBody(reply, fault.orElse(null)).toDefinition();
+  }
+
+  /** Stalls or dribbles the body now, on this request's connection, when the fault says so. */
+  private Reply slowBody(Reply reply, Faults.Fault fault) {
+    if (fault == null || reply.body.length == 0 || reply.fault != null) {
+      return reply;
+    }
+    if (fault.kind == Faults.Kind.STALL_BODY) {
+      return slowBodies.stall(reply);
+    }
+    if (fault.kind == Faults.Kind.DRIBBLE) {
+      return slowBodies.dribble(reply, fault.bytesPerSecond);
+    }
+    return reply;
   }
 
   static Endpoint classify(List<String> segments) {
@@ -221,6 +243,10 @@ final class Engine implements ResponseDefinitionTransformerV2 {
     } else if (fault.kind == Faults.Kind.TRUNCATE) {
       reply.body = Arrays.copyOf(reply.body, reply.body.length / 2);
       reply.faultLabel = "truncate";
+    } else if (fault.kind == Faults.Kind.STALL_BODY) {
+      reply.faultLabel = "stall-body"; // served by slowBody, once journaled
+    } else if (fault.kind == Faults.Kind.DRIBBLE) {
+      reply.faultLabel = "dribble";
     }
   }
 }

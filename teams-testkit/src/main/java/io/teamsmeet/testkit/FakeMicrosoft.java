@@ -214,6 +214,7 @@ public final class FakeMicrosoft implements AutoCloseable {
   private final Faults tokenFaults = new Faults("token endpoint");
   private final Faults graphFaults = new Faults("graph");
   private final Journal journal;
+  private final SlowBodies slowBodies = new SlowBodies();
   private final URI identityBaseUri;
   private final URI graphBaseUri;
   private final boolean https;
@@ -245,7 +246,7 @@ public final class FakeMicrosoft implements AutoCloseable {
                 builder.maxMeetingsPerOrganizer));
     this.journal = new Journal(builder.journalLimit);
     Bases bases = new Bases();
-    this.engine = new Engine(state, bases, tokenFaults, graphFaults, journal);
+    this.engine = new Engine(state, bases, tokenFaults, graphFaults, journal, slowBodies);
     this.https = builder.https;
     WireMockConfiguration options =
         WireMockConfiguration.options()
@@ -673,18 +674,22 @@ public final class FakeMicrosoft implements AutoCloseable {
   /**
    * Returns the fake to the configuration its builder gave: apps and accounts as built, no codes,
    * tokens, consents, meetings, queued sign-ins or faults, an empty journal. The clock is not
-   * moved back (time only goes forward). The server keeps running on the same port.
+   * moved back (time only goes forward). Answers stalled or dribbling ({@link
+   * Faults#stallBodyNext}, {@link Faults#dribbleNext}) end: their connections are closed. The
+   * server keeps running on the same port.
    */
   public void reset() {
+    slowBodies.releaseAll();
     state.reset();
     tokenFaults.clear();
     graphFaults.clear();
     journal.clear();
   }
 
-  /** Stops the server. */
+  /** Ends stalled and dribbling answers, then stops the server. */
   @Override
   public void close() {
+    slowBodies.releaseAll();
     server.stop();
   }
 

@@ -15,8 +15,10 @@ import java.util.Optional;
  * fake.graph()
  *     .throttleNext(2, RetryAfter.seconds(1))    // requests 1-2: 429 Too Many Requests
  *     .failNext(1, RetryAfter.none())            // request 3: 503, no Retry-After
- *     .slowNext(1, Duration.ofMillis(300));      // request 4: served, 300 ms late
+ *     .slowNext(1, Duration.ofMillis(300))       // request 4: served, 300 ms late
+ *     .stallBodyNext(1);                         // request 5: headers, half the body, silence
  * fake.tokenEndpoint().resetNext(1);             // next token request: connection reset
+ * fake.tokenEndpoint().dribbleNext(1, 20);       // the one after: its body at 20 bytes/s
  * }</pre>
  *
  * <p>Which faults stop the request from being processed matters for idempotency tests:
@@ -27,7 +29,9 @@ import java.util.Optional;
  *   <li>not processed: {@link #unauthorizedNext} (Graph only: 401 as for an expired or revoked
  *       access token);
  *   <li>processed, then answered badly: {@link #slowNext} (the answer is late), {@link
- *       #truncateNext} (the answer's body is cut in half, status and headers intact);
+ *       #truncateNext} (the answer's body is cut in half, status and headers intact), {@link
+ *       #stallBodyNext} (status and headers, half the body, then silence on an open connection),
+ *       {@link #dribbleNext} (the whole body, a few bytes per second);
  *   <li>processed, answered without a field (token endpoint only): {@link #omitRefreshTokenNext}
  *       (no {@code refresh_token}: the one presented stays valid, as when Microsoft does not
  *       rotate), {@link #omitExpiresInNext} (no {@code expires_in} nor {@code ext_expires_in}).
@@ -46,7 +50,9 @@ public final class Faults {
     TRUNCATE,
     UNAUTHORIZED,
     OMIT_REFRESH_TOKEN,
-    OMIT_EXPIRES_IN
+    OMIT_EXPIRES_IN,
+    STALL_BODY,
+    DRIBBLE
   }
 
   /** One fault for one request. */
@@ -55,19 +61,27 @@ public final class Faults {
     final int status;
     final RetryAfter retryAfter;
     final Duration delay;
+    final int bytesPerSecond;
 
     Fault(Kind kind, int status, RetryAfter retryAfter, Duration delay) {
+      this(kind, status, retryAfter, delay, 0);
+    }
+
+    Fault(Kind kind, int status, RetryAfter retryAfter, Duration delay, int bytesPerSecond) {
       this.kind = kind;
       this.status = status;
       this.retryAfter = retryAfter;
       this.delay = delay;
+      this.bytesPerSecond = bytesPerSecond;
     }
 
     boolean preventsProcessing() {
       return kind != Kind.SLOW
           && kind != Kind.TRUNCATE
           && kind != Kind.OMIT_REFRESH_TOKEN
-          && kind != Kind.OMIT_EXPIRES_IN;
+          && kind != Kind.OMIT_EXPIRES_IN
+          && kind != Kind.STALL_BODY
+          && kind != Kind.DRIBBLE;
     }
   }
 
@@ -179,6 +193,48 @@ public final class Faults {
    */
   public Faults truncateNext(int count) {
     return add(count, new Fault(Kind.TRUNCATE, 0, RetryAfter.none(), Duration.ZERO));
+  }
+
+  /**
+   * Processes the next {@code count} requests normally, then sends each answer's status and
+   * headers at once ({@code Content-Type} and the {@code Content-Length} of the whole body, as the
+   * real service would) and the first half of its body, and then nothing more while keeping the
+   * connection open: a half-open connection, a stuck middlebox. The request took effect: a created
+   * meeting exists, a redeemed code is spent. A client that bounds only the wait for the headers
+   * waits forever.
+   *
+   * <p>Each stall holds one of the fake's server threads ({@link
+   * FakeMicrosoft.Builder#serverThreads}), even after the client gave up, until {@link
+   * FakeMicrosoft#reset()} or {@link FakeMicrosoft#close()} closes its connection (a client still
+   * reading then sees the body end early), or for ten minutes at most. An answer without a body (a 204) is sent
+   * whole: there is nothing to stall.
+   *
+   * @param count how many requests; positive
+   * @return these controls, for chaining
+   */
+  public Faults stallBodyNext(int count) {
+    return add(count, new Fault(Kind.STALL_BODY, 0, RetryAfter.none(), Duration.ZERO));
+  }
+
+  /**
+   * Processes the next {@code count} requests normally, then sends each answer's status and
+   * headers at once and its whole, correct body at about {@code bytesPerSecond} (up to ten small
+   * writes a second): a client whose read timeout applies to each read never times out, however
+   * long the body takes. The request took effect, as for {@link #stallBodyNext}. A dribble ends
+   * early, closing the connection, when the client goes away, or at {@link FakeMicrosoft#reset()}
+   * or {@link FakeMicrosoft#close()}.
+   *
+   * @param count how many requests; positive
+   * @param bytesPerSecond from 1 to 1,000,000
+   * @return these controls, for chaining
+   */
+  public Faults dribbleNext(int count, int bytesPerSecond) {
+    if (bytesPerSecond < 1 || bytesPerSecond > 1_000_000) {
+      throw new IllegalArgumentException(
+          "bytesPerSecond must be from 1 to 1000000, was " + bytesPerSecond);
+    }
+    return add(
+        count, new Fault(Kind.DRIBBLE, 0, RetryAfter.none(), Duration.ZERO, bytesPerSecond));
   }
 
   /**

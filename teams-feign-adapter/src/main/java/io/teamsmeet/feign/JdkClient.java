@@ -1,0 +1,214 @@
+package io.teamsmeet.feign;
+
+import feign.Client;
+import feign.Request;
+import feign.Response;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The SDK's Feign client on the JDK's {@code java.net.http}: one exchange, from sending the request
+ * to the last byte of the response body, takes at most {@code min(requestTimeout, time left)} of
+ * the call ({@link Exchange}); then it is cancelled (on JDK 16 and later that aborts the exchange)
+ * and reported as a timeout. The body is collected before Feign sees the response, up to {@link
+ * Http#MAX_BODY} bytes; a longer one fails with {@link BodyTooLargeException}.
+ *
+ * <p>It sends through the client it is given, as it is (its HTTP version, connect timeout, proxy,
+ * TLS, redirect policy, executor and pool), without copies. The SDK sends no {@code
+ * Accept-Encoding}, so bodies arrive unencoded. Thread-safe.
+ */
+final class JdkClient implements Client {
+
+  /** Headers {@code java.net.http} sets itself and refuses from callers. */
+  private static final Set<String> RESTRICTED = restricted();
+
+  private final HttpClient http;
+  private final Duration requestTimeout;
+
+  JdkClient(HttpClient http, Duration requestTimeout) {
+    this.http = http;
+    this.requestTimeout = requestTimeout;
+  }
+
+  /** The client requests are sent with. */
+  HttpClient httpClient() {
+    return http;
+  }
+
+  @Override
+  public Response execute(Request request, Request.Options options) throws IOException {
+    Exchange exchange = Exchange.current();
+    Duration bound = Exchange.begin(exchange, requestTimeout);
+    if (bound.isZero()) {
+      throw new HttpTimeoutException("the call's deadline passed before sending");
+    }
+    CompletableFuture<HttpResponse<byte[]>> future =
+        http.sendAsync(toHttpRequest(request), info -> new LimitedBody(Http.MAX_BODY));
+    HttpResponse<byte[]> response;
+    try {
+      response = future.get(bound.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      if (exchange != null) {
+        exchange.timedOut();
+      }
+      throw new HttpTimeoutException("no complete response in time");
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the response");
+    } catch (ExecutionException e) {
+      throw unwrap(e.getCause());
+    }
+    return Response.builder()
+        .status(response.statusCode())
+        .headers(headers(response.headers()))
+        .body(response.body())
+        .request(request)
+        .protocolVersion(
+            response.version() == HttpClient.Version.HTTP_2
+                ? Request.ProtocolVersion.HTTP_2
+                : Request.ProtocolVersion.HTTP_1_1)
+        .build();
+  }
+
+  private static HttpRequest toHttpRequest(Request request) throws IOException {
+    URI uri;
+    try {
+      uri = URI.create(request.url());
+    } catch (IllegalArgumentException e) {
+      throw new IOException("the request URL is not a valid URI");
+    }
+    byte[] body = request.body();
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri)
+            .method(
+                request.httpMethod().name(),
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
+      if (!RESTRICTED.contains(header.getKey())) {
+        for (String value : header.getValue()) {
+          builder.header(header.getKey(), value);
+        }
+      }
+    }
+    return builder.build();
+  }
+
+  private static Map<String, Collection<String>> headers(HttpHeaders headers) {
+    Map<String, Collection<String>> map = new LinkedHashMap<>();
+    headers.map().forEach((name, values) -> map.put(name, values));
+    return map;
+  }
+
+  private static IOException unwrap(Throwable cause) {
+    if (cause instanceof IOException io) {
+      return io;
+    }
+    if (cause instanceof RuntimeException e) {
+      throw e;
+    }
+    if (cause instanceof Error e) {
+      throw e;
+    }
+    return new IOException(cause);
+  }
+
+  private static Set<String> restricted() {
+    Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    names.addAll(List.of("connection", "content-length", "expect", "host", "upgrade"));
+    return names;
+  }
+
+  /** The body, refused beyond {@code limit} bytes (the subscription is then cancelled). */
+  static final class BodyTooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BodyTooLargeException(int limit) {
+      super("response body larger than " + limit / (1024 * 1024) + " MiB");
+    }
+  }
+
+  /** Collects the body's bytes, at most {@code limit}. */
+  private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+    private final int limit;
+    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private final List<ByteBuffer> parts = new ArrayList<>();
+    private Flow.Subscription subscription;
+    private long size;
+
+    LimitedBody(int limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> items) {
+      for (ByteBuffer item : items) {
+        size += item.remaining();
+        parts.add(item);
+      }
+      if (size > limit) {
+        parts.clear();
+        subscription.cancel();
+        result.completeExceptionally(new BodyTooLargeException(limit));
+      }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      parts.clear();
+      result.completeExceptionally(error);
+    }
+
+    @Override
+    public void onComplete() {
+      if (result.isDone()) {
+        return;
+      }
+      byte[] bytes = new byte[(int) size];
+      int at = 0;
+      for (ByteBuffer part : parts) {
+        int n = part.remaining();
+        part.get(bytes, at, n);
+        at += n;
+      }
+      parts.clear();
+      result.complete(bytes);
+    }
+  }
+}
