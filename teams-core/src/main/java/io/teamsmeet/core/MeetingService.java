@@ -604,9 +604,14 @@ public final class MeetingService implements AutoCloseable {
     }
   }
 
+  /** Not blank, and not {@code .} or {@code ..}, which would not stay one path segment. */
   private static void requireMeetingId(String meetingId) {
     if (meetingId == null || meetingId.isBlank()) {
       throw new IllegalArgumentException("meetingId must not be null or blank");
+    }
+    if (meetingId.equals(".") || meetingId.equals("..")) {
+      throw new IllegalArgumentException(
+          "meetingId must not be \".\" or \"..\" (it would not stay one path segment)");
     }
   }
 

@@ -70,12 +70,19 @@ final class GraphMeetingPort implements MeetingPort {
   }
 
   /**
-   * Percent-encodes a meeting id as one path segment: only RFC 3986 unreserved characters stay, so
-   * {@code :}, {@code @}, {@code /}, {@code %}, {@code +} and {@code =} are all encoded.
+   * Percent-encodes a meeting id as exactly one path segment: only RFC 3986 unreserved characters
+   * stay, so {@code :}, {@code @}, {@code /}, {@code %}, {@code +}, {@code ?}, {@code #} and {@code
+   * =} are all encoded. {@code .} and {@code ..} are refused: as segments they mean "this" and
+   * "the parent" and clients resolve them ({@code GET /v1.0/me/onlineMeetings/..} would become
+   * {@code GET /v1.0/me/}); every other id stays one segment under {@code /me/onlineMeetings/}.
    */
   static String encodePathSegment(String meetingId) {
     if (meetingId == null || meetingId.isBlank()) {
       throw new IllegalArgumentException("meetingId must not be null or blank");
+    }
+    if (meetingId.equals(".") || meetingId.equals("..")) {
+      throw new IllegalArgumentException(
+          "meetingId must not be \".\" or \"..\" (it would not stay one path segment)");
     }
     return IdentityPlatformAuthPort.encode(meetingId);
   }

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -20,9 +21,14 @@ import io.teamsmeet.core.port.Attendee;
 import io.teamsmeet.core.port.LobbyBypass;
 import io.teamsmeet.core.port.MeetingRequest;
 import io.teamsmeet.core.port.MeetingUpdate;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -71,6 +77,72 @@ class GraphRequestTest {
         .extracting(Object::toString)
         .containsExactly("GET", "PATCH", "DELETE");
     assertThat(requests).extracting(LoggedRequest::getUrl).containsOnly(BASE + "/" + encoded);
+  }
+
+  /** Ids built to break out of their segment: dots, slashes, escapes, queries, fragments. */
+  static List<String> hostileIds() {
+    List<String> ids =
+        new ArrayList<>(
+            List.of(
+                "...", ".a", "a.", "..a", " .", ". ", ". .", "/", "a/b", "../x", "./x", "x/..",
+                "\\", "..\\..", "%2e", "%2e%2e", ".%2e", "%2E%2E", "%2f", "%252e", "%", "%%",
+                "%zz", "?", "?x=1", "#", "#top", "a b", " a", "a\tb", "ü", "会議", "é.é", "a\u2028b",
+                ";", "a;b=c", "a+b=c", "19:meeting_x@thread.v2", "~", "-_.~", "\u0001x"));
+    // seeded, so a failure names an id that reproduces
+    Random random = new Random(13);
+    String alphabet = "./\\%2eE?#; a+:@ü~";
+    while (ids.size() < 300) {
+      StringBuilder id = new StringBuilder();
+      for (int n = 1 + random.nextInt(6); n > 0; n--) {
+        id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String candidate = id.toString();
+      if (!candidate.isBlank() && !candidate.equals(".") && !candidate.equals("..")) {
+        ids.add(candidate);
+      }
+    }
+    return ids;
+  }
+
+  @Test
+  void everyMeetingIdIsSentAsExactlyOnePathSegmentUnderOnlineMeetings() {
+    for (String id : hostileIds()) {
+      wm.resetRequests();
+
+      graph.get(TOKEN, id, Fixture.deadline());
+
+      List<LoggedRequest> sent = wm.findAll(anyRequestedFor(anyUrl()));
+      assertThat(sent).as("id %s", id).hasSize(1);
+      String url = sent.get(0).getUrl();
+      assertThat(url).as("id %s", id).startsWith(BASE + "/");
+      String segment = url.substring(BASE.length() + 1);
+      assertThat(segment).as("id %s", id).doesNotContain("/", "?", "#").isNotIn(".", "..");
+      assertThat(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8))
+          .as("id %s", id)
+          .isEqualTo(id);
+    }
+  }
+
+  @Test
+  void dotAndDotDotAreRefusedBeforeAnyRequestByThePortAndByTheService() {
+    try (TeamsMeetings teams = Fixture.builder(wm, new MutableClock(Fixture.NOW), transport).build()) {
+      for (String id : List.of(".", "..")) {
+        List<ThrowingCallable> calls =
+            List.of(
+                () -> graph.get(TOKEN, id, Fixture.deadline()),
+                () -> graph.update(TOKEN, id, MeetingUpdate.builder().subject("x").build(), Fixture.deadline()),
+                () -> graph.delete(TOKEN, id, Fixture.deadline()),
+                () -> teams.meetings().get("app-user", id),
+                () -> teams.meetings().update("app-user", id, MeetingUpdate.builder().subject("x").build()),
+                () -> teams.meetings().delete("app-user", id));
+        for (ThrowingCallable call : calls) {
+          assertThatIllegalArgumentException()
+              .isThrownBy(call)
+              .withMessageContaining("meetingId");
+        }
+      }
+    }
+    assertThat(wm.findAll(anyRequestedFor(anyUrl()))).as("nothing reached the wire").isEmpty();
   }
 
   @Test
