@@ -17,6 +17,7 @@ final class Exit {
   static final int SIGN_IN = 8;
   static final int SERVICE = 9;
   static final int STORAGE = 10;
+  static final int NETWORK = 11;
 
   private Exit() {}
 
@@ -34,6 +35,7 @@ final class Exit {
     codes.put(" 8", "sign-in declined, invalid callback, or not completed in time");
     codes.put(" 9", "Microsoft service failure");
     codes.put("10", "local storage failure (token database or keyset file)");
+    codes.put("11", "network: Microsoft cannot be reached from here (DNS, refused, connect timeout)");
     return codes;
   }
 }

@@ -12,6 +12,7 @@ import io.teamsmeet.core.TeamsException;
 import io.teamsmeet.core.TeamsServiceException;
 import io.teamsmeet.core.ThrottledException;
 import io.teamsmeet.core.TokenStoreException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Optional;
 
@@ -104,6 +105,14 @@ final class Failures {
               : "";
       return new Report(Exit.STORAGE, "storage", "local storage failure" + hint, detail, d);
     }
+    if (e instanceof TeamsServiceException s && isNetworkOnThisSide(s)) {
+      return new Report(
+          Exit.NETWORK,
+          "network",
+          "cannot reach Microsoft from this machine: check the network, DNS, proxy or firewall",
+          detail,
+          d);
+    }
     if (e instanceof TeamsServiceException s) {
       String status = s.status() == 0 ? "no answer" : "HTTP " + s.status();
       String id = d.requestId().map(r -> ", request-id " + r).orElse("");
@@ -111,6 +120,16 @@ final class Failures {
           Exit.SERVICE, "service", "Microsoft service failure (" + status + id + ")", detail, d);
     }
     return new Report(Exit.SERVICE, "service", "Microsoft service failure" + ids(d), detail, d);
+  }
+
+  /**
+   * A connection that could not be opened (unknown host, refused, connect timeout, no route): the
+   * request never left this machine, so the problem is on this side, not Microsoft's. The SDK
+   * reports it as not sent with the I/O failure as its cause; a call whose deadline passed before
+   * sending is also not sent, but has no such cause.
+   */
+  private static boolean isNetworkOnThisSide(TeamsServiceException e) {
+    return e.status() == 0 && !e.requestMayHaveBeenSent() && e.getCause() instanceof IOException;
   }
 
   private static String ids(ErrorDetails d) {

@@ -207,12 +207,43 @@ class ErrorsTest extends AgainstFakeMicrosoft {
   }
 
   @Test
-  void anUnreachableMicrosoftExitsNine() {
+  void aRefusedConnectionIsANetworkProblemOnThisSideAndExitsEleven() {
     connect();
     Map<String, String> env = env();
     env.put("TEAMS_IDENTITY_ENDPOINT", "http://127.0.0.1:1/login.microsoftonline.com");
 
     Cli.Result result = cli.run(env, "meeting", "create", "--subject", "x", "--no-retry");
+
+    assertThat(result.exitCode()).isEqualTo(11);
+    assertThat(result.err())
+        .startsWith("teams: cannot reach Microsoft from this machine: check the network")
+        .contains("could not reach the Microsoft identity platform: connection refused")
+        .doesNotContain("Microsoft service failure");
+  }
+
+  @Test
+  void anUnknownHostIsNamedAndIsNotCalledAMicrosoftFailure() throws Exception {
+    connect();
+    Map<String, String> env = env();
+    env.put("TEAMS_IDENTITY_ENDPOINT", "https://nonexistent.invalid/login.microsoftonline.com");
+
+    Cli.Result result = cli.run(env, "meeting", "create", "--subject", "x", "--no-retry", "--json");
+
+    assertThat(result.exitCode()).isEqualTo(11);
+    JsonNode error = JSON.readTree(result.err()).get("error");
+    assertThat(error.get("kind").asText()).isEqualTo("network");
+    assertThat(error.get("detail").asText())
+        .startsWith("could not reach the Microsoft identity platform: unknown host nonexistent.invalid")
+        .doesNotContain("refused");
+    assertThat(error.get("status").isNull()).isTrue();
+  }
+
+  @Test
+  void noAnswerAfterSendingIsStillAMicrosoftFailure() {
+    connect();
+    fake.tokenEndpoint().resetNext(1);
+
+    Cli.Result result = cli.run(env(), "meeting", "create", "--subject", "x", "--no-retry");
 
     assertThat(result.exitCode()).isEqualTo(9);
     assertThat(result.err()).startsWith("teams: Microsoft service failure (no answer");

@@ -21,6 +21,7 @@ class HelpTest {
         .contains(" 4   your account has no Teams licence or lacks permission")
         .contains(" 5   throttled or unavailable")
         .contains("10   local storage failure")
+        .contains("11   network: Microsoft cannot be reached from here")
         .contains("KMS-backed");
   }
 
