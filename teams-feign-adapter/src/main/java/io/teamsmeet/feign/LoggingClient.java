@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Logs each exchange at DEBUG through {@link System.Logger} ({@code io.teamsmeet.feign.http}):
- * method, path, status, time to the response headers, {@code request-id} and {@code
+ * method, path, status, time until the transport returned the response (java.net.http: the whole
+ * body; OkHttp: the headers), {@code request-id} and {@code
  * client-request-id}. Never a header value that could hold a token, never a query, never a body.
  */
 final class LoggingClient implements Client {

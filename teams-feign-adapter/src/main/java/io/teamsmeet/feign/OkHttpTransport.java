@@ -37,8 +37,11 @@ import okio.BufferedSink;
  * <p>Your client is never changed or closed. The SDK sends through a client derived from it with
  * {@link OkHttpClient#newBuilder()}, which shares its connection pool, dispatcher, proxy, TLS
  * settings, interceptors and event listener, and differs in two ways: its read timeout is {@link
- * TeamsMeetings.Builder#requestTimeout}, and one more application interceptor marks request bodies
- * one-shot. Left to itself, OkHttp sends a request again after a connection failure on a pooled
+ * TeamsMeetings.Builder#requestTimeout}, and one more application interceptor bounds each exchange
+ * and marks request bodies one-shot. The bound: a call is cancelled at {@code min(requestTimeout,
+ * time left of the SDK call)} after it starts, even while its body is being read (OkHttp's read
+ * timeout, per read, would never trip on a body that dribbles in); the watchdog is Okio's, the one
+ * OkHttp's own timeouts use, so the SDK starts no thread for it. Left to itself, OkHttp sends a request again after a connection failure on a pooled
  * connection, or after a {@code 503} with {@code Retry-After: 0}, even a {@code POST}; with bodies
  * one-shot it never sends a request with a body (a token request, a meeting creation or update)
  * twice, as on the JDK transport, so that the promise of {@link io.teamsmeet.core.RetryPolicy} (a

@@ -12,8 +12,8 @@ import java.time.Duration;
  * <p>Two transports are supported and tested through the same suite:
  *
  * <ul>
- *   <li>{@link #jdk()}, the default: the JDK's {@code java.net.http.HttpClient} through Feign's
- *       {@code feign-java11}. No extra jar.
+ *   <li>{@link #jdk()}, the default: the JDK's {@code java.net.http.HttpClient}, through the SDK's
+ *       own small Feign client. No extra jar.
  *   <li>{@link #okHttp()}: OkHttp through {@code feign-okhttp}, faster and lighter on CPU in this
  *       project's benchmarks (it costs about 3 MB of jars: OkHttp, Okio, the Kotlin standard
  *       library). It is an optional dependency of this module; add it to switch:
@@ -30,11 +30,18 @@ import java.time.Duration;
  *
  * <p>Either can be a client you built yourself, for a proxy, custom TLS trust, an executor or your
  * interceptors: {@link #jdk(HttpClient)} or {@link OkHttpTransport#of(okhttp3.OkHttpClient)}. The
- * SDK never changes or closes a client you pass; it applies {@link
- * TeamsMeetings.Builder#requestTimeout} to each of its requests and keeps your client's own connect
- * timeout, proxy, TLS settings, redirect policy and connection pool. {@link #feign(Client)} takes
- * any other Feign {@link Client}. The SDK never falls back to Feign's {@code Client.Default}
- * ({@code HttpURLConnection}).
+ * SDK never changes or closes a client you pass; it bounds each of its exchanges as below and keeps
+ * your client's own connect timeout, proxy, TLS settings, redirect policy and connection pool.
+ * {@link #feign(Client)} takes any other Feign {@link Client}. The SDK never falls back to Feign's
+ * {@code Client.Default} ({@code HttpURLConnection}).
+ *
+ * <p>On {@link #jdk()} and {@link #okHttp()}, with a client the SDK builds or your own, every
+ * exchange, from sending the request to the last byte of the response body, ends within {@code
+ * min(requestTimeout, time left of the call)}: the SDK aborts it there however slowly the body
+ * arrives (java.net.http: the exchange is cancelled; OkHttp: a watchdog cancels the call). A {@link
+ * #feign(Client)} client cannot be aborted by the SDK: it is bounded only by what it does with the
+ * {@code Request.Options} it gets, while the core still checks the call's deadline ({@link
+ * TeamsMeetings.Builder#callTimeout}) between attempts.
  *
  * <p>What the builder's settings mean on each transport, for a client the SDK builds:
  *
@@ -43,10 +50,11 @@ import java.time.Duration;
  *   <tr><th>setting (default)</th><th>{@code jdk()}</th><th>{@code okHttp()}</th></tr>
  *   <tr><td>{@code connectTimeout} (10 s)</td><td>the client's connect timeout</td>
  *       <td>the client's connect timeout</td></tr>
- *   <tr><td>{@code requestTimeout} (30 s)</td>
- *       <td>the request's timeout: the longest wait from sending until the response headers</td>
- *       <td>the read and write timeouts: the longest wait for each read or write on the socket
- *       (so at least for the first byte of the response)</td></tr>
+ *   <tr><td>{@code requestTimeout} (15 s)</td>
+ *       <td>one exchange, sending to the last byte of the body, at most {@code min(requestTimeout,
+ *       time left)}; then it is cancelled</td>
+ *       <td>the same bound, by a watchdog that cancels the call; also the read and write timeouts
+ *       (each read or write on the socket)</td></tr>
  *   <tr><td>{@code maxIdleConnections} (20)</td>
  *       <td>not settable per client: the JVM-wide system property {@code
  *       jdk.httpclient.connectionPoolSize} (JDK 17 default 0, no limit)</td>
@@ -85,12 +93,9 @@ public abstract class Transport {
 
   /**
    * Your own JDK client, for a proxy, custom TLS ({@code SSLContext}), an authenticator or an
-   * executor. It is used as it is: its connect timeout, redirect policy, HTTP version and
-   * connection pool stay as you set them, and {@link TeamsMeetings.Builder#requestTimeout} is set
-   * on each request. Give it a connect timeout: without one, Feign's {@code feign-java11} sends
-   * through a copy of your client that adds the builder's {@code connectTimeout} (the copy keeps
-   * your proxy, TLS context and parameters, authenticator, cookie handler, executor and version,
-   * but not your connection pool).
+   * executor. It is used as it is, never copied: its connect timeout, redirect policy, HTTP version
+   * and connection pool stay as you set them. Each exchange, connecting included, is bounded by
+   * {@code min(requestTimeout, time left of the call)} and cancelled there.
    *
    * @param client the client; the SDK does not close it
    * @return a transport sending through {@code client}
@@ -122,7 +127,9 @@ public abstract class Transport {
    * Any Feign client, for a transport this SDK does not offer (Apache HttpClient 5, a test double,
    * your own wrapper). {@link TeamsMeetings.Builder#connectTimeout} and {@link
    * TeamsMeetings.Builder#requestTimeout} are passed to it as Feign's {@code Request.Options},
-   * redirects off; what it does with them is up to the client.
+   * redirects off; what it does with them is up to the client. The SDK cannot abort its exchanges:
+   * one that hangs is bounded only by the client, and the call's deadline is checked between
+   * attempts, so a call can outlast {@code callTimeout} by one exchange of this client.
    *
    * @param client the client; the SDK does not close it
    * @return a transport sending through {@code client}
