@@ -115,7 +115,10 @@ final class CallFailures {
     ErrorDetails details = ids(e);
     if (io instanceof JdkClient.BodyTooLargeException) {
       return TeamsServiceException.of(
-          service + " answered with a " + io.getMessage(), details, false, null);
+          "the answer of " + service + " is larger than " + Http.MAX_BODY / (1024 * 1024) + " MiB",
+          details,
+          false,
+          null);
     }
     String what = io == null ? "an I/O error" : describe(io, host(e));
     if (what.equals("request timed out") && exchange.hasBegun()) {

@@ -43,9 +43,12 @@ final class Http {
       BiFunction<Response, String, ? extends RuntimeException> malformed) {
     byte[] bytes;
     try {
-      bytes = read(response, MAX_BODY);
+      bytes = read(response, MAX_BODY + 1);
     } catch (IOException e) {
       throw readFailure(service, response, e);
+    }
+    if (bytes != null && bytes.length > MAX_BODY) {
+      throw malformed.apply(response, "is larger than " + MAX_BODY / (1024 * 1024) + " MiB");
     }
     JsonNode json;
     try {
@@ -61,7 +64,7 @@ final class Http {
 
   static final int MAX_ERROR_BODY = 64 * 1024;
 
-  /** Success bodies are read up to this many bytes; a longer one is reported as unreadable. */
+  /** Success bodies are read up to this many bytes; a longer one is refused as malformed. */
   static final int MAX_BODY = 4 * 1024 * 1024;
 
   /** The longest Retry-After honoured as given; anything longer is capped (no overflow). */

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.teamsmeet.core.TeamsServiceException;
 import io.teamsmeet.core.ThrottledException;
 import io.teamsmeet.core.port.AccessToken;
+import io.teamsmeet.core.port.Deadline;
 import io.teamsmeet.core.port.MeetingRequest;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -118,9 +119,68 @@ class TransportTest {
     long millis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(e.getMessage())
-                  .contains("no complete response from Microsoft Graph within 700 ms (requestTimeout)");
+        .contains("no complete response from Microsoft Graph within 700 ms (requestTimeout)");
     assertThat(e.getCause()).isInstanceOf(java.io.IOException.class);
     assertThat(millis).isBetween(600L, 2400L);
+  }
+
+  @Test
+  void aDribblingBodyIsCutAtTheBoundOnAClientTheSdkBuildsAndOnYourOwn() {
+    // headers after 0.1 s, then the body over 20 s: no single read waits long
+    wm.stubFor(
+        get(anyUrl())
+            .willReturn(Fixture.json(200, Fixture.CREATED_MEETING).withChunkedDribbleDelay(200, 20_000)));
+    for (Transport t : List.of(transport.sdkBuilt(), transport.own())) {
+      GraphMeetingPort graph =
+          Fixture.builder(wm, clock).transport(t).requestTimeout(Duration.ofSeconds(1)).ports().meetings();
+
+      long start = System.nanoTime();
+      TeamsServiceException byRequestTimeout =
+          catchThrowableOfType(TeamsServiceException.class, () -> graph.get(TOKEN, "m1", Fixture.deadline()));
+      TeamsServiceException byDeadline =
+          catchThrowableOfType(
+              TeamsServiceException.class,
+              () -> graph.get(TOKEN, "m1", Deadline.after(Duration.ofMillis(800))));
+      long millis = (System.nanoTime() - start) / 1_000_000;
+
+      assertThat(byRequestTimeout)
+          .as("%s", t)
+          .hasMessageContaining("no complete response from Microsoft Graph within 1 s (requestTimeout)");
+      assertThat(byDeadline).as("%s", t).hasMessageContaining("(the call's deadline)");
+      assertThat(byDeadline.isRetryable()).isTrue();
+      assertThat(byDeadline.requestMayHaveBeenSent()).isTrue();
+      assertThat(millis).as("%s: two bounded exchanges, with slack", t).isLessThan(6_000);
+    }
+  }
+
+  @Test
+  void aBodyLargerThanTheLimitIsRefusedAndNotRetryable() {
+    byte[] huge = new byte[Http.MAX_BODY + 10];
+    java.util.Arrays.fill(huge, (byte) ' ');
+    huge[0] = '{';
+    huge[huge.length - 1] = '}';
+    wm.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withBody(huge)));
+    GraphMeetingPort graph = Fixture.builder(wm, clock, transport).ports().meetings();
+
+    TeamsServiceException e =
+        catchThrowableOfType(TeamsServiceException.class, () -> graph.get(TOKEN, "m1", Fixture.deadline()));
+
+    assertThat(e).hasMessageContaining("Microsoft Graph").hasMessageContaining("larger than 4 MiB");
+    assertThat(e.isRetryable()).isFalse();
+  }
+
+  @Test
+  void aCallWhoseDeadlineHasPassedSendsNothingAndSaysSo() {
+    wm.stubFor(any(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
+    GraphMeetingPort graph = Fixture.builder(wm, clock, transport).ports().meetings();
+    Deadline passed = Deadline.after(Duration.ofNanos(1));
+
+    TeamsServiceException e =
+        catchThrowableOfType(TeamsServiceException.class, () -> graph.create(TOKEN, meeting(), passed));
+
+    assertThat(e.requestMayHaveBeenSent()).isFalse();
+    assertThat(e).hasMessageContaining("the call's deadline had passed");
+    wm.verify(0, anyRequestedFor(anyUrl()));
   }
 
   @Test
