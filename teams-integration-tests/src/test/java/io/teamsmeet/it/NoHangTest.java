@@ -62,19 +62,19 @@ class NoHangTest extends OneConnectedUser {
     opened.forEach(TeamsMeetings::close);
   }
 
-  private TeamsMeetings bounded(URI graph) {
+  private TeamsMeetings bounded(URI graph, Duration requestTimeout, Duration callTimeout) {
     TeamsMeetings teams =
         rig.sdk(store, keys, fake.identityBaseUri(), graph)
             .transport(transport.equals("okhttp") ? Transport.okHttp() : Transport.jdk())
-            .requestTimeout(REQUEST_TIMEOUT)
-            .callTimeout(CALL_TIMEOUT)
+            .requestTimeout(requestTimeout)
+            .callTimeout(callTimeout)
             .build();
     opened.add(teams);
     return teams;
   }
 
   private TeamsMeetings bounded() {
-    return bounded(fake.graphBaseUri());
+    return bounded(fake.graphBaseUri(), REQUEST_TIMEOUT, CALL_TIMEOUT);
   }
 
   private String existingMeeting() {
@@ -246,12 +246,7 @@ class NoHangTest extends OneConnectedUser {
       throws IOException {
     try (Silent silent = new Silent()) {
       TeamsMeetings teams =
-          rig.sdk(store, keys, fake.identityBaseUri(), silent.uri())
-              .transport(transport.equals("okhttp") ? Transport.okHttp() : Transport.jdk())
-              .requestTimeout(Duration.ofSeconds(3))
-              .callTimeout(Duration.ofMillis(3200))
-              .build();
-      opened.add(teams);
+          bounded(silent.uri(), Duration.ofSeconds(3), Duration.ofMillis(3200));
 
       // a second attempt of a full 3 s would end after 6 s; the call's 3.2 s deadline ends it
       timesOut(() -> teams.meetings().get(USER, "any"), "Microsoft Graph");
