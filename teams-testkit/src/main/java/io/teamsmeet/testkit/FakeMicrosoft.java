@@ -689,7 +689,7 @@ public final class FakeMicrosoft implements AutoCloseable {
   /** Ends stalled and dribbling answers, then stops the server. */
   @Override
   public void close() {
-    slowBodies.releaseAll();
+    slowBodies.stop();
     server.stop();
   }
 

@@ -17,9 +17,10 @@ import org.eclipse.jetty.server.HttpConnection;
  * Content-Length} stay right.
  *
  * <p>A stalled or dribbling answer holds its server thread. {@link #releaseAll()}, called by {@link
- * FakeMicrosoft#reset()} and {@link FakeMicrosoft#close()}, ends all of them at once: their
- * connections are closed, so no thread outlives a test. A dribble also ends when the client goes
- * away (its next write fails); a stall after {@link #MAX_STALL_MINUTES} at the latest.
+ * FakeMicrosoft#reset()}, and {@link #stop()}, called by {@link FakeMicrosoft#close()}, end all of
+ * them at once, closing their connections, so that no thread outlives a test. A dribble also ends
+ * when the client goes away (its next write fails); a stall after {@link #MAX_STALL_MINUTES} at the
+ * latest.
  */
 final class SlowBodies {
 
@@ -30,12 +31,21 @@ final class SlowBodies {
   private static final int WRITES_PER_SECOND = 10;
 
   private volatile CountDownLatch release = new CountDownLatch(1);
+  private volatile boolean stopped;
 
   /** Ends every stall and dribble in progress; later ones start afresh. */
   void releaseAll() {
     CountDownLatch released = release;
-    release = new CountDownLatch(1);
+    if (!stopped) {
+      release = new CountDownLatch(1);
+    }
     released.countDown();
+  }
+
+  /** Ends every stall and dribble in progress, and every later one at once: the fake stops. */
+  void stop() {
+    stopped = true;
+    releaseAll();
   }
 
   /**
