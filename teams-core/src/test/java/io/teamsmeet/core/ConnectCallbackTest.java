@@ -153,7 +153,8 @@ class ConnectCallbackTest {
                         "user-1",
                         Map.of(
                             "error", "consent_required",
-                            "error_description", "AADSTS90094: Admin consent is required.")));
+                            "error_description", "AADSTS90094: Admin consent is required.",
+                            "state", FakeIdentity.query(f.service.beginConnect("user-1")).get("state"))));
     assertThat(e.isAdminConsentRequired()).isTrue();
     assertThat(e.isRetryable()).isFalse();
   }

@@ -635,7 +635,7 @@ public final class TeamsMeetings implements AutoCloseable {
               .options(options)
               .retryer(Retryer.NEVER_RETRY)
               .encoder(JsonCodec.INSTANCE)
-              .decoder(new TokenResponseDecoder(clock))
+              .decoder(new TokenResponseDecoder(clock, clientId))
               .errorDecoder(new IdentityErrorDecoder(clock, redirectUri.toString()))
               .requestInterceptor(StandardHeaders.forIdentityPlatform())
               .target(IdentityApi.class, tenantBase + "/oauth2/v2.0");
