@@ -160,6 +160,55 @@ class ConnectCallbackTest {
   }
 
   @Test
+  void anErrorCallbackWithoutStateIsRefusedNotBelieved() {
+    // Any page can send the user's browser here: without the state it is not Microsoft's answer.
+    assertRejected(
+        () ->
+            f.service.completeConnect(
+                "user-1",
+                URI.create("https://app.example/callback?error=access_denied&error_description=no")),
+        Reason.MISSING_STATE);
+    assertRejected(
+        () -> f.service.completeConnect("user-1", Map.of("error", "consent_required")),
+        Reason.MISSING_STATE);
+  }
+
+  @Test
+  void aGenuineErrorCallbackUsesUpItsState() {
+    URI url = f.service.beginConnect("user-1");
+    URI declined = f.identity.decline(url);
+
+    assertThatThrownBy(() -> f.service.completeConnect("user-1", declined))
+        .isInstanceOf(AuthorizationDeniedException.class);
+    assertRejected(() -> f.service.completeConnect("user-1", declined), Reason.STATE_REPLAYED);
+    URI codeWithTheSameState = f.identity.consent(url, "ana@contoso.com");
+    assertRejected(
+        () -> f.service.completeConnect("user-1", codeWithTheSameState), Reason.STATE_REPLAYED);
+    assertThat(f.identity.exchanges).hasValue(0);
+  }
+
+  @Test
+  void hostileTextInAnErrorCallbackIsEscapedInTheExceptionAndItsDetails() {
+    String state = FakeIdentity.query(f.service.beginConnect("user-1")).get("state");
+
+    AuthorizationDeniedException e =
+        (AuthorizationDeniedException)
+            org.assertj.core.api.Assertions.catchThrowable(
+                () ->
+                    f.service.completeConnect(
+                        "user-1",
+                        Map.of(
+                            "error", "access_denied\u001b[31m\r\nINFO forged",
+                            "error_description", "AADSTS65004\u2028\u202Egnp.exe\r\nTrace ID: 1",
+                            "state", state)));
+
+    assertThat(e.error()).isEqualTo("access_denied\\u001B[31m\\u000D\\u000AINFO forged");
+    assertThat(e.details().description()).contains("AADSTS65004\\u2028\\u202Egnp.exe Trace ID: 1");
+    assertThat(e.getMessage()).doesNotContain("\u001b", "\r", "\n", "\u2028", "\u202E");
+    assertThat(e.isUserDeclined()).isFalse();
+  }
+
+  @Test
   void anErrorCallbackWithAForgedStateIsRejectedAsForged() {
     assertRejected(
         () ->
