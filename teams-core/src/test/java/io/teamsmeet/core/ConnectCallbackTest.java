@@ -143,18 +143,21 @@ class ConnectCallbackTest {
     assertThat(f.identity.exchanges).hasValue(0);
   }
 
+  /** An error callback with {@code error} and {@code error_description} and a genuine state. */
+  private AuthorizationDeniedException denied(String error, String description) {
+    String state = FakeIdentity.query(f.service.beginConnect("user-1")).get("state");
+    return (AuthorizationDeniedException)
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                f.service.completeConnect(
+                    "user-1",
+                    Map.of("error", error, "error_description", description, "state", state)));
+  }
+
   @Test
   void adminConsentRequiredIsRecognised() {
     AuthorizationDeniedException e =
-        (AuthorizationDeniedException)
-            org.assertj.core.api.Assertions.catchThrowable(
-                () ->
-                    f.service.completeConnect(
-                        "user-1",
-                        Map.of(
-                            "error", "consent_required",
-                            "error_description", "AADSTS90094: Admin consent is required.",
-                            "state", FakeIdentity.query(f.service.beginConnect("user-1")).get("state"))));
+        denied("consent_required", "AADSTS90094: Admin consent is required.");
     assertThat(e.isAdminConsentRequired()).isTrue();
     assertThat(e.isRetryable()).isFalse();
   }
@@ -189,18 +192,10 @@ class ConnectCallbackTest {
 
   @Test
   void hostileTextInAnErrorCallbackIsEscapedInTheExceptionAndItsDetails() {
-    String state = FakeIdentity.query(f.service.beginConnect("user-1")).get("state");
-
     AuthorizationDeniedException e =
-        (AuthorizationDeniedException)
-            org.assertj.core.api.Assertions.catchThrowable(
-                () ->
-                    f.service.completeConnect(
-                        "user-1",
-                        Map.of(
-                            "error", "access_denied\u001b[31m\r\nINFO forged",
-                            "error_description", "AADSTS65004\u2028\u202Egnp.exe\r\nTrace ID: 1",
-                            "state", state)));
+        denied(
+            "access_denied\u001b[31m\r\nINFO forged",
+            "AADSTS65004\u2028\u202Egnp.exe\r\nTrace ID: 1");
 
     assertThat(e.error()).isEqualTo("access_denied\\u001B[31m\\u000D\\u000AINFO forged");
     assertThat(e.details().description()).contains("AADSTS65004\\u2028\\u202Egnp.exe Trace ID: 1");
