@@ -61,8 +61,8 @@ final class AccessTokens {
   private static final int MAX_STORE_RACES = 3;
 
   /**
-   * A usable access token, the grant version and connection it was issued for, and when the store
-   * last confirmed that grant (builder's clock).
+   * A usable access token, the grant version and connection it was issued for, and when its grant
+   * must next be confirmed against the store (builder's clock).
    */
   record Entry(
       AccessToken token,
@@ -70,10 +70,10 @@ final class AccessTokens {
       Instant refreshAt,
       long grantVersion,
       long connectionId,
-      Instant checkedAt) {
+      Instant checkAt) {
 
-    Entry confirmed(long version, Instant at) {
-      return new Entry(token, usableUntil, refreshAt, version, connectionId, at);
+    Entry confirmed(long version, Instant nextCheck) {
+      return new Entry(token, usableUntil, refreshAt, version, connectionId, nextCheck);
     }
   }
 
@@ -191,7 +191,7 @@ final class AccessTokens {
     Entry entry = cache.getIfPresent(userId);
     Instant now = clock.instant();
     if (entry != null && now.isBefore(entry.usableUntil())) {
-      if (!now.isBefore(entry.checkedAt().plus(grantCheckInterval))) {
+      if (!now.isBefore(entry.checkAt())) {
         entry = confirmWithStore(userId, entry, now);
       }
       if (entry != null) {
@@ -235,7 +235,7 @@ final class AccessTokens {
         return null;
       }
     }
-    Entry confirmed = entry.confirmed(version, now);
+    Entry confirmed = entry.confirmed(version, now.plus(grantCheckInterval));
     cache.asMap().replace(userId, entry, confirmed);
     return confirmed;
   }
@@ -314,7 +314,7 @@ final class AccessTokens {
         usableUntil.minus(ahead),
         grantVersion,
         connectionId,
-        now);
+        now.plus(grantCheckInterval));
   }
 
   private static Duration min(Duration a, Duration b) {
