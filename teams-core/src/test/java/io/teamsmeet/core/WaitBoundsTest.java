@@ -173,18 +173,7 @@ class WaitBoundsTest {
   void aCallerNeverWaitsForARefreshAheadStillQueuedBehindAnotherUsersSlowOne() throws Exception {
     ExecutorService single = Executors.newSingleThreadExecutor();
     try {
-      Fixture f = fixture(b -> b.refreshExecutor(single));
-      f.connect("user-1", "ana@contoso.com");
-      f.connect("user-2", "bo@contoso.com");
-      // Both tokens live 1 h: usable until 55 min, refreshed ahead from 50 min.
-      f.clock.advance(Duration.ofMinutes(51));
-      f.identity.gatedAccount = "ana@contoso.com";
-      f.identity.refreshEntered = new CountDownLatch(1);
-      f.identity.refreshGate = new CountDownLatch(1);
-
-      f.service.create("user-1", REQUEST); // queues ana's refresh-ahead: it runs and hangs
-      assertThat(f.identity.refreshEntered.await(HANG_SECONDS, TimeUnit.SECONDS)).isTrue();
-      f.service.create("user-2", REQUEST); // queues bo's refresh-ahead behind it
+      Fixture f = anaRefreshingAheadAndHangingWithBoQueuedBehind(single);
       f.clock.advance(Duration.ofMinutes(5)); // bo's token is no longer usable
 
       Meeting meeting =
@@ -203,16 +192,7 @@ class WaitBoundsTest {
   void aRefreshAheadQueuedWhenTheServiceClosesDoesNothingWhenItRuns() throws Exception {
     ExecutorService single = Executors.newSingleThreadExecutor();
     try {
-      Fixture f = fixture(b -> b.refreshExecutor(single));
-      f.connect("user-1", "ana@contoso.com");
-      f.connect("user-2", "bo@contoso.com");
-      f.clock.advance(Duration.ofMinutes(51));
-      f.identity.gatedAccount = "ana@contoso.com";
-      f.identity.refreshEntered = new CountDownLatch(1);
-      f.identity.refreshGate = new CountDownLatch(1);
-      f.service.create("user-1", REQUEST);
-      assertThat(f.identity.refreshEntered.await(HANG_SECONDS, TimeUnit.SECONDS)).isTrue();
-      f.service.create("user-2", REQUEST); // bo's refresh-ahead waits in the executor's queue
+      Fixture f = anaRefreshingAheadAndHangingWithBoQueuedBehind(single);
 
       f.service.close();
       f.identity.refreshGate.countDown();
@@ -241,6 +221,25 @@ class WaitBoundsTest {
             e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(10)));
     assertThat(f.sleeps).as("no wait that would outlast the deadline").isEmpty();
     assertThat(f.graph.calls).hasValue(1);
+  }
+
+  /**
+   * Ana's and Bo's tokens (1 h) enter the refresh-ahead window; Ana's refresh-ahead runs on the
+   * single background thread and hangs, Bo's waits in the executor's queue behind it.
+   */
+  private Fixture anaRefreshingAheadAndHangingWithBoQueuedBehind(ExecutorService single)
+      throws InterruptedException {
+    Fixture f = fixture(b -> b.refreshExecutor(single));
+    f.connect("user-1", "ana@contoso.com");
+    f.connect("user-2", "bo@contoso.com");
+    f.clock.advance(Duration.ofMinutes(51)); // usable until 55 min, refreshed ahead from 50 min
+    f.identity.gatedAccount = "ana@contoso.com";
+    f.identity.refreshEntered = new CountDownLatch(1);
+    f.identity.refreshGate = new CountDownLatch(1);
+    f.service.create("user-1", REQUEST); // queues Ana's refresh-ahead: it runs and hangs
+    assertThat(f.identity.refreshEntered.await(HANG_SECONDS, TimeUnit.SECONDS)).isTrue();
+    f.service.create("user-2", REQUEST); // queues Bo's refresh-ahead behind it
+    return f;
   }
 
   /** Waits until {@code count} callers are parked on the shared refresh (their threads wait). */
