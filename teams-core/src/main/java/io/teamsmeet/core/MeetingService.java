@@ -116,6 +116,7 @@ public final class MeetingService implements AutoCloseable {
             clock,
             b.expirySkew,
             b.refreshAhead,
+            b.grantCheckInterval,
             scopes,
             executor == null ? ownExecutor : executor,
             b.maximumCachedUsers,
@@ -294,9 +295,10 @@ public final class MeetingService implements AutoCloseable {
             response.idTokenClaims().tenantId(),
             response.idTokenClaims().preferredUsername().or(() -> response.idTokenClaims().name()),
             response.scopes(),
-            now);
+            now,
+            random.nextLong());
     long version = saveNewGrant(userId, grant, now);
-    tokens.connected(userId, response, version);
+    tokens.connected(userId, response, version, grant.connectionId());
     LOG.log(System.Logger.Level.INFO, "user {0} connected a Microsoft account", userId);
     return grant.toConnection(userId);
   }
@@ -631,9 +633,15 @@ public final class MeetingService implements AutoCloseable {
     }
   }
 
-  /** Stops the background refresh threads this service started (not an executor you passed). */
+  /**
+   * Closes the service: every call waiting for a token refresh is released at once, later calls
+   * that need an access token fail with {@link IllegalStateException}, and the background refresh threads this service
+   * started stop (an executor you passed is left running; refreshes queued on it do nothing).
+   * Idempotent.
+   */
   @Override
   public void close() {
+    tokens.close();
     if (ownExecutor != null) {
       ownExecutor.shutdownNow();
     }
@@ -660,6 +668,7 @@ public final class MeetingService implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Retrier.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
     private Duration callTimeout = Duration.ofSeconds(30);
+    private Duration grantCheckInterval = Duration.ofSeconds(30);
 
     private Builder() {}
 
@@ -775,6 +784,21 @@ public final class MeetingService implements AutoCloseable {
      */
     public Builder callTimeout(Duration value) {
       this.callTimeout = requirePositive(value, "callTimeout");
+      return this;
+    }
+
+    /**
+     * How long a cached access token is used without checking that its grant is still the one in
+     * the {@link TokenStore} (default 30 seconds, measured on {@link #clock(Clock)}). This bounds
+     * how long an instance goes on acting for a user after a {@code disconnect} on another
+     * instance (its calls then fail with {@link ReauthorizationRequiredException}), or as the old
+     * account after the user reconnected elsewhere (its next call refreshes from the new grant).
+     * The check is one {@link TokenStore#load} per user and interval; zero checks on every call.
+     * When the store cannot be read the check fails the call ({@link TokenStoreException}): a
+     * token is not used past the bound unconfirmed.
+     */
+    public Builder grantCheckInterval(Duration value) {
+      this.grantCheckInterval = requireNotNegative(value, "grantCheckInterval");
       return this;
     }
 

@@ -535,6 +535,17 @@ public final class TeamsMeetings implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a cached access token is used without checking that its grant is still the stored
+     * one (default 30 seconds, on {@link #clock(Clock)}): a disconnect or a reconnect on another
+     * instance takes effect here within this time. See {@link
+     * MeetingService.Builder#grantCheckInterval(Duration)}.
+     */
+    public Builder grantCheckInterval(Duration value) {
+      core.grantCheckInterval(value);
+      return this;
+    }
+
     /** Where background refreshes run (default: two daemon threads owned by the service). */
     public Builder refreshExecutor(Executor value) {
       core.refreshExecutor(value);
