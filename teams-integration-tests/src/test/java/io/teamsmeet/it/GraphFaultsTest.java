@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.teamsmeet.core.Connection;
 import io.teamsmeet.core.ConnectionStatus;
 import io.teamsmeet.core.MeetingNotFoundException;
+import io.teamsmeet.core.OutcomeUnknownException;
 import io.teamsmeet.core.PermissionDeniedException;
 import io.teamsmeet.core.ReauthorizationRequiredException;
 import io.teamsmeet.core.TeamsServiceException;
@@ -117,11 +118,12 @@ class GraphFaultsTest extends OneConnectedUser {
     StoredGrant before = stored();
     fake.graph().failNext(2, RetryAfter.none());
 
-    ThrottledException e = catchThrowableOfType(this::create, ThrottledException.class);
+    OutcomeUnknownException e = catchThrowableOfType(this::create, OutcomeUnknownException.class);
     Secrets.thrown(e);
 
     assertThat(e.details().status()).isEqualTo(503);
-    assertThat(e.retryAfter()).isEmpty();
+    assertThat(e.isRetryable()).as("retrying could create the meeting twice").isFalse();
+    assertThat(e.getCause()).isInstanceOf(ThrottledException.class);
     assertThat(posts()).isEqualTo(2);
     assertUnchanged(before);
   }
@@ -262,11 +264,11 @@ class GraphFaultsTest extends OneConnectedUser {
     StoredGrant before = stored();
     fake.graph().resetNext(1);
 
-    TeamsServiceException e = catchThrowableOfType(this::create, TeamsServiceException.class);
+    OutcomeUnknownException e = catchThrowableOfType(this::create, OutcomeUnknownException.class);
     Secrets.thrown(e);
 
     assertThat(e.status()).isZero();
-    assertThat(e.isRetryable()).isTrue();
+    assertThat(e.isRetryable()).as("retrying could create the meeting twice").isFalse();
     assertThat(meetings()).isEqualTo(1);
     assertUnchanged(before);
   }
