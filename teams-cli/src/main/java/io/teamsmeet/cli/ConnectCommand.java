@@ -3,6 +3,7 @@ package io.teamsmeet.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.teamsmeet.core.ConnectOptions;
 import io.teamsmeet.core.Connection;
+import io.teamsmeet.core.SafeText;
 import io.teamsmeet.core.TeamsException;
 import io.teamsmeet.feign.TeamsMeetings;
 import java.io.PrintStream;
@@ -112,8 +113,8 @@ final class ConnectCommand implements Callable<Integer> {
       out.println(Json.write(node));
       return;
     }
-    out.println("Connected " + connection.accountName().orElse("your account") + " for app user '"
-        + connection.userId() + "'.");
+    out.println("Connected " + SafeText.of(connection.accountName().orElse("your account"))
+        + " for app user '" + connection.userId() + "'.");
     Human.connection(out, "  ", connection);
     Human.line(out, "  ", "stored in", workspace.store().file() + " (encrypted; key: "
         + workspace.settings().configDir().resolve(Keys.FILE) + ")");

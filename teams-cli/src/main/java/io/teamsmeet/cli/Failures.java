@@ -8,6 +8,7 @@ import io.teamsmeet.core.InvalidAuthorizationResponseException;
 import io.teamsmeet.core.MeetingNotFoundException;
 import io.teamsmeet.core.PermissionDeniedException;
 import io.teamsmeet.core.ReauthorizationRequiredException;
+import io.teamsmeet.core.SafeText;
 import io.teamsmeet.core.TeamsException;
 import io.teamsmeet.core.TeamsServiceException;
 import io.teamsmeet.core.ThrottledException;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * Turns every failure into one clear message on stderr and its exit code: a headline that says
  * what to do (with Graph's request-id when there is one), then the SDK's own message, which names
  * HTTP status, Microsoft's error code and the request ids support asks for. SDK messages never
- * hold a token, code, secret or body, so they are shown as they are.
+ * hold a token, code, secret or body, so they are shown as they are; no line holds a raw control
+ * character, line separator or bidirectional control ({@link SafeText}), in text or in JSON.
  */
 final class Failures {
 
@@ -162,8 +164,9 @@ final class Failures {
       root.set("error", error);
       err.println(Json.write(root));
     } else {
-      err.println("teams: " + report.headline());
-      report.detail().ifPresent(detail -> err.println("  " + detail));
+      // SDK messages are escaped already; headlines can quote a setting, so escape again
+      err.println("teams: " + SafeText.of(report.headline()));
+      report.detail().ifPresent(detail -> err.println("  " + SafeText.of(detail)));
     }
     err.flush();
     return report.exitCode();

@@ -1,6 +1,7 @@
 package io.teamsmeet.cli;
 
 import io.teamsmeet.core.Connection;
+import io.teamsmeet.core.SafeText;
 import io.teamsmeet.core.port.DialIn;
 import io.teamsmeet.core.port.Meeting;
 import java.io.PrintStream;
@@ -8,13 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** The human-readable output: aligned "label: value" lines. */
+/**
+ * The human-readable output: aligned "label: value" lines. Values come from Microsoft (subject,
+ * account name, dial-in numbers...), so each is escaped ({@link SafeText}): no value can move the
+ * cursor, change colours, reorder the line or start another one.
+ */
 final class Human {
 
   private Human() {}
 
   static void line(PrintStream out, String indent, String label, String value) {
-    out.println(indent + String.format("%-16s %s", label + ":", value));
+    out.println(indent + String.format("%-16s %s", label + ":", SafeText.of(value)));
   }
 
   static void meeting(PrintStream out, String indent, Meeting m) {

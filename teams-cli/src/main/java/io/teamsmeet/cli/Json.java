@@ -1,10 +1,15 @@
 package io.teamsmeet.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.teamsmeet.core.Connection;
+import io.teamsmeet.core.SafeText;
 import io.teamsmeet.core.port.DialIn;
 import io.teamsmeet.core.port.Meeting;
 import java.time.Instant;
@@ -15,10 +20,40 @@ import java.util.TreeSet;
 /**
  * The {@code --json} objects. Each command prints exactly one object on one line; every key is
  * always present (null when Microsoft gave no value), so scripts can rely on the shape.
+ *
+ * <p>Strings are written so that the line is also safe on a terminal: besides the C0 controls
+ * (which JSON escapes anyway), DEL, the C1 controls, U+2028, U+2029 and the bidirectional controls
+ * are written as {@code \}{@code uXXXX} escapes. A JSON reader gets the exact value back.
  */
 final class Json {
 
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  static final ObjectMapper MAPPER =
+      new ObjectMapper(new JsonFactory().setCharacterEscapes(new TerminalSafe()));
+
+  /** Escapes, beyond JSON's own, every character {@link SafeText} escapes. */
+  private static final class TerminalSafe extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private final int[] ascii = standardAsciiEscapesForJSON();
+
+    TerminalSafe() {
+      ascii[0x7F] = ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      String one = String.valueOf((char) ch);
+      // surrogates come here one by one; a pair is a valid character and stays as it is
+      if (Character.isSurrogate((char) ch) || SafeText.of(one).equals(one)) {
+        return null;
+      }
+      return new SerializedString(String.format("\\u%04X", ch));
+    }
+  }
 
   private Json() {}
 

@@ -1,5 +1,6 @@
 package io.teamsmeet.cli;
 
+import io.teamsmeet.core.SafeText;
 import java.io.PrintStream;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -29,7 +30,8 @@ final class Logging {
           @Override
           public void publish(LogRecord record) {
             if (isLoggable(record)) {
-              err.println("teams: " + getFormatter().format(record));
+              // a library's message can quote anything it received: one safe line each
+              err.println("teams: " + SafeText.of(getFormatter().format(record)));
             }
           }
 

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * A browser for tests: it GETs the authorize URL from the fake Microsoft, reads the 302's
@@ -23,7 +24,17 @@ final class FollowingBrowser implements BrowserOpener {
           .build();
   private final CompletableFuture<URI> redirect = new CompletableFuture<>();
   private final CompletableFuture<HttpResponse<String>> page = new CompletableFuture<>();
+  private final UnaryOperator<URI> rewrite;
   private volatile URI opened;
+
+  FollowingBrowser() {
+    this(UnaryOperator.identity());
+  }
+
+  /** A browser that lands on {@code rewrite} of the redirect (a tampered callback). */
+  FollowingBrowser(UnaryOperator<URI> rewrite) {
+    this.rewrite = rewrite;
+  }
 
   @Override
   public boolean open(URI uri) {
@@ -40,7 +51,7 @@ final class FollowingBrowser implements BrowserOpener {
       if (consent.statusCode() != 302) {
         throw new IllegalStateException("authorize answered " + consent.statusCode() + ": " + consent.body());
       }
-      URI location = URI.create(consent.headers().firstValue("Location").orElseThrow());
+      URI location = rewrite.apply(URI.create(consent.headers().firstValue("Location").orElseThrow()));
       redirect.complete(location);
       page.complete(
           http.send(

@@ -18,12 +18,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -34,9 +37,18 @@ import java.util.function.Predicate;
  *   <li>A cached token is used until {@code expiresAt - skew}; from {@code refreshAt} on, one
  *       background refresh replaces it while callers keep using the current one.
  *   <li>Callers for one user that find no usable token share one refresh (single flight through
- *       {@link #inflight}); other users never wait for it: the refresh runs outside any lock.
+ *       {@link #inflight}); other users never wait for it: the refresh runs outside any lock. A
+ *       waiter waits at most until its own call's deadline, and is released at once when the
+ *       refresh fails or the service closes.
+ *   <li>A background refresh registers itself in {@link #inflight} only when it starts running:
+ *       a caller never waits behind a task that is still queued (behind other users' refreshes).
+ *       {@link #queued} keeps one queued task per user; the executor's queue is bounded and a
+ *       full queue skips the refresh-ahead.
  *   <li>A refresh persists the (rotated) refresh token with compare-and-set before its access token
  *       is used; a lost race re-reads the store and refreshes the newer grant.
+ *   <li>A cached token is checked against the store at least every {@code grantCheckInterval} (on
+ *       the builder's clock): a grant removed elsewhere ends its use; a grant replaced by a new
+ *       connection (another connection id) makes the next call refresh from the new grant.
  *   <li>{@link #changes} orders, per user, the cache updates of connect, disconnect and refresh: a
  *       refresh that began before a connect or disconnect of the same user never installs its token
  *       after it. It is created at the first connect or disconnect on this instance (an instance
@@ -48,8 +60,22 @@ final class AccessTokens {
   private static final System.Logger LOG = System.getLogger("io.teamsmeet.core.AccessTokens");
   private static final int MAX_STORE_RACES = 3;
 
-  /** A usable access token and the grant version it was issued for. */
-  record Entry(AccessToken token, Instant usableUntil, Instant refreshAt, long grantVersion) {}
+  /**
+   * A usable access token, the grant version and connection it was issued for, and when its grant
+   * must next be confirmed against the store (builder's clock).
+   */
+  record Entry(
+      AccessToken token,
+      Instant usableUntil,
+      Instant refreshAt,
+      long grantVersion,
+      long connectionId,
+      Instant checkAt) {
+
+    Entry confirmed(long version, Instant nextCheck) {
+      return new Entry(token, usableUntil, refreshAt, version, connectionId, nextCheck);
+    }
+  }
 
   private final AuthPort auth;
   private final TokenStore store;
@@ -57,6 +83,7 @@ final class AccessTokens {
   private final Clock clock;
   private final Duration skew;
   private final Duration refreshAhead;
+  private final Duration grantCheckInterval;
   private final List<String> scopes;
   private final Executor background;
   private final Retrier retrier;
@@ -72,9 +99,13 @@ final class AccessTokens {
   private volatile Cache<String, Long> changes;
   /** Guards the creation of {@link #changes}, and installs while it does not exist yet. */
   private final Object changesLock = new Object();
+  /** The refreshes running now, per user: what callers may wait for. */
   private final ConcurrentHashMap<String, CompletableFuture<Entry>> inflight =
       new ConcurrentHashMap<>();
+  /** Users with a background refresh queued or running (never waited for). */
+  private final Set<String> queued = ConcurrentHashMap.newKeySet();
   private final AtomicLong sequence = new AtomicLong();
+  private volatile boolean closed;
 
   AccessTokens(
       AuthPort auth,
@@ -83,6 +114,7 @@ final class AccessTokens {
       Clock clock,
       Duration skew,
       Duration refreshAhead,
+      Duration grantCheckInterval,
       List<String> scopes,
       Executor background,
       long maximumUsers,
@@ -94,6 +126,7 @@ final class AccessTokens {
     this.clock = clock;
     this.skew = skew;
     this.refreshAhead = refreshAhead;
+    this.grantCheckInterval = grantCheckInterval;
     this.scopes = scopes;
     this.background = background;
     this.retrier = retrier;
@@ -149,17 +182,62 @@ final class AccessTokens {
    * Returns a usable access token for the user, refreshing if needed.
    *
    * @throws ReauthorizationRequiredException if the user must connect again
+   * @throws TeamsServiceException (retryable, not sent) if the deadline passed while waiting for
+   *     another thread's refresh of this user
+   * @throws IllegalStateException if the service is closed
    */
   AccessToken get(String userId, Deadline deadline) {
+    requireOpen();
     Entry entry = cache.getIfPresent(userId);
     Instant now = clock.instant();
     if (entry != null && now.isBefore(entry.usableUntil())) {
-      if (!now.isBefore(entry.refreshAt())) {
-        refreshInBackground(userId);
+      if (!now.isBefore(entry.checkAt())) {
+        entry = confirmWithStore(userId, entry, now);
       }
-      return entry.token();
+      if (entry != null) {
+        if (!now.isBefore(entry.refreshAt())) {
+          refreshInBackground(userId);
+        }
+        return entry.token();
+      }
     }
     return refreshShared(userId, null, deadline).token();
+  }
+
+  /**
+   * Checks a cached entry against the store: returns it (confirmed now) if its grant is still
+   * stored, or was only refreshed elsewhere (same connection id); null if the grant was replaced by
+   * another connection or cannot be opened (the caller then refreshes from what is stored).
+   *
+   * @throws ReauthorizationRequiredException if the grant was removed (a disconnect elsewhere)
+   */
+  private Entry confirmWithStore(String userId, Entry entry, Instant now) {
+    Optional<StoredGrant> stored = store.load(userId);
+    if (stored.isEmpty()) {
+      cache.asMap().remove(userId, entry);
+      LOG.log(Level.DEBUG, "the grant of user {0} was removed elsewhere; its token is dropped", userId);
+      throw ReauthorizationRequiredException.of(userId, Reason.NOT_CONNECTED, ErrorDetails.none());
+    }
+    long version = stored.get().version();
+    if (version != entry.grantVersion()) {
+      Grant grant;
+      try {
+        grant = codec.open(userId, stored.get().ciphertext());
+      } catch (GeneralSecurityException e) {
+        grant = null;
+      }
+      if (grant == null || grant.connectionId() != entry.connectionId()) {
+        cache.asMap().remove(userId, entry);
+        LOG.log(
+            Level.DEBUG,
+            "the grant of user {0} was replaced elsewhere; its token is dropped",
+            userId);
+        return null;
+      }
+    }
+    Entry confirmed = entry.confirmed(version, now.plus(grantCheckInterval));
+    cache.asMap().replace(userId, entry, confirmed);
+    return confirmed;
   }
 
   /**
@@ -167,13 +245,14 @@ final class AccessTokens {
    * (shared with concurrent callers) that is not {@code rejected}.
    */
   AccessToken replaceRejected(String userId, AccessToken rejected, Deadline deadline) {
+    requireOpen();
     cache.asMap().computeIfPresent(userId, (k, e) -> e.token().equals(rejected) ? null : e);
     return refreshShared(userId, rejected, deadline).token();
   }
 
   /** Installs the token of a new connection; it wins over any refresh in progress. */
-  void connected(String userId, TokenResponse response, long grantVersion) {
-    Entry entry = entryFor(response, grantVersion);
+  void connected(String userId, TokenResponse response, long grantVersion, long connectionId) {
+    Entry entry = entryFor(response, grantVersion, connectionId);
     changes().asMap().compute(userId, (k, previous) -> {
       cache.put(userId, entry);
       return sequence.incrementAndGet();
@@ -193,7 +272,31 @@ final class AccessTokens {
     return cache.estimatedSize();
   }
 
-  private Entry entryFor(TokenResponse response, long grantVersion) {
+  /**
+   * Stops: later calls fail with {@link IllegalStateException}, and every caller waiting for a
+   * refresh is released at once with the same; a queued background refresh does nothing when it
+   * runs.
+   */
+  void close() {
+    closed = true;
+    IllegalStateException stop = closedException();
+    for (CompletableFuture<Entry> running : inflight.values()) {
+      running.completeExceptionally(stop);
+    }
+    queued.clear();
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw closedException();
+    }
+  }
+
+  private static IllegalStateException closedException() {
+    return new IllegalStateException("the MeetingService is closed");
+  }
+
+  private Entry entryFor(TokenResponse response, long grantVersion, long connectionId) {
     Instant now = clock.instant();
     Instant expiresAt = response.expiresAt();
     Duration lifetime = Duration.between(now, expiresAt);
@@ -205,7 +308,13 @@ final class AccessTokens {
     Instant usableUntil = expiresAt.minus(effectiveSkew);
     Duration usable = Duration.between(now, usableUntil);
     Duration ahead = min(refreshAhead, usable.dividedBy(2));
-    return new Entry(response.accessToken(), usableUntil, usableUntil.minus(ahead), grantVersion);
+    return new Entry(
+        response.accessToken(),
+        usableUntil,
+        usableUntil.minus(ahead),
+        grantVersion,
+        connectionId,
+        now.plus(grantCheckInterval));
   }
 
   private static Duration min(Duration a, Duration b) {
@@ -213,58 +322,69 @@ final class AccessTokens {
   }
 
   private Entry refreshShared(String userId, AccessToken rejected, Deadline deadline) {
-    CompletableFuture<Entry> mine = new CompletableFuture<>();
-    CompletableFuture<Entry> running = inflight.putIfAbsent(userId, mine);
-    if (running != null) {
-      Entry shared = join(running);
-      if (rejected == null || !shared.token().equals(rejected)) {
-        return shared;
+    while (true) {
+      CompletableFuture<Entry> mine = new CompletableFuture<>();
+      CompletableFuture<Entry> running = inflight.putIfAbsent(userId, mine);
+      if (running != null) {
+        Entry shared = await(running, deadline);
+        if (rejected == null || !shared.token().equals(rejected)) {
+          return shared;
+        }
+        continue; // the refresh we joined produced the rejected token: refresh again
       }
-      return refreshShared(userId, rejected, deadline);
-    }
-    try {
-      Entry fresh =
-          refreshUnlessFresh(
-              userId,
-              deadline,
-              e ->
-                  clock.instant().isBefore(e.usableUntil())
-                      && (rejected == null || !e.token().equals(rejected)));
-      mine.complete(fresh);
-      return fresh;
-    } catch (RuntimeException | Error e) {
-      mine.completeExceptionally(e);
-      throw e;
-    } finally {
-      inflight.remove(userId, mine);
+      try {
+        requireOpen();
+        Entry fresh =
+            refreshUnlessFresh(
+                userId,
+                deadline,
+                e ->
+                    clock.instant().isBefore(e.usableUntil())
+                        && (rejected == null || !e.token().equals(rejected)));
+        mine.complete(fresh);
+        return fresh;
+      } catch (RuntimeException | Error e) {
+        mine.completeExceptionally(e);
+        throw e;
+      } finally {
+        inflight.remove(userId, mine);
+      }
     }
   }
 
+  /**
+   * Queues one refresh-ahead for the user unless one is queued or running. The task joins
+   * {@link #inflight} only when it starts, so that no caller waits for a task that has not begun.
+   */
   private void refreshInBackground(String userId) {
-    if (refreshAhead.isZero()) {
-      return;
-    }
-    CompletableFuture<Entry> mine = new CompletableFuture<>();
-    if (inflight.putIfAbsent(userId, mine) != null) {
+    if (refreshAhead.isZero() || closed || !queued.add(userId)) {
       return;
     }
     Runnable task =
         () -> {
+          CompletableFuture<Entry> mine = new CompletableFuture<>();
           try {
-            mine.complete(
-                refreshUnlessFresh(
-                    userId,
-                    Deadline.after(callTimeout),
-                    e -> clock.instant().isBefore(e.refreshAt())));
-          } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
-            LOG.log(
-                Level.WARNING,
-                "background token refresh for user {0} failed ({1}); the next call retries",
-                userId,
-                e.getClass().getSimpleName());
+            if (closed || inflight.putIfAbsent(userId, mine) != null) {
+              return; // closed meanwhile, or a caller is already refreshing this user
+            }
+            try {
+              mine.complete(
+                  refreshUnlessFresh(
+                      userId,
+                      Deadline.after(callTimeout),
+                      e -> clock.instant().isBefore(e.refreshAt())));
+            } catch (RuntimeException | Error e) {
+              mine.completeExceptionally(e);
+              LOG.log(
+                  Level.WARNING,
+                  "background token refresh for user {0} failed ({1}); the next call retries",
+                  userId,
+                  e.getClass().getSimpleName());
+            } finally {
+              inflight.remove(userId, mine);
+            }
           } finally {
-            inflight.remove(userId, mine);
+            queued.remove(userId);
           }
         };
     try {
@@ -272,27 +392,28 @@ final class AccessTokens {
     } catch (RejectedExecutionException e) {
       // The executor is saturated or shut down: skip this refresh-ahead. A caller that finds the
       // token unusable later refreshes in its own thread.
-      inflight.remove(userId, mine);
-      Entry current = cache.getIfPresent(userId);
-      if (current != null) {
-        mine.complete(current);
-      } else {
-        mine.completeExceptionally(e);
-      }
+      queued.remove(userId);
     }
   }
 
-  private static Entry join(CompletableFuture<Entry> future) {
+  /** Waits for another thread's refresh, at most until the deadline. */
+  private static Entry await(CompletableFuture<Entry> future, Deadline deadline) {
     try {
-      return future.join();
-    } catch (CompletionException e) {
+      return future.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      throw Timeouts.waitingForRefresh(deadline);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw TeamsServiceException.notSent(
+          "interrupted while waiting for the token refresh in progress", ErrorDetails.none(), null);
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
       }
       if (e.getCause() instanceof Error error) {
         throw error;
       }
-      throw e;
+      throw new IllegalStateException(e.getCause());
     }
   }
 
@@ -348,7 +469,7 @@ final class AccessTokens {
         LOG.log(Level.DEBUG, "refresh for user {0} lost a store race; re-reading", userId);
         continue;
       }
-      return install(userId, startedAt, entryFor(response, version));
+      return install(userId, startedAt, entryFor(response, version, grant.connectionId()));
     }
     throw TeamsServiceException.of(
         "the stored grant of user '"

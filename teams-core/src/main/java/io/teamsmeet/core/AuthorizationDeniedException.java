@@ -41,11 +41,15 @@ public final class AuthorizationDeniedException extends TeamsException {
    */
   public static AuthorizationDeniedException of(String error, String description) {
     String value = error == null || error.isBlank() ? "unknown_error" : error.strip();
-    return new AuthorizationDeniedException(
-        value, ErrorDetails.builder().code(value).description(description).build());
+    ErrorDetails details = ErrorDetails.builder().code(value).description(description).build();
+    // the code as ErrorDetails keeps it: shortened and escaped like every text from outside
+    return new AuthorizationDeniedException(details.code().orElse("unknown_error"), details);
   }
 
-  /** Microsoft's {@code error} value. */
+  /**
+   * Microsoft's {@code error} value, with any control, line-separator or bidirectional-control
+   * character escaped ({@link SafeText}).
+   */
   public String error() {
     return error;
   }

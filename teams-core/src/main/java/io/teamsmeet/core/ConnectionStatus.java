@@ -5,6 +5,14 @@ import java.util.Optional;
 /**
  * Whether a user has a usable stored grant, read from the token store without calling Microsoft.
  *
+ * <p>{@link State#CONNECTED} says that a grant is stored and opens with the configured keys, not
+ * that Microsoft will accept it at the next call: a grant revoked at Microsoft is only found out
+ * (and removed) at the next refresh, and one whose tokens Graph keeps refusing ({@code
+ * ReauthorizationRequiredException} with reason {@code TOKEN_REJECTED}) stays stored and {@code
+ * CONNECTED}, because Microsoft still refreshes it. Show "connected as {@link
+ * Connection#accountName()}" for {@code CONNECTED}, and let a failed call's exception decide
+ * whether to ask for a reconnect.
+ *
  * @param userId the application's user id
  * @param state connected, not connected, or stored but unreadable with the configured keys
  * @param connection the connection's details when {@code state} is {@link State#CONNECTED}

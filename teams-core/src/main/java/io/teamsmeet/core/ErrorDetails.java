@@ -13,6 +13,13 @@ import java.util.Optional;
  * error_codes}, {@code suberror}, and the trace and correlation ids. Never holds a token, code,
  * secret or request body. Immutable and thread-safe.
  *
+ * <p>Every text field is made safe to print ({@link SafeText}): a control character, a line or
+ * paragraph separator or a bidirectional control that Microsoft (or anyone answering in its place)
+ * put into a code, an id or a description is escaped as {@code \}{@code uXXXX}, so it can neither
+ * forge a log line nor take over a terminal. In the description, runs of CR, LF and tab (Microsoft
+ * puts {@code \r\n} between "AADSTS...", "Trace ID" and "Correlation ID") become one space first.
+ * The description is cut at 600 characters and every other field at 256, each before escaping.
+ *
  * @param status the HTTP status, or 0 when there was no HTTP response
  * @param code Graph's error code or the OAuth {@code error} value
  * @param description Microsoft's human-readable text; informational, do not branch on it
@@ -33,30 +40,38 @@ public record ErrorDetails(
     Optional<String> date) {
 
   private static final int MAX_DESCRIPTION = 600;
+  private static final int MAX_FIELD = 256;
 
-  /** Replaces nulls, copies the list and shortens an overly long description. */
+  /**
+   * Replaces nulls, copies the list, shortens overly long text and escapes unsafe characters in
+   * every text field.
+   */
   public ErrorDetails {
     if (status < 0 || status > 999) {
       throw new IllegalArgumentException("status must be 0 or an HTTP status, was " + status);
     }
-    code = orEmpty(code);
-    description = orEmpty(description).map(ErrorDetails::shorten);
+    code = safe(code, MAX_FIELD);
+    description =
+        orEmpty(description)
+            .map(d -> d.replaceAll("[\\r\\n\\t]+", " ").strip())
+            .flatMap(d -> safe(Optional.of(d), MAX_DESCRIPTION));
     errorCodes = errorCodes == null ? List.of() : List.copyOf(errorCodes);
-    subError = orEmpty(subError);
-    requestId = orEmpty(requestId);
-    clientRequestId = orEmpty(clientRequestId);
-    date = orEmpty(date);
+    subError = safe(subError, MAX_FIELD);
+    requestId = safe(requestId, MAX_FIELD);
+    clientRequestId = safe(clientRequestId, MAX_FIELD);
+    date = safe(date, MAX_FIELD);
   }
 
   private static <T> Optional<T> orEmpty(Optional<T> value) {
     return value == null ? Optional.empty() : value;
   }
 
-  private static String shorten(String text) {
-    String oneLine = text.replaceAll("[\\r\\n\\t]+", " ").strip();
-    return oneLine.length() <= MAX_DESCRIPTION
-        ? oneLine
-        : oneLine.substring(0, MAX_DESCRIPTION) + "...";
+  /** Cut to {@code max} characters (then "..."), escaped; blank text counts as none. */
+  private static Optional<String> safe(Optional<String> value, int max) {
+    return orEmpty(value)
+        .filter(v -> !v.isBlank())
+        .map(v -> v.length() <= max ? v : v.substring(0, max) + "...")
+        .map(SafeText::of);
   }
 
   /** No details: the failure did not come from Microsoft. */

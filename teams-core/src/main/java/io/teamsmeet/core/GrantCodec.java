@@ -19,17 +19,26 @@ import java.util.Set;
  * Seals a {@link Grant} with Tink AEAD, the associated data binding it to the application user, so
  * that a ciphertext copied into another user's record does not open.
  *
- * <p>Format before sealing: {@code [1: format=1][refresh token][tenant][account][2: scope
- * count][scopes...][8: connectedAt epoch ms]}, each string as {@code [4: length][UTF-8 bytes]},
- * an absent optional as length -1. Tink's own ciphertext prefix names the key, so a keyset with
- * several keys opens any of them and seals with its primary.
+ * <p>Format before sealing: {@code [1: format=2][refresh token][tenant][account][2: scope
+ * count][scopes...][8: connectedAt epoch ms][8: connection id]}, each string as {@code [4:
+ * length][UTF-8 bytes]}, an absent optional as length -1. Format 1 (written before connection ids
+ * existed) has no connection id and still opens; its connection time stands in for it. Tink's own
+ * ciphertext prefix names the key, so a keyset with several keys opens any of them and seals with
+ * its primary.
+ *
+ * <p>One set of limits applies to sealing and opening, so that everything sealed opens: at most
+ * {@value #MAX_SCOPES} scopes, each string at most {@value #MAX_STRING} UTF-8 bytes, the whole
+ * grant at most {@value #MAX_GRANT} bytes. A token response beyond them is refused before anything
+ * is stored.
  */
 final class GrantCodec {
 
-  private static final byte FORMAT = 1;
+  private static final byte FORMAT_1 = 1;
+  private static final byte FORMAT = 2;
   private static final String PURPOSE = "io.teamsmeet/grant/v1\u0000";
-  private static final int MAX_STRING = 1 << 20;
-  private static final int MAX_SCOPES = 1024;
+  static final int MAX_STRING = 64 * 1024;
+  static final int MAX_SCOPES = 1024;
+  static final int MAX_GRANT = 256 * 1024;
 
   private final Aead aead;
 
@@ -37,26 +46,48 @@ final class GrantCodec {
     this.aead = aead;
   }
 
+  /**
+   * Seals a grant.
+   *
+   * @throws TeamsServiceException (not retryable) if the grant is beyond the limits, naming which
+   */
   byte[] seal(String userId, Grant grant) {
+    if (grant.scopes().size() > MAX_SCOPES) {
+      throw tooLarge(grant.scopes().size() + " scopes (at most " + MAX_SCOPES + ")");
+    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(FORMAT);
-      writeString(out, grant.refreshToken().value());
-      writeString(out, grant.tenantId().orElse(null));
-      writeString(out, grant.accountName().orElse(null));
+      writeString(out, "the refresh token", grant.refreshToken().value());
+      writeString(out, "the tenant id", grant.tenantId().orElse(null));
+      writeString(out, "the account name", grant.accountName().orElse(null));
       out.writeShort(grant.scopes().size());
       for (String scope : grant.scopes()) {
-        writeString(out, scope);
+        writeString(out, "a scope", scope);
       }
       out.writeLong(grant.connectedAt().toEpochMilli());
+      out.writeLong(grant.connectionId());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    if (bytes.size() > MAX_GRANT) {
+      throw tooLarge("a grant of " + bytes.size() + " bytes (at most " + MAX_GRANT + ")");
     }
     try {
       return aead.encrypt(bytes.toByteArray(), associatedData(userId));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the configured AEAD could not seal a grant", e);
     }
+  }
+
+  private static TeamsServiceException tooLarge(String what) {
+    return TeamsServiceException.of(
+        "Microsoft's token response is beyond what the SDK stores: "
+            + what
+            + "; nothing was stored",
+        ErrorDetails.none(),
+        false,
+        null);
   }
 
   /**
@@ -67,9 +98,13 @@ final class GrantCodec {
    */
   Grant open(String userId, byte[] ciphertext) throws GeneralSecurityException {
     byte[] plain = aead.decrypt(ciphertext, associatedData(userId));
+    if (plain.length > MAX_GRANT) {
+      throw new GeneralSecurityException("malformed grant");
+    }
     try {
       ByteBuffer in = ByteBuffer.wrap(plain);
-      if (in.get() != FORMAT) {
+      byte format = in.get();
+      if (format != FORMAT && format != FORMAT_1) {
         throw new GeneralSecurityException("unknown grant format");
       }
       RefreshToken token = new RefreshToken(readString(in));
@@ -88,10 +123,11 @@ final class GrantCodec {
         scopes.add(scope);
       }
       Instant connectedAt = Instant.ofEpochMilli(in.getLong());
+      long connectionId = format == FORMAT_1 ? connectedAt.toEpochMilli() : in.getLong();
       if (in.hasRemaining()) {
         throw new GeneralSecurityException("malformed grant");
       }
-      return new Grant(token, tenant, account, scopes, connectedAt);
+      return new Grant(token, tenant, account, scopes, connectedAt, connectionId);
     } catch (BufferUnderflowException | IllegalArgumentException e) {
       throw new GeneralSecurityException("malformed grant");
     }
@@ -101,12 +137,16 @@ final class GrantCodec {
     return (PURPOSE + userId).getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void writeString(DataOutputStream out, String value) throws IOException {
+  private static void writeString(DataOutputStream out, String what, String value)
+      throws IOException {
     if (value == null) {
       out.writeInt(-1);
       return;
     }
     byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    if (utf8.length > MAX_STRING) {
+      throw tooLarge(what + " of " + utf8.length + " bytes (at most " + MAX_STRING + ")");
+    }
     out.writeInt(utf8.length);
     out.write(utf8);
   }

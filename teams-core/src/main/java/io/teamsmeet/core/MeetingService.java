@@ -116,6 +116,7 @@ public final class MeetingService implements AutoCloseable {
             clock,
             b.expirySkew,
             b.refreshAhead,
+            b.grantCheckInterval,
             scopes,
             executor == null ? ownExecutor : executor,
             b.maximumCachedUsers,
@@ -173,8 +174,15 @@ public final class MeetingService implements AutoCloseable {
   /**
    * Step 1: the authorization URL to send the user's browser to.
    *
-   * @param userId the application's id for the user; not blank
+   * <p>Every method that takes a user id checks it first, this one before the user is sent to
+   * Microsoft: not blank, at most {@link TokenStore#MAX_USER_ID_UTF8_BYTES} (255) bytes in UTF-8,
+   * and no control character, line or paragraph separator or bidirectional control (user ids are
+   * written into log lines as they are). So an id that no store has to accept never gets as far as
+   * spending an authorization code.
+   *
+   * @param userId the application's id for the user; not blank, at most 255 bytes in UTF-8
    * @return the Microsoft sign-in URL, carrying a sealed state and a PKCE S256 challenge
+   * @throws IllegalArgumentException naming {@code userId} and the rule it breaks
    */
   public URI beginConnect(String userId) {
     return beginConnect(userId, ConnectOptions.none());
@@ -183,7 +191,8 @@ public final class MeetingService implements AutoCloseable {
   /**
    * Step 1 with hints for the sign-in page.
    *
-   * @param userId the application's id for the user; not blank
+   * @param userId the application's id for the user; not blank, at most 255 bytes in UTF-8 (see
+   *     {@link #beginConnect(String)})
    * @param options login hint, domain hint, prompt
    * @return the Microsoft sign-in URL
    */
@@ -212,9 +221,10 @@ public final class MeetingService implements AutoCloseable {
    *     error} and {@code error_description})
    * @return the connected account
    * @throws AuthorizationDeniedException if Microsoft redirected with an error (user declined,
-   *     admin consent required...)
+   *     admin consent required...) and a valid state; the state is then used up
    * @throws InvalidAuthorizationResponseException if the state is missing, altered, expired, for
-   *     another user or already used, or the code is missing
+   *     another user or already used (also on a callback with {@code error}: an error is only
+   *     believed with the state of this user's sign-in), or the code is missing
    * @throws ReauthorizationRequiredException if Microsoft refused the code (expired, redeemed)
    */
   public Connection completeConnect(String userId, URI callback) {
@@ -245,25 +255,24 @@ public final class MeetingService implements AutoCloseable {
     Deadline deadline = Deadline.after(callTimeout);
     Optional<String> error = callback.get("error");
     Optional<String> state = callback.get("state");
-    if (error.isPresent()) {
-      // RFC 6749 says the state must come back on errors too; Microsoft sometimes omits it.
-      state.ifPresent(s -> checkState(userId, s));
-      throw AuthorizationDeniedException.of(
-          error.get(), callback.get("error_description").orElse(null));
-    }
+    // An error callback needs the same valid state as a code: without it, any page that can send
+    // the user's browser to the callback could make them see "access denied" (login CSRF).
     if (state.isEmpty()) {
       throw InvalidAuthorizationResponseException.of(Reason.MISSING_STATE);
     }
     StateCodec.Pending pending = checkState(userId, state.get());
+    if (error.isPresent()) {
+      // Microsoft's answer to this authorization: it ends it, so the state is used up too.
+      markUsed(state.get());
+      throw AuthorizationDeniedException.of(
+          error.get(), callback.get("error_description").orElse(null));
+    }
     AuthorizationCode code =
         callback
             .get("code")
             .map(AuthorizationCode::new)
             .orElseThrow(() -> InvalidAuthorizationResponseException.of(Reason.MISSING_CODE));
-    String replayKey = Base64.getEncoder().encodeToString(Pkce.sha256(state.get().getBytes(StandardCharsets.US_ASCII)));
-    if (usedStates().asMap().putIfAbsent(replayKey, Boolean.TRUE) != null) {
-      throw InvalidAuthorizationResponseException.of(Reason.STATE_REPLAYED);
-    }
+    markUsed(state.get());
     TokenResponse response;
     try {
       // A code is single use: resend only what Microsoft proved it did not process.
@@ -286,11 +295,22 @@ public final class MeetingService implements AutoCloseable {
             response.idTokenClaims().tenantId(),
             response.idTokenClaims().preferredUsername().or(() -> response.idTokenClaims().name()),
             response.scopes(),
-            now);
+            now,
+            random.nextLong());
     long version = saveNewGrant(userId, grant, now);
-    tokens.connected(userId, response, version);
+    tokens.connected(userId, response, version, grant.connectionId());
     LOG.log(System.Logger.Level.INFO, "user {0} connected a Microsoft account", userId);
     return grant.toConnection(userId);
+  }
+
+  /** Makes a state single use on this instance, whether it came back with a code or an error. */
+  private void markUsed(String state) {
+    String replayKey =
+        Base64.getEncoder()
+            .encodeToString(Pkce.sha256(state.getBytes(StandardCharsets.US_ASCII)));
+    if (usedStates().asMap().putIfAbsent(replayKey, Boolean.TRUE) != null) {
+      throw InvalidAuthorizationResponseException.of(Reason.STATE_REPLAYED);
+    }
   }
 
   private StateCodec.Pending checkState(String userId, String state) {
@@ -407,6 +427,11 @@ public final class MeetingService implements AutoCloseable {
 
   /**
    * Reads whether the user is connected, from the token store only (Microsoft is not called).
+   *
+   * <p>{@code CONNECTED} means a grant is stored and opens, not that Microsoft will accept it: after
+   * a call failed with {@link ReauthorizationRequiredException} reason {@code TOKEN_REJECTED} the
+   * grant is kept (Microsoft still refreshes it) and this still says {@code CONNECTED}; see {@link
+   * ReauthorizationRequiredException.Reason#TOKEN_REJECTED} for what to show.
    *
    * @param userId the application user
    * @return the status, with the connection's details when connected
@@ -599,9 +624,7 @@ public final class MeetingService implements AutoCloseable {
   }
 
   private static void requireUserId(String userId) {
-    if (userId == null || userId.isBlank()) {
-      throw new IllegalArgumentException("userId must not be null or blank");
-    }
+    UserIds.require(userId);
   }
 
   /** Not blank, and not {@code .} or {@code ..}, which would not stay one path segment. */
@@ -615,9 +638,15 @@ public final class MeetingService implements AutoCloseable {
     }
   }
 
-  /** Stops the background refresh threads this service started (not an executor you passed). */
+  /**
+   * Closes the service: every call waiting for a token refresh is released at once, later calls
+   * that need an access token fail with {@link IllegalStateException}, and the background refresh threads this service
+   * started stop (an executor you passed is left running; refreshes queued on it do nothing).
+   * Idempotent.
+   */
   @Override
   public void close() {
+    tokens.close();
     if (ownExecutor != null) {
       ownExecutor.shutdownNow();
     }
@@ -644,6 +673,7 @@ public final class MeetingService implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Retrier.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
     private Duration callTimeout = Duration.ofSeconds(30);
+    private Duration grantCheckInterval = Duration.ofSeconds(30);
 
     private Builder() {}
 
@@ -759,6 +789,21 @@ public final class MeetingService implements AutoCloseable {
      */
     public Builder callTimeout(Duration value) {
       this.callTimeout = requirePositive(value, "callTimeout");
+      return this;
+    }
+
+    /**
+     * How long a cached access token is used without checking that its grant is still the one in
+     * the {@link TokenStore} (default 30 seconds, measured on {@link #clock(Clock)}). This bounds
+     * how long an instance goes on acting for a user after a {@code disconnect} on another
+     * instance (its calls then fail with {@link ReauthorizationRequiredException}), or as the old
+     * account after the user reconnected elsewhere (its next call refreshes from the new grant).
+     * The check is one {@link TokenStore#load} per user and interval; zero checks on every call.
+     * When the store cannot be read the check fails the call ({@link TokenStoreException}): a
+     * token is not used past the bound unconfirmed.
+     */
+    public Builder grantCheckInterval(Duration value) {
+      this.grantCheckInterval = requireNotNegative(value, "grantCheckInterval");
       return this;
     }
 

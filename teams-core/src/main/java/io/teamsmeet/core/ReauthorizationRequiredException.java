@@ -35,7 +35,19 @@ public final class ReauthorizationRequiredException extends TeamsException {
     CONSENT_REQUIRED(true),
     /** The stored grant cannot be opened: altered, copied from another user, or its key removed. */
     STORED_TOKEN_UNREADABLE(false),
-    /** Graph rejected a freshly issued access token (HTTP 401 twice in a row). */
+    /**
+     * Graph rejected a freshly issued access token (HTTP 401 twice in a row, with one refresh in
+     * between). The refresh itself worked, so Microsoft still honours the grant: it is not dead and
+     * is kept, and {@code status(userId)} still reports {@code CONNECTED} (it reads the store
+     * only). What Graph refused is this account's access to the API with such a token: typically a
+     * personal Microsoft account (onlineMeetings needs a work or school account), a Conditional
+     * Access or continuous access evaluation claims challenge ({@code details().code()} {@code
+     * insufficient_claims}) that only an interactive sign-in satisfies, or a tenant or licence
+     * condition that changed. Show "Microsoft did not accept this account for Teams meetings:
+     * reconnect, with a work or school account" and send the user through {@code beginConnect};
+     * the new grant replaces the old one. To have {@code status()} say "not connected" at once,
+     * call {@code disconnect(userId)} yourself when you catch this reason.
+     */
     TOKEN_REJECTED(false);
 
     private final boolean grantIsDead;

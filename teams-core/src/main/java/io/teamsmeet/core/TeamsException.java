@@ -6,7 +6,9 @@ package io.teamsmeet.core;
  * <p>Each final subtype stands for one decision the caller makes (reconnect the user, show "no
  * permission", retry later, fix the configuration...). Every one carries {@link #details()} with
  * the HTTP status, Microsoft's error code and the request ids support asks for. Messages never
- * contain a token, code, verifier, secret, ciphertext or request body.
+ * contain a token, code, verifier, secret, ciphertext or request body, and never a raw control
+ * character, line separator or bidirectional control (those are escaped, see {@link SafeText}),
+ * whatever Microsoft or a callback sent: a message is always one safe line to log or print.
  */
 public abstract class TeamsException extends RuntimeException {
 
@@ -27,11 +29,12 @@ public abstract class TeamsException extends RuntimeException {
   }
 
   private static String withSummary(String message, ErrorDetails details) {
+    String safe = SafeText.of(message);
     if (details == null) {
-      return message;
+      return safe;
     }
     String summary = details.summary();
-    return summary.isEmpty() ? message : message + " [" + summary + "]";
+    return summary.isEmpty() ? safe : safe + " [" + summary + "]";
   }
 
   /** Microsoft's error facts for this failure; empty fields when it did not come from Microsoft. */

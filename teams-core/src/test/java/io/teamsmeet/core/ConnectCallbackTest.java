@@ -143,19 +143,64 @@ class ConnectCallbackTest {
     assertThat(f.identity.exchanges).hasValue(0);
   }
 
+  /** An error callback with {@code error} and {@code error_description} and a genuine state. */
+  private AuthorizationDeniedException denied(String error, String description) {
+    String state = FakeIdentity.query(f.service.beginConnect("user-1")).get("state");
+    return (AuthorizationDeniedException)
+        org.assertj.core.api.Assertions.catchThrowable(
+            () ->
+                f.service.completeConnect(
+                    "user-1",
+                    Map.of("error", error, "error_description", description, "state", state)));
+  }
+
   @Test
   void adminConsentRequiredIsRecognised() {
     AuthorizationDeniedException e =
-        (AuthorizationDeniedException)
-            org.assertj.core.api.Assertions.catchThrowable(
-                () ->
-                    f.service.completeConnect(
-                        "user-1",
-                        Map.of(
-                            "error", "consent_required",
-                            "error_description", "AADSTS90094: Admin consent is required.")));
+        denied("consent_required", "AADSTS90094: Admin consent is required.");
     assertThat(e.isAdminConsentRequired()).isTrue();
     assertThat(e.isRetryable()).isFalse();
+  }
+
+  @Test
+  void anErrorCallbackWithoutStateIsRefusedNotBelieved() {
+    // Any page can send the user's browser here: without the state it is not Microsoft's answer.
+    assertRejected(
+        () ->
+            f.service.completeConnect(
+                "user-1",
+                URI.create("https://app.example/callback?error=access_denied&error_description=no")),
+        Reason.MISSING_STATE);
+    assertRejected(
+        () -> f.service.completeConnect("user-1", Map.of("error", "consent_required")),
+        Reason.MISSING_STATE);
+  }
+
+  @Test
+  void aGenuineErrorCallbackUsesUpItsState() {
+    URI url = f.service.beginConnect("user-1");
+    URI declined = f.identity.decline(url);
+
+    assertThatThrownBy(() -> f.service.completeConnect("user-1", declined))
+        .isInstanceOf(AuthorizationDeniedException.class);
+    assertRejected(() -> f.service.completeConnect("user-1", declined), Reason.STATE_REPLAYED);
+    URI codeWithTheSameState = f.identity.consent(url, "ana@contoso.com");
+    assertRejected(
+        () -> f.service.completeConnect("user-1", codeWithTheSameState), Reason.STATE_REPLAYED);
+    assertThat(f.identity.exchanges).hasValue(0);
+  }
+
+  @Test
+  void hostileTextInAnErrorCallbackIsEscapedInTheExceptionAndItsDetails() {
+    AuthorizationDeniedException e =
+        denied(
+            "access_denied\u001b[31m\r\nINFO forged",
+            "AADSTS65004\u2028\u202Egnp.exe\r\nTrace ID: 1");
+
+    assertThat(e.error()).isEqualTo("access_denied\\u001B[31m\\u000D\\u000AINFO forged");
+    assertThat(e.details().description()).contains("AADSTS65004\\u2028\\u202Egnp.exe Trace ID: 1");
+    assertThat(e.getMessage()).doesNotContain("\u001b", "\r", "\n", "\u2028", "\u202E");
+    assertThat(e.isUserDeclined()).isFalse();
   }
 
   @Test

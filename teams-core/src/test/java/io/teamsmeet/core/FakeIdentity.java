@@ -56,6 +56,8 @@ final class FakeIdentity implements AuthPort {
   /** When set, only refreshes of this account pass through the gate. */
   volatile String gatedAccount;
   final Map<String, AtomicInteger> refreshesByAccount = new ConcurrentHashMap<>();
+  /** Changes every token response before it is returned (a hostile or odd answer). */
+  volatile java.util.function.UnaryOperator<TokenResponse> answerFilter = r -> r;
 
   FakeIdentity(Clock clock) {
     this.clock = clock;
@@ -165,6 +167,10 @@ final class FakeIdentity implements AuthPort {
   }
 
   private TokenResponse issue(String account, boolean withRefreshToken) {
+    return answerFilter.apply(issueAsIs(account, withRefreshToken));
+  }
+
+  private TokenResponse issueAsIs(String account, boolean withRefreshToken) {
     String access = "at-" + UUID.randomUUID();
     long expires = clock.instant().plus(accessTokenLifetime).toEpochMilli();
     accessTokens.put(access, account);

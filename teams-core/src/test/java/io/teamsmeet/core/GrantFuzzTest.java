@@ -60,8 +60,8 @@ class GrantFuzzTest {
   void theAssociatedDataIsTheCodecs() throws GeneralSecurityException {
     Grant grant =
         new Grant(
-            new RefreshToken("rt"), Optional.empty(), Optional.empty(), Set.of("s"), Instant.EPOCH);
+            new RefreshToken("rt"), Optional.empty(), Optional.empty(), Set.of("s"), Instant.EPOCH, 7);
     byte[] plain = AEAD.decrypt(CODEC.seal(USER, grant), ASSOCIATED_DATA);
-    assertThat(plain[0]).isEqualTo((byte) 1);
+    assertThat(plain[0]).isEqualTo((byte) 2);
   }
 }

@@ -52,7 +52,7 @@ class RedactionTest {
     values.add(
         new StoredGrant("user-1", 1, CIPHERTEXT.getBytes(StandardCharsets.UTF_8), Instant.EPOCH));
     values.add(
-        new Grant(new RefreshToken(REFRESH), Optional.empty(), Optional.empty(), Set.of(), Instant.EPOCH));
+        new Grant(new RefreshToken(REFRESH), Optional.empty(), Optional.empty(), Set.of(), Instant.EPOCH, 1));
     values.add(new StateCodec.Pending("user-1", new CodeVerifier(VERIFIER), Instant.EPOCH));
 
     for (Object value : values) {

@@ -19,6 +19,8 @@ final class TestStore implements TokenStore {
   final Map<String, StoredGrant> rows = new ConcurrentHashMap<>();
   final List<byte[]> received = new CopyOnWriteArrayList<>();
   final Queue<RuntimeException> saveFailures = new ConcurrentLinkedQueue<>();
+  final Queue<RuntimeException> loadFailures = new ConcurrentLinkedQueue<>();
+  final AtomicInteger loads = new AtomicInteger();
   final AtomicInteger saves = new AtomicInteger();
   final AtomicInteger successfulSaves = new AtomicInteger();
   final AtomicInteger deletes = new AtomicInteger();
@@ -27,6 +29,11 @@ final class TestStore implements TokenStore {
 
   @Override
   public Optional<StoredGrant> load(String userId) {
+    loads.incrementAndGet();
+    RuntimeException failure = loadFailures.poll();
+    if (failure != null) {
+      throw failure;
+    }
     return Optional.ofNullable(rows.get(userId));
   }
 

@@ -2,12 +2,12 @@ package io.teamsmeet.feign;
 
 import feign.Headers;
 import feign.RequestLine;
-import io.teamsmeet.core.port.TokenResponse;
+import io.teamsmeet.feign.TokenResponseDecoder.TokenAnswer;
 
 /** The identity platform's token endpoint; the target URL ends in {@code /{tenant}/oauth2/v2.0}. */
 interface IdentityApi {
 
   @RequestLine("POST /token")
   @Headers("Content-Type: application/x-www-form-urlencoded")
-  TokenResponse token(FormBody form);
+  TokenAnswer token(FormBody form);
 }

@@ -1,5 +1,7 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.core.InvalidAuthorizationResponseException;
+import io.teamsmeet.core.SafeText;
 import io.teamsmeet.core.TeamsServiceException;
 import io.teamsmeet.core.port.AuthPort;
 import io.teamsmeet.core.port.AuthorizationCode;
@@ -8,6 +10,7 @@ import io.teamsmeet.core.port.CodeVerifier;
 import io.teamsmeet.core.port.Deadline;
 import io.teamsmeet.core.port.RefreshToken;
 import io.teamsmeet.core.port.TokenResponse;
+import io.teamsmeet.feign.TokenResponseDecoder.TokenAnswer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,8 +27,16 @@ import java.util.Set;
  * the core asks for. The code redemption sends the same redirect URI as the authorize request and
  * the PKCE verifier, and no {@code scope} (the code already carries it). Failures are classified by
  * {@link IdentityErrorDecoder}; nothing is retried here, the core owns retries.
+ *
+ * <p>The id token's claims reach the core only when {@code aud} is the client id and {@code tid}
+ * agrees with {@code iss} ({@link IdTokens}). A code redemption whose id token fails is an {@link
+ * InvalidAuthorizationResponseException} with reason {@code ID_TOKEN_MISMATCH} (nothing is stored);
+ * a refresh whose id token fails keeps its tokens and drops the claims, with a WARNING, because the
+ * core does not read claims at refresh and the rotated refresh token must still be stored.
  */
 final class IdentityPlatformAuthPort implements AuthPort {
+
+  private static final System.Logger LOG = System.getLogger("io.teamsmeet.feign.IdentityPlatform");
 
   static final List<String> OIDC_SCOPES = List.of("offline_access", "openid", "profile");
 
@@ -98,7 +109,13 @@ final class IdentityPlatformAuthPort implements AuthPort {
             .add("code", code.value())
             .add("redirect_uri", redirectUri)
             .add("code_verifier", verifier.value());
-    return send(form, deadline);
+    TokenAnswer answer = send(form, deadline);
+    if (answer.idTokenMismatch().isPresent()) {
+      // Its tenant and account name would describe someone else's sign-in: use none of it.
+      throw InvalidAuthorizationResponseException.idTokenMismatch(
+          "the id token " + answer.idTokenMismatch().get());
+    }
+    return answer.response();
   }
 
   @Override
@@ -111,7 +128,19 @@ final class IdentityPlatformAuthPort implements AuthPort {
             .add("refresh_token", refreshToken.value())
             .add("scope", scope(scopes));
     try {
-      return send(form, deadline);
+      TokenAnswer answer = send(form, deadline);
+      answer
+          .idTokenMismatch()
+          .ifPresent(
+              what ->
+                  // The tokens are needed (the rotated refresh token must be stored); the claims
+                  // are not (the core reads them at connect only), so they are dropped.
+                  LOG.log(
+                      System.Logger.Level.WARNING,
+                      "the id token of a refresh answer failed a check ({0}); its claims are"
+                          + " ignored",
+                      SafeText.of(what)));
+      return answer.response();
     } catch (TeamsServiceException e) {
       if (e.status() == 200 && !e.isRetryable()) {
         // A 200 whose body was cut off or garbled. Unlike a code, a refresh token stays valid at
@@ -123,7 +152,7 @@ final class IdentityPlatformAuthPort implements AuthPort {
     }
   }
 
-  private TokenResponse send(FormBody form, Deadline deadline) {
+  private TokenAnswer send(FormBody form, Deadline deadline) {
     return Http.call(
         TokenResponseDecoder.SERVICE,
         deadline,

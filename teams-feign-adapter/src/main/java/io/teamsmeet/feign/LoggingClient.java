@@ -3,6 +3,7 @@ package io.teamsmeet.feign;
 import feign.Client;
 import feign.Request;
 import feign.Response;
+import io.teamsmeet.core.SafeText;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
  * method, path, status, time until the transport returned the response (java.net.http: the whole
  * body; OkHttp: the headers), {@code request-id} and {@code
  * client-request-id}. Never a header value that could hold a token, never a query, never a body.
+ * The ids come from the answer, so they are escaped ({@link SafeText}) like any outside text.
  */
 final class LoggingClient implements Client {
 
@@ -42,9 +44,10 @@ final class LoggingClient implements Client {
       Response response = delegate.execute(request, options);
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       String requestId =
-          Http.header(response.headers(), "request-id")
-              .or(() -> Http.header(response.headers(), "x-ms-request-id"))
-              .orElse("-");
+          SafeText.of(
+              Http.header(response.headers(), "request-id")
+                  .or(() -> Http.header(response.headers(), "x-ms-request-id"))
+                  .orElse("-"));
       LOG.log(
           Level.DEBUG,
           "{0} {1} -> {2} in {3} ms (request-id={4}, client-request-id={5})",

@@ -557,6 +557,17 @@ public final class TeamsMeetings implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a cached access token is used without checking that its grant is still the stored
+     * one (default 30 seconds, on {@link #clock(Clock)}): a disconnect or a reconnect on another
+     * instance takes effect here within this time. See {@link
+     * MeetingService.Builder#grantCheckInterval(Duration)}.
+     */
+    public Builder grantCheckInterval(Duration value) {
+      core.grantCheckInterval(value);
+      return this;
+    }
+
     /** Where background refreshes run (default: two daemon threads owned by the service). */
     public Builder refreshExecutor(Executor value) {
       core.refreshExecutor(value);
@@ -657,7 +668,7 @@ public final class TeamsMeetings implements AutoCloseable {
               .options(options)
               .retryer(Retryer.NEVER_RETRY)
               .encoder(JsonCodec.INSTANCE)
-              .decoder(new TokenResponseDecoder(clock))
+              .decoder(new TokenResponseDecoder(clock, clientId))
               .errorDecoder(new IdentityErrorDecoder(clock, redirectUri.toString()))
               .requestInterceptor(StandardHeaders.forIdentityPlatform())
               .target(IdentityApi.class, tenantBase + "/oauth2/v2.0");

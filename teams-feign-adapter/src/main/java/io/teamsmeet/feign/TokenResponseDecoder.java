@@ -3,19 +3,17 @@ package io.teamsmeet.feign;
 import com.fasterxml.jackson.databind.JsonNode;
 import feign.Response;
 import feign.codec.Decoder;
+import io.teamsmeet.core.SafeText;
 import io.teamsmeet.core.TeamsServiceException;
 import io.teamsmeet.core.port.AccessToken;
-import io.teamsmeet.core.port.IdTokenClaims;
 import io.teamsmeet.core.port.RefreshToken;
 import io.teamsmeet.core.port.TokenResponse;
-import java.io.IOException;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -34,10 +32,11 @@ import java.util.Set;
  *       https%3A%2F%2F...}) as in Microsoft's documentation is decoded first.
  *   <li>{@code refresh_token} is optional (absent: the caller keeps the one it has).
  *   <li>The {@code id_token}'s claims {@code tid}, {@code oid}, {@code preferred_username} and
- *       {@code name} are read <em>without checking its signature</em>: it comes straight from the
- *       token endpoint over TLS in the same response as the access token, and it is only used as
- *       information (which tenant and account connected), never to authenticate anyone. An id token
- *       that cannot be read gives no claims, not an error.
+ *       {@code name} are read <em>without checking its signature</em>, after checking that {@code
+ *       aud} is the client id and that {@code tid} is the tenant of {@code iss} ({@link IdTokens}).
+ *       A token that fails gives no claims and a {@link TokenAnswer#idTokenMismatch() mismatch},
+ *       which the code redemption turns into an error and a refresh ignores. An id token that
+ *       cannot be read gives no claims, not an error.
  * </ul>
  */
 final class TokenResponseDecoder implements Decoder {
@@ -49,10 +48,20 @@ final class TokenResponseDecoder implements Decoder {
   private static final System.Logger LOG = System.getLogger("io.teamsmeet.feign.IdentityPlatform");
 
   private final Clock clock;
+  private final String clientId;
 
-  TokenResponseDecoder(Clock clock) {
+  TokenResponseDecoder(Clock clock, String clientId) {
     this.clock = clock;
+    this.clientId = clientId;
   }
+
+  /**
+   * A decoded token answer.
+   *
+   * @param response the tokens; its id token claims are empty when the id token failed a check
+   * @param idTokenMismatch which id token check failed, if one did
+   */
+  record TokenAnswer(TokenResponse response, Optional<String> idTokenMismatch) {}
 
   @Override
   public Object decode(Response response, Type type) {
@@ -66,16 +75,18 @@ final class TokenResponseDecoder implements Decoder {
       LOG.log(
           System.Logger.Level.DEBUG,
           "token_type is {0}, not Bearer; using it as a bearer token",
-          tokenType.get());
+          SafeText.of(tokenType.get()));
     }
-    return new TokenResponse(
-        new AccessToken(accessToken.get()),
-        clock.instant().plus(lifetime(json)),
-        Json.text(json, "refresh_token").map(RefreshToken::new),
-        scopes(Json.text(json, "scope").orElse("")),
-        Json.text(json, "id_token")
-            .map(TokenResponseDecoder::idTokenClaims)
-            .orElse(IdTokenClaims.none()));
+    IdTokens.Read idToken =
+        Json.text(json, "id_token").map(t -> IdTokens.read(t, clientId)).orElse(IdTokens.Read.NONE);
+    return new TokenAnswer(
+        new TokenResponse(
+            new AccessToken(accessToken.get()),
+            clock.instant().plus(lifetime(json)),
+            Json.text(json, "refresh_token").map(RefreshToken::new),
+            scopes(Json.text(json, "scope").orElse("")),
+            idToken.claims()),
+        idToken.mismatch());
   }
 
   private static TeamsServiceException unreadable(Response response, String what) {
@@ -125,33 +136,5 @@ final class TokenResponseDecoder implements Decoder {
       }
     }
     return scopes;
-  }
-
-  static IdTokenClaims idTokenClaims(String idToken) {
-    String[] parts = idToken.split("\\.", -1);
-    if (parts.length < 2) {
-      return IdTokenClaims.none();
-    }
-    try {
-      String payload = parts[1].replace('+', '-').replace('/', '_');
-      int pad = payload.indexOf('=');
-      if (pad >= 0) {
-        payload = payload.substring(0, pad);
-      }
-      JsonNode claims = Json.parse(Base64.getUrlDecoder().decode(payload));
-      if (!claims.isObject()) {
-        return IdTokenClaims.none();
-      }
-      return new IdTokenClaims(
-          Json.text(claims, "tid"),
-          Json.text(claims, "oid"),
-          Json.text(claims, "preferred_username"),
-          Json.text(claims, "name"));
-    } catch (IOException | IllegalArgumentException e) {
-      LOG.log(
-          System.Logger.Level.DEBUG,
-          "the id_token could not be read; continuing without its claims");
-      return IdTokenClaims.none();
-    }
   }
 }

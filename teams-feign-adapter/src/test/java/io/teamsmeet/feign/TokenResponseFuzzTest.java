@@ -30,7 +30,8 @@ class TokenResponseFuzzTest {
 
   private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-  private static final TokenResponseDecoder DECODER = new TokenResponseDecoder(CLOCK);
+  private static final TokenResponseDecoder DECODER =
+      new TokenResponseDecoder(CLOCK, Fixture.CLIENT_ID);
   private static final IdentityErrorDecoder ERRORS =
       new IdentityErrorDecoder(CLOCK, "https://app.example/ms/callback");
   private static final int[] STATUSES = {400, 401, 403, 429, 500, 502, 503, 504, 200, 302};
@@ -105,7 +106,9 @@ class TokenResponseFuzzTest {
 
   private static TokenResponse check(Response response) {
     try {
-      TokenResponse decoded = (TokenResponse) DECODER.decode(response, TokenResponse.class);
+      TokenResponse decoded =
+          ((TokenResponseDecoder.TokenAnswer) DECODER.decode(response, TokenResponse.class))
+              .response();
       Instant expiresAt = decoded.expiresAt();
       if (!expiresAt.isAfter(NOW) || expiresAt.isAfter(NOW.plus(Duration.ofHours(30)))) {
         throw new AssertionError("expiry out of range: " + expiresAt);

@@ -158,7 +158,8 @@ class TokenResponseTest {
   void idTokenClaimsAreReadWithoutSignatureAndWithPadding() {
     String padded = Fixture.idToken().replaceFirst("\\.", "==.");
 
-    assertThat(TokenResponseDecoder.idTokenClaims(padded).tenantId()).contains(Fixture.TENANT_ID);
+    assertThat(IdTokens.read(padded, Fixture.CLIENT_ID).claims().tenantId())
+        .contains(Fixture.TENANT_ID);
   }
 
   @Test

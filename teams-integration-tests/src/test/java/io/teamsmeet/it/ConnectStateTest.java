@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * entry point against real redirects: the {@code state} is sealed by the SDK, so it cannot be
  * forged or altered, it expires, it is single use on an instance, and it only completes the
  * connection of the application user it was issued to. A refused callback sends nothing to the
- * token endpoint and stores nothing.
+ * token endpoint and stores nothing. A callback with {@code error=} needs the same valid state (or
+ * any page could make a user see "access denied"), and uses it up like a code does.
  */
 class ConnectStateTest extends SecurityFixture {
 
@@ -201,6 +202,93 @@ class ConnectStateTest extends SecurityFixture {
     assertThat(e.error()).isEqualTo("access_denied");
     assertThat(e.isUserDeclined()).isTrue();
     assertNothingExchangedOrStored(USER);
+  }
+
+  /** What any web page can make the user's browser open: an error callback it made up. */
+  private static URI forgedErrorCallback(String state) {
+    return URI.create(
+        Rig.REDIRECT_URI
+            + "?error=access_denied&error_description=AADSTS65004%3A+User+declined"
+            + (state == null ? "" : "&state=" + state));
+  }
+
+  private URI declinedCallbackFor(String user) {
+    fake.nextSignInDeclines();
+    return Rig.signIn(teams.beginConnect(user));
+  }
+
+  @Test
+  void anErrorCallbackWithoutStateIsRefusedNotReportedAsADenial() {
+    assertThat(refused(teams, USER, forgedErrorCallback(null))).isEqualTo(Reason.MISSING_STATE);
+
+    InvalidAuthorizationResponseException e =
+        catchThrowableOfType(
+            () ->
+                teams.completeConnect(
+                    USER, java.util.Map.of("error", "access_denied", "error_description", "x")),
+            InvalidAuthorizationResponseException.class);
+    assertThat(e.reason()).isEqualTo(Reason.MISSING_STATE);
+    assertNothingExchangedOrStored(USER);
+  }
+
+  @Test
+  void aRealConnectionIsUntouchedByAForgedErrorCallback() {
+    Connection connection = rig.connect(teams, USER, Rig.ANA);
+    StoredGrant grant = store.load(USER).orElseThrow();
+
+    assertThat(refused(teams, USER, forgedErrorCallback(null))).isEqualTo(Reason.MISSING_STATE);
+    assertThat(refused(teams, USER, forgedErrorCallback(Rig.random(160))))
+        .isEqualTo(Reason.STATE_ALTERED);
+
+    assertThat(store.load(USER)).contains(grant);
+    assertThat(teams.status(USER).connection()).contains(connection);
+  }
+
+  @Test
+  void anErrorCallbackWithAnotherUsersStateIsRefused() {
+    URI malloryDeclined = declinedCallbackFor("state-user-mallory");
+
+    assertThat(refused(teams, USER, malloryDeclined)).isEqualTo(Reason.STATE_FOR_ANOTHER_USER);
+  }
+
+  @Test
+  void anErrorCallbackWithAnExpiredStateIsRefused() {
+    URI declined = declinedCallbackFor(USER);
+    fake.advanceClock(Duration.ofMinutes(10).plusSeconds(1));
+
+    assertThat(refused(teams, USER, declined)).isEqualTo(Reason.STATE_EXPIRED);
+  }
+
+  @Test
+  void aGenuineErrorCallbackUsesUpItsStateLikeACode() {
+    URI declined = declinedCallbackFor(USER);
+
+    catchThrowableOfType(
+        () -> teams.completeConnect(USER, declined), AuthorizationDeniedException.class);
+    assertThat(refused(teams, USER, declined)).isEqualTo(Reason.STATE_REPLAYED);
+    assertNothingExchangedOrStored(USER);
+  }
+
+  @Test
+  void hostileTextInAGenuineErrorCallbackIsEscapedInTheDenial() {
+    String hostile = "\u001b[31mred\r\nINFO fake log line\u2028\u202Eexe.txt";
+    URI declined =
+        withParam(
+            withParam(declinedCallbackFor(USER), "error_description", "AADSTS65004: " + hostile),
+            "error",
+            "access_denied" + hostile);
+
+    AuthorizationDeniedException e =
+        catchThrowableOfType(
+            () -> teams.completeConnect(USER, declined), AuthorizationDeniedException.class);
+
+    for (String text :
+        java.util.List.of(
+            e.getMessage(), e.error(), e.details().code().orElseThrow(),
+            e.details().description().orElseThrow())) {
+      assertThat(text).doesNotContain("\u001b", "\r", "\n", "\u2028", "\u202E");
+    }
+    assertThat(e.error()).startsWith("access_denied\\u001B[31mred\\u000D\\u000AINFO");
   }
 
   @Test

@@ -12,7 +12,7 @@ import java.security.GeneralSecurityException;
  * Opens a stored grant the way the core does, to see which refresh token it holds: proof that a
  * rotated token was stored, or that the old one was kept. The layout is the core's private business
  * (GrantCodec's Javadoc: Tink AEAD, associated data {@code "io.teamsmeet/grant/v1\0" + userId};
- * plaintext {@code [1: format=1][4: length][refresh token UTF-8]...}); only a test may rely on it,
+ * plaintext {@code [1: format=1 or 2][4: length][refresh token UTF-8]...}); only a test may rely on it,
  * and a change there fails here loudly rather than silently.
  */
 final class GrantPeek {
@@ -27,7 +27,8 @@ final class GrantPeek {
               grant.ciphertext(),
               ("io.teamsmeet/grant/v1\u0000" + grant.userId()).getBytes(StandardCharsets.UTF_8));
       ByteBuffer in = ByteBuffer.wrap(plain);
-      if (in.get() != 1) {
+      byte format = in.get();
+      if (format != 1 && format != 2) { // both start with the refresh token
         throw new IllegalStateException("unknown grant format");
       }
       byte[] token = new byte[in.getInt()];

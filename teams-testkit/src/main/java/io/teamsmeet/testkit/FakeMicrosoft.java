@@ -157,7 +157,9 @@ import javax.net.ssl.TrustManagerFactory;
  *       and, like Microsoft's, the old one keeps working unless {@link
  *       #revokeRefreshTokenOnUse(boolean)}; {@link #revokeGrants} kills them (AADSTS50173). A
  *       refresh token comes only with {@code offline_access}, an id token only with {@code openid}
- *       (an unsigned-looking JWT: {@code alg} RS256 with a random signature; never verify it).
+ *       (an unsigned-looking JWT: {@code alg} RS256 with a random signature; never verify it)
+ *       whose {@code aud} is the client id, {@code tid} the account's tenant and {@code iss}
+ *       {@code {identityBaseUri}/{tid}/v2.0}; {@link #nextIdTokenClaims} makes one that does not fit.
  *       {@code scope} in the answer lists Graph scopes resource-qualified ({@code
  *       https://graph.microsoft.com/OnlineMeetings.ReadWrite}) and omits {@code offline_access}.
  *   <li><b>Graph.</b> A bearer token from the token endpoint is required (401 {@code
@@ -493,6 +495,35 @@ public final class FakeMicrosoft implements AutoCloseable {
   }
 
   /**
+   * The next id token the token endpoint issues (for either grant) carries these claims in place
+   * of the real ones; the other claims stay as they are. For tests of what a client does with an id
+   * token that does not fit: another app's {@code aud}, a {@code tid} that disagrees with {@code
+   * iss}, or hostile text in {@code preferred_username}. Not queued: a second call replaces the
+   * first; {@link #reset()} clears it.
+   *
+   * <pre>{@code
+   * fake.nextIdTokenClaims(Map.of("aud", "00000000-0000-0000-0000-0000000e71e5"));   // another app
+   * fake.nextIdTokenClaims(Map.of("tid", "00000000-0000-0000-0000-00000000abcd"));   // not iss's tenant
+   * }</pre>
+   *
+   * <p>By default every id token is consistent: {@code aud} is the client id, {@code tid} the
+   * account's tenant and {@code iss} {@code {identityBaseUri}/{tid}/v2.0}.
+   *
+   * @param claims claim names and their string values; not empty
+   * @return this fake
+   */
+  public FakeMicrosoft nextIdTokenClaims(Map<String, String> claims) {
+    if (claims == null || claims.isEmpty()) {
+      throw new IllegalArgumentException("claims must not be null or empty");
+    }
+    synchronized (state) {
+      state.nextIdTokenClaims.clear();
+      state.nextIdTokenClaims.putAll(claims);
+    }
+    return this;
+  }
+
+  /**
    * Whether the authorize endpoint shows an HTML consent page (a real form with an account picker
    * and Accept / Cancel buttons posting back to the fake) instead of redirecting at once.
    *
@@ -673,8 +704,8 @@ public final class FakeMicrosoft implements AutoCloseable {
 
   /**
    * Returns the fake to the configuration its builder gave: apps and accounts as built, no codes,
-   * tokens, consents, meetings, queued sign-ins or faults, an empty journal. The clock is not
-   * moved back (time only goes forward). Answers stalled or dribbling ({@link
+   * tokens, consents, meetings, queued sign-ins, id-token claims or faults, an empty journal. The
+   * clock is not moved back (time only goes forward). Answers stalled or dribbling ({@link
    * Faults#stallBodyNext}, {@link Faults#dribbleNext}) end: their connections are closed. The
    * server keeps running on the same port.
    */

@@ -562,6 +562,8 @@ final class Identity {
     claims.put("tid", account.tenantId());
     claims.put("uti", Wire.randomToken(16));
     claims.put("ver", "2.0");
+    state.nextIdTokenClaims.forEach(claims::put);
+    state.nextIdTokenClaims.clear();
     byte[] signature = new byte[256];
     Wire.RANDOM.nextBytes(signature);
     return Wire.base64url(header.toString().getBytes(StandardCharsets.UTF_8))

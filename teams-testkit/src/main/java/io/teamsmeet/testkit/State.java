@@ -233,6 +233,8 @@ final class State {
 
   // scenario
   final Deque<SignIn> nextSignIns = new ArrayDeque<>();
+  /** Claims that replace the real ones in the next id token issued; empty for none. */
+  final Map<String, String> nextIdTokenClaims = new LinkedHashMap<>();
 
   // grants
   final Map<String, Pending> pending = new HashMap<>();
@@ -264,6 +266,7 @@ final class State {
     revokeRefreshTokenOnUse = initial.revokeRefreshTokenOnUse;
     maxMeetingsPerOrganizer = initial.maxMeetingsPerOrganizer;
     nextSignIns.clear();
+    nextIdTokenClaims.clear();
     pending.clear();
     codes.clear();
     refreshTokens.clear();

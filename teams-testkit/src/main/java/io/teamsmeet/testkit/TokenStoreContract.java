@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.teamsmeet.core.port.StoredGrant;
 import io.teamsmeet.core.port.TokenStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The promises: bytes round-trip unchanged; a missing user loads as empty; compare-and-set
  * insert, update and conflict; compare-and-set delete; users are isolated (ids compared exactly,
- * case and all); and concurrent writers, through one or two store instances, lose no update.
+ * case and all); every user id the core accepts is stored, up to {@link
+ * TokenStore#MAX_USER_ID_UTF8_BYTES} bytes of UTF-8 with characters of one to four bytes; and
+ * concurrent writers, through one or two store instances, lose no update.
  */
 public abstract class TokenStoreContract {
 
@@ -214,6 +217,59 @@ public abstract class TokenStoreContract {
       Optional<StoredGrant> loaded = store.load(ids.get(i));
       assertThat(loaded).as("user %s", ids.get(i)).contains(grant(ids.get(i), i + 1, bytes(50, i)));
     }
+  }
+
+  /**
+   * The longest ids the core accepts ({@link TokenStore#MAX_USER_ID_UTF8_BYTES} bytes of UTF-8),
+   * made of one-, two-, three- and four-byte characters (the four-byte ones are two UTF-16 units
+   * each, as SQL Server's NVARCHAR counts them).
+   */
+  static List<String> longestUserIds() {
+    int max = TokenStore.MAX_USER_ID_UTF8_BYTES;
+    return List.of(
+        "a".repeat(max),
+        "é".repeat(max / 2) + "a",
+        "€".repeat(max / 3),
+        "😀".repeat(max / 4) + "€",
+        fill("Zoë-会議-🙂-", max));
+  }
+
+  /** {@code unit} repeated, then cut to exactly {@code bytes} bytes of UTF-8 with ASCII padding. */
+  private static String fill(String unit, int bytes) {
+    StringBuilder id = new StringBuilder();
+    int used = 0;
+    while (true) {
+      for (int cp : unit.codePoints().toArray()) {
+        int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+        if (used + size > bytes) {
+          return id + "x".repeat(bytes - used);
+        }
+        id.appendCodePoint(cp);
+        used += size;
+      }
+    }
+  }
+
+  @Test
+  void theLongestUserIdsTheCoreAcceptsRoundTripWithMultiByteCharacters() {
+    List<String> ids = longestUserIds();
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      assertThat(id.getBytes(StandardCharsets.UTF_8)).hasSize(TokenStore.MAX_USER_ID_UTF8_BYTES);
+      assertThat(store.save(grant(id, i + 1, bytes(40, i)), TokenStore.ABSENT))
+          .as("insert the %s-character id %s", id.length(), id)
+          .isTrue();
+    }
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      assertThat(store.load(id)).as("load %s", id).contains(grant(id, i + 1, bytes(40, i)));
+      String sibling = id.substring(0, id.offsetByCodePoints(id.length(), -1)) + "b";
+      assertThat(store.load(sibling)).as("an id one character apart").isEmpty();
+    }
+    String last = ids.get(ids.size() - 1);
+    assertThat(store.save(grant(last, 99, bytes(40, 99)), ids.size())).isTrue();
+    assertThat(store.delete(last, 99)).isTrue();
+    assertThat(store.load(last)).isEmpty();
   }
 
   @RepeatedTest(3)

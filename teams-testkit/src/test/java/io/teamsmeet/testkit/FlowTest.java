@@ -120,6 +120,35 @@ class FlowTest {
   }
 
   @Test
+  void nextIdTokenClaimsReplacesClaimsOfTheNextIdTokenOnly(FakeMicrosoft fake) throws Exception {
+    Client client = new Client(fake);
+    FakeAccount ana = fake.account("ana@contoso.com");
+    fake.nextIdTokenClaims(Map.of("aud", "another-app", "tid", "another-tenant"));
+
+    JsonNode first = idTokenClaims(client.signIn());
+    JsonNode second = idTokenClaims(client.signIn());
+
+    assertThat(first.get("aud").asText()).isEqualTo("another-app");
+    assertThat(first.get("tid").asText()).isEqualTo("another-tenant");
+    assertThat(first.get("iss").asText())
+        .as("the other claims stay")
+        .isEqualTo(fake.identityBaseUri() + "/" + ana.tenantId() + "/v2.0");
+    assertThat(second.get("aud").asText()).isEqualTo(FakeMicrosoft.DEFAULT_CLIENT_ID);
+    assertThat(second.get("tid").asText()).isEqualTo(ana.tenantId());
+
+    fake.nextIdTokenClaims(Map.of("aud", "another-app"));
+    fake.reset();
+    assertThat(idTokenClaims(client.signIn()).get("aud").asText())
+        .as("reset clears it")
+        .isEqualTo(FakeMicrosoft.DEFAULT_CLIENT_ID);
+  }
+
+  private static JsonNode idTokenClaims(JsonNode tokens) throws Exception {
+    String payload = tokens.get("id_token").asText().split("\\.")[1];
+    return Client.JSON.readTree(new String(Base64.getUrlDecoder().decode(payload), UTF_8));
+  }
+
+  @Test
   void aConfidentialClientAuthenticatesWithItsSecretInTheFormOrWithBasic(FakeMicrosoft fake) {
     Client client = new Client(fake).app("web-app", WEB_REDIRECT.toString(), "s3cret value+/=");
     assertThat(client.signIn().get("access_token").asText()).isNotBlank();

@@ -18,6 +18,9 @@ import java.util.Optional;
  *       exactly one of two racing saves with the same expected version wins.
  *   <li>{@link #delete} removes the record only if its version is {@code expectedVersion}.
  *   <li>Users are isolated: nothing done for one user changes another's record.
+ *   <li>Every user id the core accepts can be stored: up to {@link #MAX_USER_ID_UTF8_BYTES} (255)
+ *       bytes in UTF-8, any Unicode text without control characters (see {@link
+ *       #MAX_USER_ID_UTF8_BYTES}), compared exactly (case, accents and trailing spaces matter).
  * </ul>
  *
  * <p>A store only ever receives ciphertext; it never needs a key. A failure of the storage itself
@@ -40,6 +43,22 @@ public interface TokenStore {
 
   /** The expected version that means "there must be no record yet". */
   long ABSENT = 0L;
+
+  /**
+   * The longest application user id, in bytes of its UTF-8 encoding: 255. The core refuses a
+   * longer id in every public method that takes one, first of all {@code beginConnect} (so a user
+   * is never sent to Microsoft with an id that could not be stored after the code is spent), with
+   * an {@link IllegalArgumentException} naming {@code userId} and this limit. It also refuses ids
+   * with a character that would have to be escaped in a log line: C0 and C1 controls, DEL, U+2028,
+   * U+2029, bidirectional controls and unpaired surrogates.
+   *
+   * <p>A store must accept every id within these rules. 255 UTF-8 bytes is at most 255 characters
+   * (code points) and at most 255 UTF-16 code units, so it fits a {@code VARCHAR(255)} column
+   * counted in characters (PostgreSQL, H2, MySQL and MariaDB {@code utf8mb4}) as well as SQL
+   * Server's {@code NVARCHAR(255)} (UTF-16 code units) and any column of 255 bytes. ASCII ids may
+   * be 255 characters long; ids of 2-, 3- or 4-byte characters are shorter (127, 85 or 63 of them).
+   */
+  int MAX_USER_ID_UTF8_BYTES = 255;
 
   /**
    * Loads the user's grant.

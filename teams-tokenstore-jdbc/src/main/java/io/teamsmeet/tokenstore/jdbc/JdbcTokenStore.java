@@ -38,8 +38,10 @@ import javax.sql.DataSource;
  * V1__teams_tokens.sql}) or a Liquibase {@code sqlFile}. The columns:
  *
  * <ul>
- *   <li>{@code user_id}: up to 255 characters, compared exactly (case, accents and trailing spaces
- *       matter; binary or "C" collations), the primary key;
+ *   <li>{@code user_id}: up to 255 characters (UTF-16 code units, as SQL Server counts them; every
+ *       id the core accepts, at most {@code TokenStore.MAX_USER_ID_UTF8_BYTES} = 255 bytes of
+ *       UTF-8, fits), compared exactly (case, accents and trailing spaces matter; binary or "C"
+ *       collations), the primary key;
  *   <li>{@code version}: {@code bigint}, the opaque version chosen by the core;
  *   <li>{@code ciphertext}: the sealed grant as bytes ({@code bytea}, {@code varbinary(max)},
  *       {@code longblob}, H2 {@code varbinary}); nothing here can decrypt it;
