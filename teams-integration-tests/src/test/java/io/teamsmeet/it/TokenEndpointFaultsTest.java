@@ -129,7 +129,9 @@ class TokenEndpointFaultsTest extends OneConnectedUser {
     Secrets.thrown(e);
     assertThat(e.status()).isZero();
     assertThat(e.isRetryable()).isTrue();
-    assertThat(e).hasMessageContaining("timed out");
+    assertThat(e)
+        .hasMessageContaining(
+            "no complete response from the Microsoft identity platform within 600 ms (requestTimeout)");
     assertUnchanged(rotated);
   }
 
