@@ -148,7 +148,8 @@ public class CoreBenchmark {
             Optional.of("909c6581-5130-43e9-88f3-fcb3582cde37"),
             Optional.of("adele@contoso.example"),
             Set.of("OnlineMeetings.ReadWrite", "User.Read", "offline_access"),
-            Instant.parse("2026-11-25T10:00:00Z"));
+            Instant.parse("2026-11-25T10:00:00Z"),
+            42L);
     sealed = codec.seal(USER, grant);
   }
 
