@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +30,11 @@ import java.util.concurrent.TimeoutException;
 /**
  * The SDK's Feign client on the JDK's {@code java.net.http}: one exchange, from sending the request
  * to the last byte of the response body, takes at most {@code min(requestTimeout, time left)} of
- * the call ({@link Exchange}); then it is cancelled (on JDK 16 and later that aborts the exchange)
- * and reported as a timeout. The body is collected before Feign sees the response, up to {@link
- * Http#MAX_BODY} bytes; a longer one fails with {@link BodyTooLargeException}.
+ * the call ({@link Exchange}); then it is aborted and reported as a timeout. The wait for the
+ * headers is bounded by the request's own timeout; the body is then collected on the caller's
+ * thread with the time left, and its subscription cancelled at the bound (which closes the
+ * connection). The body is collected before Feign sees the response, up to {@link Http#MAX_BODY}
+ * bytes; a longer one fails with {@link BodyTooLargeException}.
  *
  * <p>It sends through the client it is given, as it is (its HTTP version, connect timeout, proxy,
  * TLS, redirect policy, executor and pool), without copies. The SDK sends no {@code
@@ -63,28 +65,45 @@ final class JdkClient implements Client {
     if (bound.isZero()) {
       throw new HttpTimeoutException("the call's deadline passed before sending");
     }
-    CompletableFuture<HttpResponse<byte[]>> future =
-        http.sendAsync(toHttpRequest(request), info -> new LimitedBody(Http.MAX_BODY));
-    HttpResponse<byte[]> response;
+    long start = System.nanoTime();
+    // send(), not sendAsync(): send runs the exchange inline on this thread until it must wait
+    // for the network, where sendAsync hands it to the client's executor and its completion to
+    // the common pool (two thread switches per request, which cost more CPU than the rest of the
+    // SDK on a busy host). The request timeout bounds the wait for the headers; the body is then
+    // collected with the time left, below.
+    HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
     try {
-      response = future.get(bound.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      if (exchange != null) {
-        exchange.timedOut();
-      }
-      throw new HttpTimeoutException("no complete response in time");
+      response = http.send(toHttpRequest(request, bound), HttpResponse.BodyHandlers.ofPublisher());
+    } catch (HttpConnectTimeoutException e) {
+      throw e;
+    } catch (HttpTimeoutException e) {
+      timedOut(exchange);
+      throw e;
     } catch (InterruptedException e) {
-      future.cancel(true);
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the response");
+    }
+    LimitedBody body = new LimitedBody(Http.MAX_BODY);
+    response.body().subscribe(body);
+    long left = bound.toNanos() - (System.nanoTime() - start);
+    byte[] bytes;
+    try {
+      bytes = body.result.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      body.cancel();
+      timedOut(exchange);
+      throw new HttpTimeoutException("no complete response in time");
+    } catch (InterruptedException e) {
+      body.cancel();
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while reading the response");
     } catch (ExecutionException e) {
       throw unwrap(e.getCause());
     }
     return Response.builder()
         .status(response.statusCode())
         .headers(headers(response.headers()))
-        .body(response.body())
+        .body(bytes)
         .request(request)
         .protocolVersion(
             response.version() == HttpClient.Version.HTTP_2
@@ -93,7 +112,13 @@ final class JdkClient implements Client {
         .build();
   }
 
-  private static HttpRequest toHttpRequest(Request request) throws IOException {
+  private static void timedOut(Exchange exchange) {
+    if (exchange != null) {
+      exchange.timedOut();
+    }
+  }
+
+  private static HttpRequest toHttpRequest(Request request, Duration timeout) throws IOException {
     URI uri;
     try {
       uri = URI.create(request.url());
@@ -103,6 +128,7 @@ final class JdkClient implements Client {
     byte[] body = request.body();
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(uri)
+            .timeout(timeout)
             .method(
                 request.httpMethod().name(),
                 body == null
@@ -152,27 +178,38 @@ final class JdkClient implements Client {
     }
   }
 
-  /** Collects the body's bytes, at most {@code limit}. */
-  private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+  /**
+   * Collects the body's bytes, at most {@code limit}; {@link #cancel()} (from the caller's thread,
+   * at the bound) stops the body and releases the connection.
+   */
+  private static final class LimitedBody implements Flow.Subscriber<List<ByteBuffer>> {
 
     private final int limit;
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final List<ByteBuffer> parts = new ArrayList<>();
-    private Flow.Subscription subscription;
+    private volatile Flow.Subscription subscription;
+    private volatile boolean cancelled;
     private long size;
 
     LimitedBody(int limit) {
       this.limit = limit;
     }
 
-    @Override
-    public CompletionStage<byte[]> getBody() {
-      return result;
+    void cancel() {
+      cancelled = true;
+      Flow.Subscription s = subscription;
+      if (s != null) {
+        s.cancel();
+      }
     }
 
     @Override
     public void onSubscribe(Flow.Subscription s) {
       subscription = s;
+      if (cancelled) {
+        s.cancel();
+        return;
+      }
       s.request(Long.MAX_VALUE);
     }
 
