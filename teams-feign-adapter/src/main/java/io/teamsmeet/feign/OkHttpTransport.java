@@ -11,7 +11,6 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okio.AsyncTimeout;
 import okio.BufferedSink;
 
 /**
@@ -40,9 +39,9 @@ import okio.BufferedSink;
  * TeamsMeetings.Builder#requestTimeout}, and one more application interceptor bounds each exchange
  * and marks request bodies one-shot. The bound: a call is cancelled at {@code min(requestTimeout,
  * time left of the SDK call)} after it starts, even while its body is being read (OkHttp's read
- * timeout, per read, would never trip on a body that dribbles in); the watchdog is Okio's, the one
- * OkHttp's own timeouts use, so the SDK starts no thread for it. Left to itself, OkHttp sends a request again after a connection failure on a pooled
- * connection, or after a {@code 503} with {@code Retry-After: 0}, even a {@code POST}; with bodies
+ * timeout, per read, would never trip on a body that dribbles in), within 50 ms, by the SDK's one
+ * watchdog thread (which runs only while calls are in progress). Left to itself, OkHttp sends a
+ * request again after a connection failure on a pooled connection, or after a {@code 503} with {@code Retry-After: 0}, even a {@code POST}; with bodies
  * one-shot it never sends a request with a body (a token request, a meeting creation or update)
  * twice, as on the JDK transport, so that the promise of {@link io.teamsmeet.core.RetryPolicy} (a
  * plain meeting creation is sent again only when Microsoft proved it did not process it) holds on
@@ -139,8 +138,8 @@ public final class OkHttpTransport extends Transport {
   /**
    * The SDK's application interceptor. It bounds the whole exchange, from sending to the last byte
    * of the response body (read by the SDK's decoders after Feign returns), by {@code
-   * min(requestTimeout, time left)} of the call ({@link Exchange}): a {@link Watchdog} cancels the
-   * {@link okhttp3.Call} at that bound, and {@link Http#call} disarms it when the call ends.
+   * min(requestTimeout, time left)} of the call ({@link Exchange}): the {@link Watchdog} cancels
+   * the {@link okhttp3.Call} at that bound, and {@link Http#call} disarms it when the call ends.
    * OkHttp's read timeout alone would not do: it bounds each read, so a body that dribbles a few
    * bytes per second never trips it.
    *
@@ -164,10 +163,19 @@ public final class OkHttpTransport extends Transport {
         if (bound.isZero()) {
           throw new InterruptedIOException("the call's deadline passed before sending");
         }
-        Watchdog watchdog = new Watchdog(chain.call(), exchange);
-        watchdog.timeout(bound.toNanos(), TimeUnit.NANOSECONDS);
-        watchdog.enter();
-        exchange.onEnd(watchdog::exit);
+        okhttp3.Call call = chain.call();
+        Watchdog.Armed armed =
+            Watchdog.arm(
+                bound,
+                () -> {
+                  exchange.timedOut();
+                  call.cancel();
+                });
+        exchange.onEnd(armed::disarm);
+        // The watchdog is the bound; OkHttp's read timeout (per read) stays just behind it, so
+        // that a stalled body is reported as the exchange's timeout, not as a failed read.
+        long readTimeout = bound.plus(Watchdog.TICK.multipliedBy(2)).toMillis();
+        chain = chain.withReadTimeout((int) Math.min(readTimeout, Integer.MAX_VALUE), TimeUnit.MILLISECONDS);
       }
       okhttp3.Request request = chain.request();
       RequestBody body = request.body();
@@ -176,28 +184,6 @@ public final class OkHttpTransport extends Transport {
       }
       return chain.proceed(
           request.newBuilder().method(request.method(), new OneShotBody(body)).build());
-    }
-  }
-
-  /**
-   * Cancels a call at its exchange's bound, on Okio's watchdog thread (the one OkHttp's own
-   * timeouts use: no thread of the SDK's, nothing to shut down). Cost per call: one entry in Okio's
-   * timeout queue and its removal.
-   */
-  private static final class Watchdog extends AsyncTimeout {
-
-    private final okhttp3.Call call;
-    private final Exchange exchange;
-
-    Watchdog(okhttp3.Call call, Exchange exchange) {
-      this.call = call;
-      this.exchange = exchange;
-    }
-
-    @Override
-    protected void timedOut() {
-      exchange.timedOut();
-      call.cancel();
     }
   }
 
