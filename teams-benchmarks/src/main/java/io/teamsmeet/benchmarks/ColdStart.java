@@ -3,7 +3,7 @@ package io.teamsmeet.benchmarks;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import io.teamsmeet.core.port.StoredGrant;
+import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.feign.TeamsMeetings;
 import io.teamsmeet.feign.Transport;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;

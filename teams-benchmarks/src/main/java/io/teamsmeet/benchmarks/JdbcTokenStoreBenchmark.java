@@ -1,6 +1,6 @@
 package io.teamsmeet.benchmarks;
 
-import io.teamsmeet.core.port.StoredGrant;
+import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.tokenstore.jdbc.JdbcTokenStore;
 import java.time.Instant;
 import java.util.Optional;

@@ -4,9 +4,9 @@ import feign.Client;
 import feign.Feign;
 import feign.Retryer;
 import io.teamsmeet.benchmarks.FakeEndpoints;
-import io.teamsmeet.core.port.AccessToken;
-import io.teamsmeet.core.port.Meeting;
-import io.teamsmeet.core.port.MeetingRequest;
+import io.teamsmeet.AccessToken;
+import io.teamsmeet.Meeting;
+import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -145,7 +145,7 @@ public class AdapterBenchmark {
 
   @Benchmark
   public Meeting graphPortCreate() {
-    return port.create(token, REQUEST, io.teamsmeet.core.port.Deadline.after(java.time.Duration.ofSeconds(30)));
+    return port.create(token, REQUEST, io.teamsmeet.spi.Deadline.after(java.time.Duration.ofSeconds(30)));
   }
 
   @Benchmark

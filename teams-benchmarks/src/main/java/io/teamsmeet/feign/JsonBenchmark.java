@@ -1,8 +1,8 @@
 package io.teamsmeet.feign;
 
 import io.teamsmeet.benchmarks.FakeEndpoints;
-import io.teamsmeet.core.port.Meeting;
-import io.teamsmeet.core.port.MeetingRequest;
+import io.teamsmeet.Meeting;
+import io.teamsmeet.MeetingRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

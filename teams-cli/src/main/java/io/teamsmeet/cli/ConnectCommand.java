@@ -1,10 +1,10 @@
 package io.teamsmeet.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.teamsmeet.core.ConnectOptions;
-import io.teamsmeet.core.Connection;
-import io.teamsmeet.core.SafeText;
-import io.teamsmeet.core.TeamsException;
+import io.teamsmeet.ConnectOptions;
+import io.teamsmeet.Connection;
+import io.teamsmeet.SafeText;
+import io.teamsmeet.TeamsException;
 import io.teamsmeet.feign.TeamsMeetings;
 import java.io.PrintStream;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package io.teamsmeet.cli;
 
-import io.teamsmeet.core.Connection;
-import io.teamsmeet.core.port.Meeting;
-import io.teamsmeet.core.port.MeetingRequest;
+import io.teamsmeet.Connection;
+import io.teamsmeet.Meeting;
+import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.feign.TeamsMeetings;
 import io.teamsmeet.testkit.FakeAccount;
 import io.teamsmeet.testkit.FakeMicrosoft;

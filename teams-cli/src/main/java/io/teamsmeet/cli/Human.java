@@ -1,9 +1,9 @@
 package io.teamsmeet.cli;
 
-import io.teamsmeet.core.Connection;
-import io.teamsmeet.core.SafeText;
-import io.teamsmeet.core.port.DialIn;
-import io.teamsmeet.core.port.Meeting;
+import io.teamsmeet.Connection;
+import io.teamsmeet.SafeText;
+import io.teamsmeet.DialIn;
+import io.teamsmeet.Meeting;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.teamsmeet.cli;
 
-import io.teamsmeet.core.TokenStoreException;
+import io.teamsmeet.store.TokenStoreException;
 import io.teamsmeet.tokenstore.jdbc.JdbcTokenStore;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,7 +33,7 @@ final class LocalStore implements AutoCloseable {
   /**
    * Opens (creating if needed) the database in {@code dir}, which must exist.
    *
-   * @throws io.teamsmeet.core.TokenStoreException if the database cannot be opened
+   * @throws io.teamsmeet.store.TokenStoreException if the database cannot be opened
    */
   static LocalStore open(Path dir) {
     Path base = dir.toAbsolutePath().resolve(NAME);

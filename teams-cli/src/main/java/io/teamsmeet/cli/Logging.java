@@ -1,6 +1,6 @@
 package io.teamsmeet.cli;
 
-import io.teamsmeet.core.SafeText;
+import io.teamsmeet.SafeText;
 import java.io.PrintStream;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;

@@ -1,8 +1,8 @@
 package io.teamsmeet.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.teamsmeet.core.port.Meeting;
-import io.teamsmeet.core.port.MeetingRequest;
+import io.teamsmeet.Meeting;
+import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.feign.TeamsMeetings;
 import java.io.PrintStream;
 import java.time.Clock;

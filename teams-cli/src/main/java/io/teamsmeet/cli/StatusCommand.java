@@ -1,8 +1,8 @@
 package io.teamsmeet.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.teamsmeet.core.Connection;
-import io.teamsmeet.core.ConnectionStatus;
+import io.teamsmeet.Connection;
+import io.teamsmeet.ConnectionStatus;
 import io.teamsmeet.feign.TeamsMeetings;
 import java.io.PrintStream;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.teamsmeet.cli;
 
 import com.google.crypto.tink.KeysetHandle;
-import io.teamsmeet.core.RetryPolicy;
+import io.teamsmeet.RetryPolicy;
 import io.teamsmeet.feign.TeamsMeetings;
 import java.io.IOException;
 import java.io.PrintStream;

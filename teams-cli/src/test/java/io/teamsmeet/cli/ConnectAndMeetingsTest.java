@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.teamsmeet.core.port.Meeting;
+import io.teamsmeet.Meeting;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

@@ -2,9 +2,9 @@ package io.teamsmeet.feign;
 
 import feign.FeignException;
 import feign.RetryableException;
-import io.teamsmeet.core.ErrorDetails;
-import io.teamsmeet.core.TeamsException;
-import io.teamsmeet.core.TeamsServiceException;
+import io.teamsmeet.ErrorDetails;
+import io.teamsmeet.TeamsException;
+import io.teamsmeet.TeamsServiceException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

@@ -1,7 +1,7 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.core.ConfigurationException;
-import io.teamsmeet.core.ErrorDetails;
+import io.teamsmeet.ConfigurationException;
+import io.teamsmeet.ErrorDetails;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;

@@ -1,6 +1,6 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.core.port.Deadline;
+import io.teamsmeet.spi.Deadline;
 import java.time.Duration;
 
 /**

@@ -4,7 +4,7 @@ import feign.HeaderMap;
 import feign.Headers;
 import feign.Param;
 import feign.RequestLine;
-import io.teamsmeet.core.port.Meeting;
+import io.teamsmeet.Meeting;
 import java.util.Map;
 
 /**

@@ -2,11 +2,11 @@ package io.teamsmeet.feign;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.teamsmeet.core.port.AllowedPresenters;
-import io.teamsmeet.core.port.Attendee;
-import io.teamsmeet.core.port.LobbyBypass;
-import io.teamsmeet.core.port.MeetingRequest;
-import io.teamsmeet.core.port.MeetingUpdate;
+import io.teamsmeet.AllowedPresenters;
+import io.teamsmeet.Attendee;
+import io.teamsmeet.LobbyBypass;
+import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.MeetingUpdate;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.io.IOException;

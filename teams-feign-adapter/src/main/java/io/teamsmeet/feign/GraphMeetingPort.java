@@ -1,11 +1,11 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.core.port.AccessToken;
-import io.teamsmeet.core.port.Deadline;
-import io.teamsmeet.core.port.Meeting;
-import io.teamsmeet.core.port.MeetingPort;
-import io.teamsmeet.core.port.MeetingRequest;
-import io.teamsmeet.core.port.MeetingUpdate;
+import io.teamsmeet.AccessToken;
+import io.teamsmeet.spi.Deadline;
+import io.teamsmeet.Meeting;
+import io.teamsmeet.spi.MeetingPort;
+import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.MeetingUpdate;
 import java.util.Map;
 
 /**

@@ -1,7 +1,7 @@
 package io.teamsmeet.feign;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.teamsmeet.core.port.IdTokenClaims;
+import io.teamsmeet.spi.IdTokenClaims;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,15 +1,15 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.core.InvalidAuthorizationResponseException;
-import io.teamsmeet.core.SafeText;
-import io.teamsmeet.core.TeamsServiceException;
-import io.teamsmeet.core.port.AuthPort;
-import io.teamsmeet.core.port.AuthorizationCode;
-import io.teamsmeet.core.port.AuthorizationRequest;
-import io.teamsmeet.core.port.CodeVerifier;
-import io.teamsmeet.core.port.Deadline;
-import io.teamsmeet.core.port.RefreshToken;
-import io.teamsmeet.core.port.TokenResponse;
+import io.teamsmeet.InvalidAuthorizationResponseException;
+import io.teamsmeet.SafeText;
+import io.teamsmeet.TeamsServiceException;
+import io.teamsmeet.spi.AuthPort;
+import io.teamsmeet.spi.AuthorizationCode;
+import io.teamsmeet.spi.AuthorizationRequest;
+import io.teamsmeet.spi.CodeVerifier;
+import io.teamsmeet.spi.Deadline;
+import io.teamsmeet.spi.RefreshToken;
+import io.teamsmeet.spi.TokenResponse;
 import io.teamsmeet.feign.TokenResponseDecoder.TokenAnswer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.teamsmeet.feign;
 import feign.Client;
 import feign.Request;
 import feign.Response;
-import io.teamsmeet.core.SafeText;
+import io.teamsmeet.SafeText;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;

@@ -43,7 +43,7 @@ import okio.BufferedSink;
  * watchdog thread (which runs only while calls are in progress). Left to itself, OkHttp sends a
  * request again after a connection failure on a pooled connection, or after a {@code 503} with {@code Retry-After: 0}, even a {@code POST}; with bodies
  * one-shot it never sends a request with a body (a token request, a meeting creation or update)
- * twice, as on the JDK transport, so that the promise of {@link io.teamsmeet.core.RetryPolicy} (a
+ * twice, as on the JDK transport, so that the promise of {@link io.teamsmeet.RetryPolicy} (a
  * plain meeting creation is sent again only when Microsoft proved it did not process it) holds on
  * OkHttp too. OkHttp still tries another address when a connection cannot be opened, and may repeat
  * a request without a body (get, delete). Your client's connect timeout, write and call timeouts,

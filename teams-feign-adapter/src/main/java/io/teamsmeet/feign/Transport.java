@@ -72,7 +72,7 @@ import java.time.Duration;
  * {@code Accept}, ...). Neither of the two transports sends a request with a body (a token request,
  * a meeting creation or update) a second time on its own: a failure after it may have reached
  * Microsoft is reported (retryable, status 0), and whether to retry is the {@link
- * io.teamsmeet.core.RetryPolicy}'s decision.
+ * io.teamsmeet.RetryPolicy}'s decision.
  *
  * <p>Immutable and thread-safe. A transport can be passed to several builders; each {@link
  * TeamsMeetings} the SDK builds a client for gets its own client and connection pool.

@@ -2,8 +2,8 @@ package io.teamsmeet.feign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.teamsmeet.core.ConnectOptions;
-import io.teamsmeet.core.port.AuthorizationRequest;
+import io.teamsmeet.ConnectOptions;
+import io.teamsmeet.spi.AuthorizationRequest;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import java.net.URI;
 import java.net.URLDecoder;

@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.teamsmeet.core.Connection;
-import io.teamsmeet.core.port.Meeting;
-import io.teamsmeet.core.port.MeetingRequest;
-import io.teamsmeet.core.port.StoredGrant;
+import io.teamsmeet.Connection;
+import io.teamsmeet.Meeting;
+import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -190,7 +190,7 @@ class EndToEndTest {
 
   @Test
   void theClassJavadocExampleRuns() {
-    io.teamsmeet.core.port.TokenStore tokenStore = new InMemoryTokenStore();
+    io.teamsmeet.store.TokenStore tokenStore = new InMemoryTokenStore();
     com.google.crypto.tink.KeysetHandle keysetHandle = Fixture.keyset();
     String appUserId = "app-user-7";
     Instant start = START;

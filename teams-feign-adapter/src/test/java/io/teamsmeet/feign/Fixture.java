@@ -8,7 +8,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import io.teamsmeet.core.port.AuthorizationRequest;
+import io.teamsmeet.spi.AuthorizationRequest;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -72,8 +72,8 @@ final class Fixture {
   }
 
   /** A generous deadline for calling a port directly. */
-  static io.teamsmeet.core.port.Deadline deadline() {
-    return io.teamsmeet.core.port.Deadline.after(java.time.Duration.ofSeconds(30));
+  static io.teamsmeet.spi.Deadline deadline() {
+    return io.teamsmeet.spi.Deadline.after(java.time.Duration.ofSeconds(30));
   }
 
   static KeysetHandle keyset() {

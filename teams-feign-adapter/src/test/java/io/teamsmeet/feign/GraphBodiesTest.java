@@ -2,11 +2,11 @@ package io.teamsmeet.feign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.teamsmeet.core.port.AllowedPresenters;
-import io.teamsmeet.core.port.Attendee;
-import io.teamsmeet.core.port.LobbyBypass;
-import io.teamsmeet.core.port.MeetingRequest;
-import io.teamsmeet.core.port.MeetingUpdate;
+import io.teamsmeet.AllowedPresenters;
+import io.teamsmeet.Attendee;
+import io.teamsmeet.LobbyBypass;
+import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.MeetingUpdate;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

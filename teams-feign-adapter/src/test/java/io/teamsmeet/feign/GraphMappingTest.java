@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.teamsmeet.core.TeamsServiceException;
-import io.teamsmeet.core.port.AccessToken;
-import io.teamsmeet.core.port.DialIn;
-import io.teamsmeet.core.port.Meeting;
-import io.teamsmeet.core.port.MeetingRequest;
-import io.teamsmeet.core.port.Organizer;
+import io.teamsmeet.TeamsServiceException;
+import io.teamsmeet.AccessToken;
+import io.teamsmeet.DialIn;
+import io.teamsmeet.Meeting;
+import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.Organizer;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -15,12 +15,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.teamsmeet.core.port.AccessToken;
-import io.teamsmeet.core.port.AllowedPresenters;
-import io.teamsmeet.core.port.Attendee;
-import io.teamsmeet.core.port.LobbyBypass;
-import io.teamsmeet.core.port.MeetingRequest;
-import io.teamsmeet.core.port.MeetingUpdate;
+import io.teamsmeet.AccessToken;
+import io.teamsmeet.AllowedPresenters;
+import io.teamsmeet.Attendee;
+import io.teamsmeet.LobbyBypass;
+import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.MeetingUpdate;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.teamsmeet.core.ErrorDetails;
-import io.teamsmeet.core.TeamsException;
-import io.teamsmeet.core.TeamsServiceException;
-import io.teamsmeet.core.port.MeetingRequest;
+import io.teamsmeet.ErrorDetails;
+import io.teamsmeet.TeamsException;
+import io.teamsmeet.TeamsServiceException;
+import io.teamsmeet.MeetingRequest;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;

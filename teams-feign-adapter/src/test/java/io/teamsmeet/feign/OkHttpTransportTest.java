@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.teamsmeet.core.port.AccessToken;
+import io.teamsmeet.AccessToken;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import okhttp3.OkHttpClient;

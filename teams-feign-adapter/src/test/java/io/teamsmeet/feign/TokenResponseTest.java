@@ -9,12 +9,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.teamsmeet.core.TeamsServiceException;
-import io.teamsmeet.core.port.AuthorizationCode;
-import io.teamsmeet.core.port.CodeVerifier;
-import io.teamsmeet.core.port.IdTokenClaims;
-import io.teamsmeet.core.port.RefreshToken;
-import io.teamsmeet.core.port.TokenResponse;
+import io.teamsmeet.TeamsServiceException;
+import io.teamsmeet.spi.AuthorizationCode;
+import io.teamsmeet.spi.CodeVerifier;
+import io.teamsmeet.spi.IdTokenClaims;
+import io.teamsmeet.spi.RefreshToken;
+import io.teamsmeet.spi.TokenResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

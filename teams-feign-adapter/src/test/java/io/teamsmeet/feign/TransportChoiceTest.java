@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import feign.Client;
-import io.teamsmeet.core.port.AccessToken;
-import io.teamsmeet.core.port.RefreshToken;
+import io.teamsmeet.AccessToken;
+import io.teamsmeet.spi.RefreshToken;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,9 +1,9 @@
 package io.teamsmeet.feign;
 
 import com.sun.net.httpserver.HttpServer;
-import io.teamsmeet.core.port.AccessToken;
-import io.teamsmeet.core.port.Meeting;
-import io.teamsmeet.core.port.MeetingRequest;
+import io.teamsmeet.AccessToken;
+import io.teamsmeet.Meeting;
+import io.teamsmeet.MeetingRequest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -14,11 +14,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.teamsmeet.core.TeamsServiceException;
-import io.teamsmeet.core.ThrottledException;
-import io.teamsmeet.core.port.AccessToken;
-import io.teamsmeet.core.port.Deadline;
-import io.teamsmeet.core.port.MeetingRequest;
+import io.teamsmeet.TeamsServiceException;
+import io.teamsmeet.ThrottledException;
+import io.teamsmeet.AccessToken;
+import io.teamsmeet.spi.Deadline;
+import io.teamsmeet.MeetingRequest;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.teamsmeet.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.teamsmeet.core.ThrottledException;
-import io.teamsmeet.core.port.StoredGrant;
+import io.teamsmeet.ThrottledException;
+import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.feign.TeamsMeetings;
 import io.teamsmeet.testkit.RetryAfter;
 import java.time.Clock;

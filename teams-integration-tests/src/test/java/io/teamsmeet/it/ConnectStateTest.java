@@ -3,12 +3,12 @@ package io.teamsmeet.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.teamsmeet.core.AuthorizationDeniedException;
-import io.teamsmeet.core.Connection;
-import io.teamsmeet.core.InvalidAuthorizationResponseException;
-import io.teamsmeet.core.InvalidAuthorizationResponseException.Reason;
-import io.teamsmeet.core.ReauthorizationRequiredException;
-import io.teamsmeet.core.port.StoredGrant;
+import io.teamsmeet.AuthorizationDeniedException;
+import io.teamsmeet.Connection;
+import io.teamsmeet.InvalidAuthorizationResponseException;
+import io.teamsmeet.InvalidAuthorizationResponseException.Reason;
+import io.teamsmeet.ReauthorizationRequiredException;
+import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.feign.TeamsMeetings;
 import java.net.URI;
 import java.time.Clock;

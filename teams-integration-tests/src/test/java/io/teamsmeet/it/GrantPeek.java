@@ -3,7 +3,7 @@ package io.teamsmeet.it;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
-import io.teamsmeet.core.port.StoredGrant;
+import io.teamsmeet.store.StoredGrant;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -3,10 +3,10 @@ package io.teamsmeet.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.teamsmeet.core.Connection;
-import io.teamsmeet.core.InvalidAuthorizationResponseException;
-import io.teamsmeet.core.InvalidAuthorizationResponseException.Reason;
-import io.teamsmeet.core.port.MeetingRequest;
+import io.teamsmeet.Connection;
+import io.teamsmeet.InvalidAuthorizationResponseException;
+import io.teamsmeet.InvalidAuthorizationResponseException.Reason;
+import io.teamsmeet.MeetingRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

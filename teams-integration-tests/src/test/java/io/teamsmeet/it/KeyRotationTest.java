@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.crypto.tink.KeysetHandle;
-import io.teamsmeet.core.ConnectionStatus;
-import io.teamsmeet.core.ReauthorizationRequiredException;
-import io.teamsmeet.core.port.MeetingRequest;
-import io.teamsmeet.core.port.StoredGrant;
+import io.teamsmeet.ConnectionStatus;
+import io.teamsmeet.ReauthorizationRequiredException;
+import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.feign.TeamsMeetings;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package io.teamsmeet.it;
 
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import io.teamsmeet.core.port.StoredGrant;
+import io.teamsmeet.store.StoredGrant;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 

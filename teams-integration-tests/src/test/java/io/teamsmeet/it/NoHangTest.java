@@ -2,10 +2,10 @@ package io.teamsmeet.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.teamsmeet.core.OutcomeUnknownException;
-import io.teamsmeet.core.TeamsServiceException;
-import io.teamsmeet.core.port.Meeting;
-import io.teamsmeet.core.port.StoredGrant;
+import io.teamsmeet.OutcomeUnknownException;
+import io.teamsmeet.TeamsServiceException;
+import io.teamsmeet.Meeting;
+import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.feign.TeamsMeetings;
 import io.teamsmeet.feign.Transport;
 import java.io.IOException;

@@ -3,9 +3,9 @@ package io.teamsmeet.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.crypto.tink.KeysetHandle;
-import io.teamsmeet.core.port.Meeting;
-import io.teamsmeet.core.port.MeetingRequest;
-import io.teamsmeet.core.port.StoredGrant;
+import io.teamsmeet.Meeting;
+import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.feign.TeamsMeetings;
 import io.teamsmeet.testkit.FakeMicrosoft;
 import io.teamsmeet.testkit.RecordedRequest;

@@ -2,7 +2,7 @@ package io.teamsmeet.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.teamsmeet.core.ConnectOptions;
+import io.teamsmeet.ConnectOptions;
 import io.teamsmeet.testkit.RecordedRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

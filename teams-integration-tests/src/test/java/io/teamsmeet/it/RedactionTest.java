@@ -2,11 +2,11 @@ package io.teamsmeet.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.teamsmeet.core.Connection;
-import io.teamsmeet.core.ConnectionStatus;
-import io.teamsmeet.core.port.Meeting;
-import io.teamsmeet.core.port.MeetingRequest;
-import io.teamsmeet.core.port.StoredGrant;
+import io.teamsmeet.Connection;
+import io.teamsmeet.ConnectionStatus;
+import io.teamsmeet.Meeting;
+import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.store.StoredGrant;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

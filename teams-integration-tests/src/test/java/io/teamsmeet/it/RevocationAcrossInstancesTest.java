@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.crypto.tink.KeysetHandle;
 import com.zaxxer.hikari.HikariDataSource;
-import io.teamsmeet.core.ReauthorizationRequiredException;
-import io.teamsmeet.core.port.Meeting;
-import io.teamsmeet.core.port.MeetingRequest;
-import io.teamsmeet.core.port.TokenStore;
+import io.teamsmeet.ReauthorizationRequiredException;
+import io.teamsmeet.Meeting;
+import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.store.TokenStore;
 import io.teamsmeet.feign.TeamsMeetings;
 import io.teamsmeet.tokenstore.jdbc.JdbcTokenStore;
 import java.time.Duration;

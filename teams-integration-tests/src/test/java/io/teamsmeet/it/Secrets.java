@@ -1,6 +1,6 @@
 package io.teamsmeet.it;
 
-import io.teamsmeet.core.port.StoredGrant;
+import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.testkit.FakeMicrosoft;
 import io.teamsmeet.testkit.RecordedRequest;
 import java.io.PrintWriter;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.crypto.tink.KeysetHandle;
-import io.teamsmeet.core.ConnectionStatus;
-import io.teamsmeet.core.ReauthorizationRequiredException;
-import io.teamsmeet.core.ReauthorizationRequiredException.Reason;
-import io.teamsmeet.core.TokenStoreException;
-import io.teamsmeet.core.port.StoredGrant;
+import io.teamsmeet.ConnectionStatus;
+import io.teamsmeet.ReauthorizationRequiredException;
+import io.teamsmeet.ReauthorizationRequiredException.Reason;
+import io.teamsmeet.store.TokenStoreException;
+import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.feign.TeamsMeetings;
 import org.junit.jupiter.api.Test;
 

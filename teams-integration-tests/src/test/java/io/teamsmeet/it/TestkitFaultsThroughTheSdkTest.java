@@ -3,8 +3,8 @@ package io.teamsmeet.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.teamsmeet.core.ReauthorizationRequiredException;
-import io.teamsmeet.core.port.StoredGrant;
+import io.teamsmeet.ReauthorizationRequiredException;
+import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.feign.TeamsMeetings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

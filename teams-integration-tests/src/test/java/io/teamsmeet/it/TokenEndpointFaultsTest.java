@@ -3,9 +3,9 @@ package io.teamsmeet.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.teamsmeet.core.InvalidAuthorizationResponseException;
-import io.teamsmeet.core.TeamsServiceException;
-import io.teamsmeet.core.port.StoredGrant;
+import io.teamsmeet.InvalidAuthorizationResponseException;
+import io.teamsmeet.TeamsServiceException;
+import io.teamsmeet.store.StoredGrant;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.teamsmeet.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.teamsmeet.core.port.StoredGrant;
+import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.feign.TeamsMeetings;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

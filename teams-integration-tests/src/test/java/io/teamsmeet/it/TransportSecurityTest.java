@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.teamsmeet.core.TeamsServiceException;
-import io.teamsmeet.core.port.MeetingRequest;
+import io.teamsmeet.TeamsServiceException;
+import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.feign.TeamsMeetings;
 import io.teamsmeet.testkit.FakeMicrosoft;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;

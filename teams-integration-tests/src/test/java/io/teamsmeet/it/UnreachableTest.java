@@ -3,7 +3,7 @@ package io.teamsmeet.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.teamsmeet.core.TeamsServiceException;
+import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.feign.TeamsMeetings;
 import io.teamsmeet.feign.Transport;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.crypto.tink.KeysetHandle;
 import com.zaxxer.hikari.HikariDataSource;
-import io.teamsmeet.core.port.MeetingRequest;
-import io.teamsmeet.core.port.StoredGrant;
-import io.teamsmeet.core.port.TokenStore;
+import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.store.StoredGrant;
+import io.teamsmeet.store.TokenStore;
 import io.teamsmeet.feign.TeamsMeetings;
 import io.teamsmeet.testkit.FakeMicrosoft;
 import io.teamsmeet.tokenstore.jdbc.JdbcTokenStore;

@@ -8,7 +8,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.teamsmeet.core.port.Meeting;
+import io.teamsmeet.Meeting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

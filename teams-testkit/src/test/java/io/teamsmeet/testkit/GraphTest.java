@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.teamsmeet.core.port.Meeting;
+import io.teamsmeet.Meeting;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.time.Duration;

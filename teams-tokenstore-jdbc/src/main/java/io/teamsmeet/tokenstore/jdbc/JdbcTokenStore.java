@@ -1,8 +1,8 @@
 package io.teamsmeet.tokenstore.jdbc;
 
-import io.teamsmeet.core.TokenStoreException;
-import io.teamsmeet.core.port.StoredGrant;
-import io.teamsmeet.core.port.TokenStore;
+import io.teamsmeet.store.TokenStoreException;
+import io.teamsmeet.store.StoredGrant;
+import io.teamsmeet.store.TokenStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

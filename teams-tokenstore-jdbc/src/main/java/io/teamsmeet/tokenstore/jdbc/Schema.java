@@ -1,6 +1,6 @@
 package io.teamsmeet.tokenstore.jdbc;
 
-import io.teamsmeet.core.TokenStoreException;
+import io.teamsmeet.store.TokenStoreException;
 import io.teamsmeet.tokenstore.jdbc.JdbcTokenStore.Dialect;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.teamsmeet.tokenstore.jdbc;
 
-import io.teamsmeet.core.TokenStoreException;
+import io.teamsmeet.store.TokenStoreException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.Set;

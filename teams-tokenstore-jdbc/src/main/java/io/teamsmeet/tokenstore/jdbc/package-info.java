@@ -1,5 +1,5 @@
 /**
- * A {@link io.teamsmeet.core.port.TokenStore} on any JDBC {@link javax.sql.DataSource}: {@link
+ * A {@link io.teamsmeet.store.TokenStore} on any JDBC {@link javax.sql.DataSource}: {@link
  * io.teamsmeet.tokenstore.jdbc.JdbcTokenStore}.
  *
  * <pre>{@code

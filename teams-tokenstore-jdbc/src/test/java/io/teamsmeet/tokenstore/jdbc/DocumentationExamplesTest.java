@@ -2,8 +2,8 @@ package io.teamsmeet.tokenstore.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.teamsmeet.core.port.StoredGrant;
-import io.teamsmeet.core.port.TokenStore;
+import io.teamsmeet.store.StoredGrant;
+import io.teamsmeet.store.TokenStore;
 import io.teamsmeet.tokenstore.jdbc.JdbcTokenStore.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,13 +1,13 @@
 package io.teamsmeet.tokenstore.jdbc;
 
-import io.teamsmeet.core.ErrorDetails;
-import io.teamsmeet.core.TeamsServiceException;
-import io.teamsmeet.core.port.Deadline;
-import io.teamsmeet.core.port.AccessToken;
-import io.teamsmeet.core.port.Meeting;
-import io.teamsmeet.core.port.MeetingPort;
-import io.teamsmeet.core.port.MeetingRequest;
-import io.teamsmeet.core.port.MeetingUpdate;
+import io.teamsmeet.ErrorDetails;
+import io.teamsmeet.TeamsServiceException;
+import io.teamsmeet.spi.Deadline;
+import io.teamsmeet.AccessToken;
+import io.teamsmeet.Meeting;
+import io.teamsmeet.spi.MeetingPort;
+import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.MeetingUpdate;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

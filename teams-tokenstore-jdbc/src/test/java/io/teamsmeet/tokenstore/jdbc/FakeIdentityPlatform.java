@@ -1,16 +1,16 @@
 package io.teamsmeet.tokenstore.jdbc;
 
-import io.teamsmeet.core.TeamsServiceException;
-import io.teamsmeet.core.ErrorDetails;
-import io.teamsmeet.core.port.Deadline;
-import io.teamsmeet.core.port.AccessToken;
-import io.teamsmeet.core.port.AuthPort;
-import io.teamsmeet.core.port.AuthorizationCode;
-import io.teamsmeet.core.port.AuthorizationRequest;
-import io.teamsmeet.core.port.CodeVerifier;
-import io.teamsmeet.core.port.IdTokenClaims;
-import io.teamsmeet.core.port.RefreshToken;
-import io.teamsmeet.core.port.TokenResponse;
+import io.teamsmeet.TeamsServiceException;
+import io.teamsmeet.ErrorDetails;
+import io.teamsmeet.spi.Deadline;
+import io.teamsmeet.AccessToken;
+import io.teamsmeet.spi.AuthPort;
+import io.teamsmeet.spi.AuthorizationCode;
+import io.teamsmeet.spi.AuthorizationRequest;
+import io.teamsmeet.spi.CodeVerifier;
+import io.teamsmeet.spi.IdTokenClaims;
+import io.teamsmeet.spi.RefreshToken;
+import io.teamsmeet.spi.TokenResponse;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.teamsmeet.tokenstore.jdbc;
 
-import io.teamsmeet.core.port.TokenStore;
+import io.teamsmeet.store.TokenStore;
 import io.teamsmeet.testkit.TokenStoreContract;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.teamsmeet.core.TokenStoreException;
-import io.teamsmeet.core.port.StoredGrant;
-import io.teamsmeet.core.port.TokenStore;
+import io.teamsmeet.store.TokenStoreException;
+import io.teamsmeet.store.StoredGrant;
+import io.teamsmeet.store.TokenStore;
 import io.teamsmeet.tokenstore.jdbc.JdbcTokenStore.Dialect;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -1,7 +1,7 @@
 package io.teamsmeet.tokenstore.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.teamsmeet.core.port.TokenStore;
+import io.teamsmeet.store.TokenStore;
 import io.teamsmeet.testkit.TokenStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

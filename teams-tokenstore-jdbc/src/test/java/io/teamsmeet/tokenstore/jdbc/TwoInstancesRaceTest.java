@@ -3,8 +3,8 @@ package io.teamsmeet.tokenstore.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.teamsmeet.core.port.StoredGrant;
-import io.teamsmeet.core.port.TokenStore;
+import io.teamsmeet.store.StoredGrant;
+import io.teamsmeet.store.TokenStore;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.teamsmeet.tokenstore.memory;
 
-import io.teamsmeet.core.port.StoredGrant;
-import io.teamsmeet.core.port.TokenStore;
+import io.teamsmeet.store.StoredGrant;
+import io.teamsmeet.store.TokenStore;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -1,2 +1,2 @@
-/** A {@link io.teamsmeet.core.port.TokenStore} in process memory. */
+/** A {@link io.teamsmeet.store.TokenStore} in process memory. */
 package io.teamsmeet.tokenstore.memory;

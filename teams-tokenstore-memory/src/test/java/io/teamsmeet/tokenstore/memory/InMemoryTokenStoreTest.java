@@ -3,8 +3,8 @@ package io.teamsmeet.tokenstore.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.teamsmeet.core.port.StoredGrant;
-import io.teamsmeet.core.port.TokenStore;
+import io.teamsmeet.store.StoredGrant;
+import io.teamsmeet.store.TokenStore;
 import io.teamsmeet.testkit.TokenStoreContract;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,524 @@
+package io.teamsmeet;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.teamsmeet.ReauthorizationRequiredException.Reason;
+import io.teamsmeet.AccessToken;
+import io.teamsmeet.spi.AuthPort;
+import io.teamsmeet.spi.Deadline;
+import io.teamsmeet.store.StoredGrant;
+import io.teamsmeet.spi.TokenResponse;
+import io.teamsmeet.store.TokenStore;
+import java.lang.System.Logger.Level;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * Per-user access tokens: a Caffeine cache in front of the token store and the identity platform.
+ *
+ * <ul>
+ *   <li>A cached token is used until {@code expiresAt - skew}; from {@code refreshAt} on, one
+ *       background refresh replaces it while callers keep using the current one.
+ *   <li>Callers for one user that find no usable token share one refresh (single flight through
+ *       {@link #inflight}); other users never wait for it: the refresh runs outside any lock. A
+ *       waiter waits at most until its own call's deadline, and is released at once when the
+ *       refresh fails or the service closes.
+ *   <li>A background refresh registers itself in {@link #inflight} only when it starts running:
+ *       a caller never waits behind a task that is still queued (behind other users' refreshes).
+ *       {@link #queued} keeps one queued task per user; the executor's queue is bounded and a
+ *       full queue skips the refresh-ahead.
+ *   <li>A refresh persists the (rotated) refresh token with compare-and-set before its access token
+ *       is used; a lost race re-reads the store and refreshes the newer grant.
+ *   <li>A cached token is checked against the store at least every {@code grantCheckInterval} (on
+ *       the builder's clock): a grant removed elsewhere ends its use; a grant replaced by a new
+ *       connection (another connection id) makes the next call refresh from the new grant.
+ *   <li>{@link #changes} orders, per user, the cache updates of connect, disconnect and refresh: a
+ *       refresh that began before a connect or disconnect of the same user never installs its token
+ *       after it. It is created at the first connect or disconnect on this instance (an instance
+ *       that only serves stored grants, or a cold start to the first meeting, never needs it).
+ * </ul>
+ */
+final class AccessTokens {
+
+  private static final System.Logger LOG = System.getLogger("io.teamsmeet.AccessTokens");
+  private static final int MAX_STORE_RACES = 3;
+
+  /**
+   * A usable access token, the grant version and connection it was issued for, and when its grant
+   * must next be confirmed against the store (builder's clock).
+   */
+  record Entry(
+      AccessToken token,
+      Instant usableUntil,
+      Instant refreshAt,
+      long grantVersion,
+      long connectionId,
+      Instant checkAt) {
+
+    Entry confirmed(long version, Instant nextCheck) {
+      return new Entry(token, usableUntil, refreshAt, version, connectionId, nextCheck);
+    }
+  }
+
+  private final AuthPort auth;
+  private final TokenStore store;
+  private final GrantCodec codec;
+  private final Clock clock;
+  private final Duration skew;
+  private final Duration refreshAhead;
+  private final Duration grantCheckInterval;
+  private final List<String> scopes;
+  private final Executor background;
+  private final Retrier retrier;
+  private final Duration callTimeout;
+
+  private final Ticker ticker;
+  private final Cache<String, Entry> cache;
+  /**
+   * Sequence numbers of the last connect or disconnect per user, kept long enough to fence
+   * refreshes; null until the first connect or disconnect, created under {@link #changesLock}
+   * ({@link #changes()}).
+   */
+  private volatile Cache<String, Long> changes;
+  /** Guards the creation of {@link #changes}, and installs while it does not exist yet. */
+  private final Object changesLock = new Object();
+  /** The refreshes running now, per user: what callers may wait for. */
+  private final ConcurrentHashMap<String, CompletableFuture<Entry>> inflight =
+      new ConcurrentHashMap<>();
+  /** Users with a background refresh queued or running (never waited for). */
+  private final Set<String> queued = ConcurrentHashMap.newKeySet();
+  private final AtomicLong sequence = new AtomicLong();
+  private volatile boolean closed;
+
+  AccessTokens(
+      AuthPort auth,
+      TokenStore store,
+      GrantCodec codec,
+      Clock clock,
+      Duration skew,
+      Duration refreshAhead,
+      Duration grantCheckInterval,
+      List<String> scopes,
+      Executor background,
+      long maximumUsers,
+      Retrier retrier,
+      Duration callTimeout) {
+    this.auth = auth;
+    this.store = store;
+    this.codec = codec;
+    this.clock = clock;
+    this.skew = skew;
+    this.refreshAhead = refreshAhead;
+    this.grantCheckInterval = grantCheckInterval;
+    this.scopes = scopes;
+    this.background = background;
+    this.retrier = retrier;
+    this.callTimeout = callTimeout;
+    this.ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+    this.cache =
+        Caffeine.newBuilder()
+            .ticker(ticker)
+            .maximumSize(maximumUsers)
+            .expireAfter(
+                new Expiry<String, Entry>() {
+                  @Override
+                  public long expireAfterCreate(String key, Entry entry, long currentTime) {
+                    return nanosUntil(entry.usableUntil());
+                  }
+
+                  @Override
+                  public long expireAfterUpdate(
+                      String key, Entry entry, long currentTime, long currentDuration) {
+                    return nanosUntil(entry.usableUntil());
+                  }
+
+                  @Override
+                  public long expireAfterRead(
+                      String key, Entry entry, long currentTime, long currentDuration) {
+                    return currentDuration;
+                  }
+                })
+            .build();
+  }
+
+  /** The fences, created at the first connect or disconnect. */
+  private Cache<String, Long> changes() {
+    Cache<String, Long> c = changes;
+    if (c == null) {
+      synchronized (changesLock) {
+        c = changes;
+        if (c == null) {
+          // No size bound: an entry must not be evicted while a refresh it fences may still finish.
+          c = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(Duration.ofMinutes(15)).build();
+          changes = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  private long nanosUntil(Instant instant) {
+    return Math.max(0, Duration.between(clock.instant(), instant).toNanos());
+  }
+
+  /**
+   * Returns a usable access token for the user, refreshing if needed.
+   *
+   * @throws ReauthorizationRequiredException if the user must connect again
+   * @throws TeamsServiceException (retryable, not sent) if the deadline passed while waiting for
+   *     another thread's refresh of this user
+   * @throws IllegalStateException if the service is closed
+   */
+  AccessToken get(String userId, Deadline deadline) {
+    requireOpen();
+    Entry entry = cache.getIfPresent(userId);
+    Instant now = clock.instant();
+    if (entry != null && now.isBefore(entry.usableUntil())) {
+      if (!now.isBefore(entry.checkAt())) {
+        entry = confirmWithStore(userId, entry, now);
+      }
+      if (entry != null) {
+        if (!now.isBefore(entry.refreshAt())) {
+          refreshInBackground(userId);
+        }
+        return entry.token();
+      }
+    }
+    return refreshShared(userId, null, deadline).token();
+  }
+
+  /**
+   * Checks a cached entry against the store: returns it (confirmed now) if its grant is still
+   * stored, or was only refreshed elsewhere (same connection id); null if the grant was replaced by
+   * another connection or cannot be opened (the caller then refreshes from what is stored).
+   *
+   * @throws ReauthorizationRequiredException if the grant was removed (a disconnect elsewhere)
+   */
+  private Entry confirmWithStore(String userId, Entry entry, Instant now) {
+    Optional<StoredGrant> stored = store.load(userId);
+    if (stored.isEmpty()) {
+      cache.asMap().remove(userId, entry);
+      LOG.log(Level.DEBUG, "the grant of user {0} was removed elsewhere; its token is dropped", userId);
+      throw ReauthorizationRequiredException.of(userId, Reason.NOT_CONNECTED, ErrorDetails.none());
+    }
+    long version = stored.get().version();
+    if (version != entry.grantVersion()) {
+      Grant grant;
+      try {
+        grant = codec.open(userId, stored.get().ciphertext());
+      } catch (GeneralSecurityException e) {
+        grant = null;
+      }
+      if (grant == null || grant.connectionId() != entry.connectionId()) {
+        cache.asMap().remove(userId, entry);
+        LOG.log(
+            Level.DEBUG,
+            "the grant of user {0} was replaced elsewhere; its token is dropped",
+            userId);
+        return null;
+      }
+    }
+    Entry confirmed = entry.confirmed(version, now.plus(grantCheckInterval));
+    cache.asMap().replace(userId, entry, confirmed);
+    return confirmed;
+  }
+
+  /**
+   * Drops {@code rejected} if it is still the cached token, then returns a token from a refresh
+   * (shared with concurrent callers) that is not {@code rejected}.
+   */
+  AccessToken replaceRejected(String userId, AccessToken rejected, Deadline deadline) {
+    requireOpen();
+    cache.asMap().computeIfPresent(userId, (k, e) -> e.token().equals(rejected) ? null : e);
+    return refreshShared(userId, rejected, deadline).token();
+  }
+
+  /** Installs the token of a new connection; it wins over any refresh in progress. */
+  void connected(String userId, TokenResponse response, long grantVersion, long connectionId) {
+    Entry entry = entryFor(response, grantVersion, connectionId);
+    changes().asMap().compute(userId, (k, previous) -> {
+      cache.put(userId, entry);
+      return sequence.incrementAndGet();
+    });
+  }
+
+  /** Forgets the user's token; a refresh in progress for them will not install one. */
+  void disconnected(String userId) {
+    changes().asMap().compute(userId, (k, previous) -> {
+      cache.invalidate(userId);
+      return sequence.incrementAndGet();
+    });
+  }
+
+  long cachedUsers() {
+    cache.cleanUp();
+    return cache.estimatedSize();
+  }
+
+  /**
+   * Stops: later calls fail with {@link IllegalStateException}, and every caller waiting for a
+   * refresh is released at once with the same; a queued background refresh does nothing when it
+   * runs.
+   */
+  void close() {
+    closed = true;
+    IllegalStateException stop = closedException();
+    for (CompletableFuture<Entry> running : inflight.values()) {
+      running.completeExceptionally(stop);
+    }
+    queued.clear();
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw closedException();
+    }
+  }
+
+  private static IllegalStateException closedException() {
+    return new IllegalStateException("the MeetingService is closed");
+  }
+
+  private Entry entryFor(TokenResponse response, long grantVersion, long connectionId) {
+    Instant now = clock.instant();
+    Instant expiresAt = response.expiresAt();
+    Duration lifetime = Duration.between(now, expiresAt);
+    if (lifetime.isNegative()) {
+      lifetime = Duration.ZERO;
+    }
+    // A token that lives shorter than twice the skew is used for half its life.
+    Duration effectiveSkew = min(skew, lifetime.dividedBy(2));
+    Instant usableUntil = expiresAt.minus(effectiveSkew);
+    Duration usable = Duration.between(now, usableUntil);
+    Duration ahead = min(refreshAhead, usable.dividedBy(2));
+    return new Entry(
+        response.accessToken(),
+        usableUntil,
+        usableUntil.minus(ahead),
+        grantVersion,
+        connectionId,
+        now.plus(grantCheckInterval));
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private Entry refreshShared(String userId, AccessToken rejected, Deadline deadline) {
+    while (true) {
+      CompletableFuture<Entry> mine = new CompletableFuture<>();
+      CompletableFuture<Entry> running = inflight.putIfAbsent(userId, mine);
+      if (running != null) {
+        Entry shared = await(running, deadline);
+        if (rejected == null || !shared.token().equals(rejected)) {
+          return shared;
+        }
+        continue; // the refresh we joined produced the rejected token: refresh again
+      }
+      try {
+        requireOpen();
+        Entry fresh =
+            refreshUnlessFresh(
+                userId,
+                deadline,
+                e ->
+                    clock.instant().isBefore(e.usableUntil())
+                        && (rejected == null || !e.token().equals(rejected)));
+        mine.complete(fresh);
+        return fresh;
+      } catch (RuntimeException | Error e) {
+        mine.completeExceptionally(e);
+        throw e;
+      } finally {
+        inflight.remove(userId, mine);
+      }
+    }
+  }
+
+  /**
+   * Queues one refresh-ahead for the user unless one is queued or running. The task joins
+   * {@link #inflight} only when it starts, so that no caller waits for a task that has not begun.
+   */
+  private void refreshInBackground(String userId) {
+    if (refreshAhead.isZero() || closed || !queued.add(userId)) {
+      return;
+    }
+    Runnable task =
+        () -> {
+          CompletableFuture<Entry> mine = new CompletableFuture<>();
+          try {
+            if (closed || inflight.putIfAbsent(userId, mine) != null) {
+              return; // closed meanwhile, or a caller is already refreshing this user
+            }
+            try {
+              mine.complete(
+                  refreshUnlessFresh(
+                      userId,
+                      Deadline.after(callTimeout),
+                      e -> clock.instant().isBefore(e.refreshAt())));
+            } catch (RuntimeException | Error e) {
+              mine.completeExceptionally(e);
+              LOG.log(
+                  Level.WARNING,
+                  "background token refresh for user {0} failed ({1}); the next call retries",
+                  userId,
+                  e.getClass().getSimpleName());
+            } finally {
+              inflight.remove(userId, mine);
+            }
+          } finally {
+            queued.remove(userId);
+          }
+        };
+    try {
+      background.execute(task);
+    } catch (RejectedExecutionException e) {
+      // The executor is saturated or shut down: skip this refresh-ahead. A caller that finds the
+      // token unusable later refreshes in its own thread.
+      queued.remove(userId);
+    }
+  }
+
+  /** Waits for another thread's refresh, at most until the deadline. */
+  private static Entry await(CompletableFuture<Entry> future, Deadline deadline) {
+    try {
+      return future.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      throw Timeouts.waitingForRefresh(deadline);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw TeamsServiceException.notSent(
+          "interrupted while waiting for the token refresh in progress", ErrorDetails.none(), null);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Runs one refresh unless the cache already holds an entry that {@code stillGood} accepts. */
+  private Entry refreshUnlessFresh(String userId, Deadline deadline, Predicate<Entry> stillGood) {
+    long startedAt = sequence.get();
+    Entry cached = cache.getIfPresent(userId);
+    if (cached != null && stillGood.test(cached)) {
+      return cached;
+    }
+    for (int attempt = 0; attempt < MAX_STORE_RACES; attempt++) {
+      StoredGrant stored =
+          store
+              .load(userId)
+              .orElseThrow(
+                  () ->
+                      ReauthorizationRequiredException.of(
+                          userId, Reason.NOT_CONNECTED, ErrorDetails.none()));
+      Grant grant = open(userId, stored);
+      TokenResponse response;
+      try {
+        // A refresh may be repeated safely: Microsoft does not revoke the token it rotates away.
+        response =
+            retrier.call(
+                "token refresh",
+                Retrier.Safety.IDEMPOTENT,
+                deadline,
+                d -> auth.refresh(grant.refreshToken(), scopes, d));
+      } catch (ReauthorizationRequiredException e) {
+        if (!e.reason().grantIsDead()) {
+          throw e.forUser(userId);
+        }
+        if (store.delete(userId, stored.version())) {
+          LOG.log(
+              Level.INFO,
+              "Microsoft rejected the grant of user {0} ({1}); it was removed",
+              userId,
+              e.reason());
+          disconnected(userId);
+          throw e.forUser(userId);
+        }
+        continue; // the grant changed while we refreshed: try the newer one
+      }
+      Grant next =
+          grant.withRefreshToken(
+              response.refreshToken().orElse(grant.refreshToken()), response.scopes());
+      long version = nextVersion(stored.version());
+      // Always re-seal: a rotated token must be stored, and an old one moves to the primary key.
+      StoredGrant updated =
+          new StoredGrant(
+              userId, version, codec.seal(userId, next), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+      if (!store.save(updated, stored.version())) {
+        LOG.log(Level.DEBUG, "refresh for user {0} lost a store race; re-reading", userId);
+        continue;
+      }
+      return install(userId, startedAt, entryFor(response, version, grant.connectionId()));
+    }
+    throw TeamsServiceException.of(
+        "the stored grant of user '"
+            + userId
+            + "' kept changing during refresh; other writers are racing for it",
+        ErrorDetails.none(),
+        true,
+        null);
+  }
+
+  private Entry install(String userId, long startedAt, Entry fresh) {
+    Cache<String, Long> fences = changes;
+    if (fences == null) {
+      synchronized (changesLock) {
+        fences = changes;
+        if (fences == null) {
+          // No connect or disconnect has begun on this instance (one would have created the fences
+          // under that lock first): nothing to be ordered after, as with no fence for the user.
+          cache.put(userId, fresh);
+          return fresh;
+        }
+      }
+    }
+    Entry[] result = new Entry[1];
+    fences.asMap().compute(userId, (k, lastChange) -> {
+      if (lastChange == null || lastChange <= startedAt) {
+        cache.put(userId, fresh);
+        result[0] = fresh;
+      } else {
+        result[0] = cache.getIfPresent(userId); // a connect's entry, or null after a disconnect
+      }
+      return lastChange;
+    });
+    if (result[0] == null) {
+      throw ReauthorizationRequiredException.of(userId, Reason.NOT_CONNECTED, ErrorDetails.none());
+    }
+    return result[0];
+  }
+
+  Grant open(String userId, StoredGrant stored) {
+    try {
+      return codec.open(userId, stored.ciphertext());
+    } catch (GeneralSecurityException e) {
+      throw ReauthorizationRequiredException.unreadable(userId, null);
+    }
+  }
+
+  static long nextVersion(long version) {
+    long next = version + 1;
+    return next == TokenStore.ABSENT ? 1 : next;
+  }
+}

@@ -1,0 +1,46 @@
+package io.teamsmeet;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Microsoft keeps throttling or is unavailable after the SDK's bounded retries (HTTP 429, 503,
+ * 504). {@link #retryAfter()} says how long Microsoft asked to wait, when it said.
+ */
+public final class ThrottledException extends TeamsException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final Duration retryAfter;
+
+  private ThrottledException(Duration retryAfter, ErrorDetails details) {
+    super(
+        retryAfter == null
+            ? "Microsoft is throttling requests or unavailable; retry later"
+            : "Microsoft is throttling requests or unavailable; retry after "
+                + retryAfter.toSeconds()
+                + "s",
+        details,
+        null);
+    this.retryAfter = retryAfter;
+  }
+
+  /**
+   * Creates the exception.
+   *
+   * @param retryAfter how long Microsoft asked to wait, or null
+   * @param details the status and request ids
+   * @return the exception
+   */
+  public static ThrottledException of(Duration retryAfter, ErrorDetails details) {
+    if (retryAfter != null && retryAfter.isNegative()) {
+      retryAfter = Duration.ZERO;
+    }
+    return new ThrottledException(retryAfter, details);
+  }
+
+  /** How long Microsoft asked to wait, if it said. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+}

@@ -1,0 +1,70 @@
+package io.teamsmeet.spi;
+
+import io.teamsmeet.MeetingUpdate;
+import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.AccessToken;
+import io.teamsmeet.Meeting;
+/**
+ * Graph's {@code /me/onlineMeetings} as the core sees it. Every call acts for the user whose access
+ * token it is given.
+ *
+ * <p>Implementations are thread-safe and report failures with the core's exceptions: HTTP 401 as
+ * {@code TeamsServiceException} with status 401 (the core then refreshes once and retries once),
+ * 403 as {@code PermissionDeniedException}, 404 as {@code MeetingNotFoundException}, 429/503/504 as
+ * {@code ThrottledException} or a retryable {@code TeamsServiceException}, anything else as {@code
+ * TeamsServiceException}. They never retry a plain {@link #create} unless the service proved it did
+ * not process the request.
+ */
+public interface MeetingPort {
+
+  /**
+   * Creates a meeting ({@code POST /me/onlineMeetings}). The request has no external id.
+   *
+   * @param token the organizer's access token
+   * @param request what to create
+   * @param deadline when the exchange must have ended, response body included
+   * @return the created meeting
+   */
+  Meeting create(AccessToken token, MeetingRequest request, Deadline deadline);
+
+  /**
+   * Creates the meeting for the request's external id, or returns the one that already exists
+   * ({@code POST /me/onlineMeetings/createOrGet}). Idempotent.
+   *
+   * @param token the organizer's access token
+   * @param request what to create; its external id is present
+   * @param deadline when the exchange must have ended, response body included
+   * @return the created or existing meeting
+   */
+  Meeting createOrGet(AccessToken token, MeetingRequest request, Deadline deadline);
+
+  /**
+   * Reads a meeting ({@code GET /me/onlineMeetings/{id}}).
+   *
+   * @param token the organizer's access token
+   * @param meetingId the meeting's id
+   * @param deadline when the exchange must have ended, response body included
+   * @return the meeting
+   */
+  Meeting get(AccessToken token, String meetingId, Deadline deadline);
+
+  /**
+   * Changes a meeting ({@code PATCH /me/onlineMeetings/{id}}).
+   *
+   * @param token the organizer's access token
+   * @param meetingId the meeting's id
+   * @param update the changes; not empty
+   * @param deadline when the exchange must have ended, response body included
+   * @return the meeting after the change
+   */
+  Meeting update(AccessToken token, String meetingId, MeetingUpdate update, Deadline deadline);
+
+  /**
+   * Deletes a meeting ({@code DELETE /me/onlineMeetings/{id}}).
+   *
+   * @param token the organizer's access token
+   * @param meetingId the meeting's id
+   * @param deadline when the exchange must have ended, response body included
+   */
+  void delete(AccessToken token, String meetingId, Deadline deadline);
+}
