@@ -9,7 +9,7 @@ package io.teamsmeet;
  * details().description()} holds {@code error_description}. {@link #isRetryable()} tells whether
  * simply trying again may work.
  */
-public final class AuthorizationDeniedException extends TeamsException {
+public final class AuthorizationDeniedException extends AuthorizationException {
 
   private static final long serialVersionUID = 1L;
 
@@ -39,7 +39,7 @@ public final class AuthorizationDeniedException extends TeamsException {
    * @param description Microsoft's description, or null
    * @return the exception
    */
-  public static AuthorizationDeniedException of(String error, String description) {
+  static AuthorizationDeniedException of(String error, String description) {
     String value = error == null || error.isBlank() ? "unknown_error" : error.strip();
     ErrorDetails details = ErrorDetails.builder().code(value).description(description).build();
     // the code as ErrorDetails keeps it: shortened and escaped like every text from outside

@@ -21,7 +21,7 @@ public final class ConfigurationException extends TeamsException {
    * @param details Microsoft's error facts
    * @return the exception
    */
-  public static ConfigurationException of(String whatToFix, ErrorDetails details) {
+  static ConfigurationException of(String whatToFix, ErrorDetails details) {
     return new ConfigurationException(whatToFix, details);
   }
 }

@@ -9,7 +9,7 @@ package io.teamsmeet;
  * stored. {@link Reason#NO_REFRESH_TOKEN} and {@link Reason#ID_TOKEN_MISMATCH} come after the code
  * was redeemed: the answer was not used and nothing was stored.
  */
-public final class InvalidAuthorizationResponseException extends TeamsException {
+public final class InvalidAuthorizationResponseException extends AuthorizationException {
 
   private static final long serialVersionUID = 1L;
 
@@ -73,7 +73,7 @@ public final class InvalidAuthorizationResponseException extends TeamsException 
    * @param what which check failed, e.g. {@code "aud is not this app's client id"}; no token
    * @return the exception, with reason {@link Reason#ID_TOKEN_MISMATCH}
    */
-  public static InvalidAuthorizationResponseException idTokenMismatch(String what) {
+  static InvalidAuthorizationResponseException idTokenMismatch(String what) {
     if (what == null || what.isBlank()) {
       throw new IllegalArgumentException("what must not be null or blank");
     }

@@ -615,8 +615,9 @@ public final class MeetingService implements AutoCloseable {
       if (safety == Retrier.Safety.ONLY_IF_UNPROCESSED
           && !(e instanceof OutcomeUnknownException)
           && e.status() != 401
-          && e.isRetryable()
-          && e.requestMayHaveBeenSent()) {
+          && e.requestMayHaveBeenSent()
+          // retryable: no answer, or a 5xx; a 2xx whose body could not be used: it was done
+          && (e.isRetryable() || (e.status() >= 200 && e.status() < 300))) {
         throw OutcomeUnknownException.of("the meeting creation", e);
       }
       throw e;

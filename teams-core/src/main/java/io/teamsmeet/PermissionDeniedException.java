@@ -6,14 +6,17 @@ package io.teamsmeet;
  *
  * <p>From Graph (HTTP 403): no Teams licence, a guest account, a missing permission, a Conditional
  * Access or meeting policy; {@code details().code()} holds Graph's error code. From the identity
- * platform: the user is blocked by Conditional Access (AADSTS53003) or disabled (AADSTS50057).
+ * platform: the user is blocked by Conditional Access (AADSTS53003) or disabled (AADSTS50057). A
+ * {@link TeamsServiceException} that is never retryable.
+ *
+ * <p>Immutable and thread-safe.
  */
-public final class PermissionDeniedException extends TeamsException {
+public final class PermissionDeniedException extends TeamsServiceException {
 
   private static final long serialVersionUID = 1L;
 
   private PermissionDeniedException(String message, ErrorDetails details) {
-    super(message, details, null);
+    super(message, details, false, true, null);
   }
 
   /**
@@ -22,7 +25,7 @@ public final class PermissionDeniedException extends TeamsException {
    * @param details status 403, Graph's code and the request ids
    * @return the exception
    */
-  public static PermissionDeniedException of(ErrorDetails details) {
+  static PermissionDeniedException of(ErrorDetails details) {
     return new PermissionDeniedException(
         "Microsoft Graph denied the request: the account may have no Teams licence, be a guest,"
             + " or lack a permission or policy",
@@ -37,7 +40,7 @@ public final class PermissionDeniedException extends TeamsException {
    * @param details Microsoft's error facts
    * @return the exception
    */
-  public static PermissionDeniedException of(String message, ErrorDetails details) {
+  static PermissionDeniedException of(String message, ErrorDetails details) {
     if (message == null || message.isBlank()) {
       throw new IllegalArgumentException("message must not be null or blank");
     }

@@ -93,7 +93,7 @@ public final class ReauthorizationRequiredException extends TeamsException {
    * @param details the OAuth error facts
    * @return the exception
    */
-  public static ReauthorizationRequiredException fromIdentityPlatform(
+  static ReauthorizationRequiredException fromIdentityPlatform(
       Reason reason, ErrorDetails details) {
     return new ReauthorizationRequiredException(null, requireReason(reason), details, null);
   }

@@ -1,8 +1,11 @@
 package io.teamsmeet;
 
 /**
- * Microsoft answered with an error no more specific type covers, or could not be reached: a 400
- * for a request Graph did not accept, a 409, a 5xx, a timeout, an unreadable response.
+ * Microsoft answered with an error, or could not be reached: the family of every failure of a call
+ * to Microsoft. Its subtypes are the answers with a decision of their own ({@link
+ * ThrottledException}, {@link PermissionDeniedException}, {@link MeetingNotFoundException}, {@link
+ * OutcomeUnknownException}); this class itself stands for the rest: a 400 for a request Graph did
+ * not accept, a 409, a 5xx, a timeout, an unreadable response.
  *
  * <p>{@link #status()} is the HTTP status (0 when no response arrived); {@link #isRetryable()}
  * tells whether the same call may be made again and succeed, without acting twice. A failure whose
@@ -11,7 +14,11 @@ package io.teamsmeet;
  *
  * <p>Immutable and thread-safe.
  */
-public sealed class TeamsServiceException extends TeamsException permits OutcomeUnknownException {
+public sealed class TeamsServiceException extends TeamsException
+    permits OutcomeUnknownException,
+        ThrottledException,
+        PermissionDeniedException,
+        MeetingNotFoundException {
 
   private static final long serialVersionUID = 1L;
 
@@ -38,7 +45,7 @@ public sealed class TeamsServiceException extends TeamsException permits Outcome
    * @param cause the underlying failure, or null
    * @return the exception
    */
-  public static TeamsServiceException of(
+  static TeamsServiceException of(
       String message, ErrorDetails details, boolean retryable, Throwable cause) {
     return new TeamsServiceException(message, details, retryable, true, cause);
   }
@@ -54,7 +61,7 @@ public sealed class TeamsServiceException extends TeamsException permits Outcome
    * @param cause the underlying failure, or null
    * @return the exception
    */
-  public static TeamsServiceException notSent(String message, ErrorDetails details, Throwable cause) {
+  static TeamsServiceException notSent(String message, ErrorDetails details, Throwable cause) {
     return new TeamsServiceException(message, details, true, false, cause);
   }
 

@@ -5,9 +5,14 @@ import java.util.Optional;
 
 /**
  * Microsoft keeps throttling or is unavailable after the SDK's bounded retries (HTTP 429, 503,
- * 504). {@link #retryAfter()} says how long Microsoft asked to wait, when it said.
+ * 504). {@link #retryAfter()} says how long Microsoft asked to wait, when it said. A {@link
+ * TeamsServiceException} that is always {@link #isRetryable() retryable}: Microsoft did not do the
+ * work (a plain meeting creation that may have been processed is an {@link
+ * OutcomeUnknownException} instead).
+ *
+ * <p>Immutable and thread-safe.
  */
-public final class ThrottledException extends TeamsException {
+public final class ThrottledException extends TeamsServiceException {
 
   private static final long serialVersionUID = 1L;
 
@@ -21,6 +26,8 @@ public final class ThrottledException extends TeamsException {
                 + retryAfter.toSeconds()
                 + "s",
         details,
+        true,
+        true,
         null);
     this.retryAfter = retryAfter;
   }
@@ -32,7 +39,7 @@ public final class ThrottledException extends TeamsException {
    * @param details the status and request ids
    * @return the exception
    */
-  public static ThrottledException of(Duration retryAfter, ErrorDetails details) {
+  static ThrottledException of(Duration retryAfter, ErrorDetails details) {
     if (retryAfter != null && retryAfter.isNegative()) {
       retryAfter = Duration.ZERO;
     }

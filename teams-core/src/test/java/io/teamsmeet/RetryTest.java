@@ -62,7 +62,16 @@ class RetryTest {
     f.graph.failures.add(transientFailure(500));
     assertOutcomeUnknown(() -> f.service.create("user-1", plain), 500);
 
-    assertThat(f.graph.calls).hasValue(4);
+    // Graph created it (201) but its answer could not be read: done, details unknown
+    f.graph.failures.add(
+        TeamsServiceException.of(
+            "the meeting returned by Microsoft Graph is not valid JSON",
+            ErrorDetails.builder().status(201).build(),
+            false,
+            null));
+    assertOutcomeUnknown(() -> f.service.create("user-1", plain), 201);
+
+    assertThat(f.graph.calls).hasValue(5);
     assertThat(f.sleeps).isEmpty();
   }
 

@@ -133,7 +133,7 @@ class TokenRefreshTest {
 
     assertThatThrownBy(() -> f.service.create("user-1", request))
         .isInstanceOfSatisfying(
-            TokenStoreException.class, e -> assertThat(e.sqlState()).contains("08006"));
+            TokenStoreException.class, e -> assertThat(e.errorCode()).contains("08006"));
     assertThat(f.store.rows.get("user-1")).isEqualTo(before);
     int meetingsBefore = f.graph.meetings.size();
 

@@ -6,6 +6,7 @@ import io.teamsmeet.ConfigurationException;
 import io.teamsmeet.ErrorDetails;
 import io.teamsmeet.InvalidAuthorizationResponseException;
 import io.teamsmeet.MeetingNotFoundException;
+import io.teamsmeet.OutcomeUnknownException;
 import io.teamsmeet.PermissionDeniedException;
 import io.teamsmeet.ReauthorizationRequiredException;
 import io.teamsmeet.SafeText;
@@ -102,10 +103,20 @@ final class Failures {
     }
     if (e instanceof TokenStoreException s) {
       String hint =
-          s.sqlState().filter("90020"::equals).isPresent()
+          s.errorCode().filter("90020"::equals).isPresent()
               ? " (the database is in use: is another teams command running?)"
               : "";
       return new Report(Exit.STORAGE, "storage", "local storage failure" + hint, detail, d);
+    }
+    if (e instanceof OutcomeUnknownException) {
+      return new Report(
+          Exit.SERVICE,
+          "outcome_unknown",
+          "the meeting may have been created: Microsoft's answer was lost; check Teams before"
+              + " creating it again"
+              + ids(d),
+          detail,
+          d);
     }
     if (e instanceof TeamsServiceException s && isNetworkOnThisSide(s)) {
       return new Report(

@@ -52,6 +52,21 @@ class ErrorsTest extends AgainstFakeMicrosoft {
   }
 
   @Test
+  void aCreateWhoseAnswerIsLostSaysTheMeetingMayExistAndIsNotRetried() {
+    connect();
+    fake.graph().truncateNext(1); // Graph creates the meeting, the answer is cut off
+
+    Cli.Result result = cli.run(env(), "meeting", "create", "--subject", "Design review");
+
+    assertThat(result.exitCode()).isEqualTo(9);
+    assertThat(result.err())
+        .startsWith("teams: the meeting may have been created")
+        .contains("check Teams before creating it again");
+    assertThat(fake.meetings(ANA.userPrincipalName())).hasSize(1);
+    assertThat(fake.journal().graphCalls("POST")).hasSize(1);
+  }
+
+  @Test
   void throttledExitsFiveWithRetryAfter() {
     connect();
     fake.graph().throttleNext(1, RetryAfter.seconds(12));

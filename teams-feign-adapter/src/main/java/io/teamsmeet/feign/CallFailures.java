@@ -1,5 +1,6 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.spi.Failures;
 import feign.FeignException;
 import feign.RetryableException;
 import io.teamsmeet.ErrorDetails;
@@ -39,7 +40,7 @@ final class CallFailures {
 
   static RuntimeException of(String service, Exchange exchange, RuntimeException e) {
     if (exchange.hasBegun() && exchange.bound().isZero()) {
-      return TeamsServiceException.notSent(
+      return Failures.notSent(
           service + " was not called: the call's deadline had passed", ids(e), null);
     }
     if (exchange.isTimedOut() && !isAnswer(e)) {
@@ -62,20 +63,20 @@ final class CallFailures {
               .clientRequestId(
                   fe.hasRequest() ? Http.sentClientRequestId(fe.request()).orElse(null) : null);
       if (io != null) {
-        return TeamsServiceException.of(
+        return Failures.service(
             "the response of " + service + " could not be read (" + describe(io, null) + ")",
             details.build(),
             true,
             io);
       }
-      return TeamsServiceException.of(
+      return Failures.service(
           service + " answered with a response this SDK could not handle",
           details.build(),
           false,
           null);
     }
     Throwable cause = isThirdParty(e) ? null : e;
-    return TeamsServiceException.of(
+    return Failures.service(
         "calling " + service + " failed unexpectedly (" + e.getClass().getSimpleName() + ")",
         ErrorDetails.none(),
         false,
@@ -96,7 +97,7 @@ final class CallFailures {
   /** No complete response within the exchange's bound: retryable, status 0, may have been sent. */
   private static TeamsServiceException timeout(
       String service, Exchange exchange, RuntimeException e) {
-    return TeamsServiceException.of(
+    return Failures.service(
         "no complete response from "
             + service
             + " within "
@@ -114,7 +115,7 @@ final class CallFailures {
     IOException io = ioCause(e);
     ErrorDetails details = ids(e);
     if (io instanceof JdkClient.BodyTooLargeException) {
-      return TeamsServiceException.of(
+      return Failures.service(
           "the answer of " + service + " is larger than " + Http.MAX_BODY / (1024 * 1024) + " MiB",
           details,
           false,
@@ -125,11 +126,11 @@ final class CallFailures {
       return timeout(service, exchange, e); // the transport's own read timeout
     }
     if (isNotSent(what)) {
-      return TeamsServiceException.notSent("could not reach " + service + ": " + what, details, io);
+      return Failures.notSent("could not reach " + service + ": " + what, details, io);
     }
     // Sent, or perhaps sent: a reset, a timeout or a closed connection after the request left
     // says nothing about whether the service processed it.
-    return TeamsServiceException.of(
+    return Failures.service(
         "the exchange with "
             + service
             + " failed ("

@@ -1,5 +1,6 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.spi.Failures;
 import io.teamsmeet.ConfigurationException;
 import io.teamsmeet.ErrorDetails;
 import java.security.GeneralSecurityException;
@@ -121,7 +122,7 @@ sealed interface ClientCredential
       try {
         assertion = ClientAssertion.sign(clientId, tokenEndpoint, key, x5t, x5tS256, clock);
       } catch (GeneralSecurityException e) {
-        throw ConfigurationException.of(
+        throw Failures.configuration(
             "the certificate's private key could not sign the client assertion ("
                 + e.getClass().getSimpleName()
                 + "): check the key passed to certificate(...)",

@@ -1,5 +1,6 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.spi.Failures;
 import com.fasterxml.jackson.databind.JsonNode;
 import feign.Response;
 import feign.codec.ErrorDecoder;
@@ -66,7 +67,7 @@ final class GraphErrorDecoder implements ErrorDecoder {
   private TeamsException classify(int status, Response response, ErrorDetails details) {
     switch (status) {
       case 401:
-        return TeamsServiceException.of(
+        return Failures.service(
             details.code().filter("insufficient_claims"::equals).isPresent()
                 ? "Microsoft Graph asks for a claims challenge (insufficient_claims): the user must"
                     + " sign in again"
@@ -75,25 +76,25 @@ final class GraphErrorDecoder implements ErrorDecoder {
             false,
             null);
       case 403:
-        return PermissionDeniedException.of(details);
+        return Failures.permissionDenied(details);
       case 404:
-        return MeetingNotFoundException.of(details);
+        return Failures.meetingNotFound(details);
       case 429:
       case 503:
       case 504:
-        return ThrottledException.of(Http.retryAfter(response, clock), details);
+        return Failures.throttled(Http.retryAfter(response, clock), details);
       case 400:
-        return TeamsServiceException.of(
+        return Failures.service(
             "Microsoft Graph rejected the request as invalid", details, false, null);
       case 409:
-        return TeamsServiceException.of(
+        return Failures.service(
             "Microsoft Graph reported a conflict", details, false, null);
       default:
         if (status >= 500 && status != 501 && status != 505) {
-          return TeamsServiceException.of(
+          return Failures.service(
               "Microsoft Graph failed to serve the request", details, true, null);
         }
-        return TeamsServiceException.of(
+        return Failures.service(
             "Microsoft Graph answered with an unexpected status", details, false, null);
     }
   }

@@ -1,5 +1,6 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.spi.Failures;
 import com.fasterxml.jackson.databind.JsonNode;
 import feign.Request;
 import feign.Response;
@@ -260,7 +261,7 @@ final class Http {
 
   /** The failure of reading a success body: retryable, with the response's ids. */
   static TeamsServiceException readFailure(String service, Response response, IOException e) {
-    return TeamsServiceException.of(
+    return Failures.service(
         "the response of " + service + " could not be read (" + CallFailures.describe(e, null) + ")",
         details(response).build(),
         true,

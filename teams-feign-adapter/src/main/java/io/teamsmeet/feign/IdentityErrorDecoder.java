@@ -1,5 +1,6 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.spi.Failures;
 import com.fasterxml.jackson.databind.JsonNode;
 import feign.Response;
 import feign.codec.ErrorDecoder;
@@ -135,10 +136,10 @@ final class IdentityErrorDecoder implements ErrorDecoder {
       ErrorDetails details,
       Duration retryAfter) {
     if (status == 429 || codes.contains(90055L)) {
-      return ThrottledException.of(retryAfter, details);
+      return Failures.throttled(retryAfter, details);
     }
     if (codes.contains(50196L)) {
-      return TeamsServiceException.of(
+      return Failures.service(
           "Microsoft detected a request loop (AADSTS50196): the app sends the same token request"
               + " too often; cache tokens and back off before trying again",
           details,
@@ -149,7 +150,7 @@ final class IdentityErrorDecoder implements ErrorDecoder {
         || error.equals("server_error")
         || status >= 500
         || codes.stream().anyMatch(TRANSIENT::contains)) {
-      return TeamsServiceException.of(
+      return Failures.service(
           "the Microsoft identity platform is temporarily unable to issue tokens; try again later",
           details,
           true,
@@ -157,44 +158,44 @@ final class IdentityErrorDecoder implements ErrorDecoder {
     }
     Optional<String> fix = configurationProblem(error, subError, codes);
     if (fix.isPresent()) {
-      return ConfigurationException.of(fix.get(), details);
+      return Failures.configuration(fix.get(), details);
     }
     if (codes.contains(53003L)) {
-      return PermissionDeniedException.of(
+      return Failures.permissionDenied(
           "Conditional Access blocks this user's sign-in to the app; an administrator must change the"
               + " policy (signing in again does not help)",
           details);
     }
     if (codes.contains(50057L)) {
-      return PermissionDeniedException.of(
+      return Failures.permissionDenied(
           "the user's account is disabled in their organization", details);
     }
     if (subError.equals("protection_policy_required")) {
-      return PermissionDeniedException.of(
+      return Failures.permissionDenied(
           "an app protection policy is required for this user; an administrator must act", details);
     }
     switch (error) {
       case "consent_required":
-        return ReauthorizationRequiredException.fromIdentityPlatform(
+        return Failures.reauthorizationRequired(
             Reason.CONSENT_REQUIRED, details);
       case "interaction_required":
       case "login_required":
-        return ReauthorizationRequiredException.fromIdentityPlatform(
+        return Failures.reauthorizationRequired(
             Reason.INTERACTION_REQUIRED, details);
       case "invalid_grant":
         if (subError.equals("consent_required") || codes.stream().anyMatch(CONSENT::contains)) {
-          return ReauthorizationRequiredException.fromIdentityPlatform(
+          return Failures.reauthorizationRequired(
               Reason.CONSENT_REQUIRED, details);
         }
         if (subError.equals("basic_action")
             || subError.equals("additional_action")
             || codes.stream().anyMatch(MFA_OR_SIGN_IN::contains)) {
-          return ReauthorizationRequiredException.fromIdentityPlatform(
+          return Failures.reauthorizationRequired(
               Reason.INTERACTION_REQUIRED, details);
         }
-        return ReauthorizationRequiredException.fromIdentityPlatform(Reason.INVALID_GRANT, details);
+        return Failures.reauthorizationRequired(Reason.INVALID_GRANT, details);
       default:
-        return TeamsServiceException.of(
+        return Failures.service(
             "the Microsoft identity platform refused the token request", details, false, null);
     }
   }

@@ -1,5 +1,6 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.spi.Failures;
 import io.teamsmeet.InvalidAuthorizationResponseException;
 import io.teamsmeet.SafeText;
 import io.teamsmeet.TeamsServiceException;
@@ -112,7 +113,7 @@ final class IdentityPlatformAuthPort implements AuthPort {
     TokenAnswer answer = send(form, deadline);
     if (answer.idTokenMismatch().isPresent()) {
       // Its tenant and account name would describe someone else's sign-in: use none of it.
-      throw InvalidAuthorizationResponseException.idTokenMismatch(
+      throw Failures.idTokenMismatch(
           "the id token " + answer.idTokenMismatch().get());
     }
     return answer.response();
@@ -145,7 +146,7 @@ final class IdentityPlatformAuthPort implements AuthPort {
       if (e.status() == 200 && !e.isRetryable()) {
         // A 200 whose body was cut off or garbled. Unlike a code, a refresh token stays valid at
         // Microsoft after use, so the refresh can be sent again: let the core's policy retry it.
-        throw TeamsServiceException.of(
+        throw Failures.service(
             e.getMessage() + "; a refresh may be repeated", e.details(), true, e);
       }
       throw e;

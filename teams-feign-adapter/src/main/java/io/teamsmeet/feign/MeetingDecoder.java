@@ -1,5 +1,6 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.spi.Failures;
 import com.fasterxml.jackson.databind.JsonNode;
 import feign.Response;
 import feign.codec.Decoder;
@@ -65,7 +66,7 @@ final class MeetingDecoder implements Decoder {
   }
 
   private static TeamsServiceException invalid(Response response, String what) {
-    return TeamsServiceException.of(
+    return Failures.service(
         "the meeting returned by Microsoft Graph " + what,
         Http.details(response).build(),
         false,

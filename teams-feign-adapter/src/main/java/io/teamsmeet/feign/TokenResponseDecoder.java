@@ -1,5 +1,6 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.spi.Failures;
 import com.fasterxml.jackson.databind.JsonNode;
 import feign.Response;
 import feign.codec.Decoder;
@@ -90,7 +91,7 @@ final class TokenResponseDecoder implements Decoder {
   }
 
   private static TeamsServiceException unreadable(Response response, String what) {
-    return TeamsServiceException.of(
+    return Failures.service(
         "the token response of " + SERVICE + " " + what,
         Http.details(response).build(),
         false,

@@ -288,7 +288,7 @@ class SoakTest {
         instance.meetings().create(users.get(user), request(user, externalId));
         (keyed ? keyedCreated : plainCreated).increment();
         count(outcomes, keyed ? "ok create-or-get" : "ok create");
-      } catch (ThrottledException | TeamsServiceException e) {
+      } catch (TeamsServiceException e) {
         // typed and transient: the caller would try later
         if (count(outcomes, e.getClass().getSimpleName() + " (HTTP " + e.details().status() + ")")
             <= 5) {

@@ -31,7 +31,7 @@ class StorageFaultsTest extends OneConnectedUser {
     Secrets.thrown(e);
 
     assertThat(db.failedUpdates).hasValue(1);
-    assertThat(e.sqlState()).contains("08006");
+    assertThat(e.errorCode()).contains("08006");
     assertThat(fake.refreshCount()).as("Microsoft rotated the token").isEqualTo(1);
     assertThat(fake.journal().graphCalls("POST"))
         .as("the access token of the unsaved refresh was not used")

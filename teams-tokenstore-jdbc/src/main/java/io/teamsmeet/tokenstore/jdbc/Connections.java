@@ -1,5 +1,6 @@
 package io.teamsmeet.tokenstore.jdbc;
 
+import io.teamsmeet.spi.Failures;
 import io.teamsmeet.store.TokenStoreException;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package io.teamsmeet.tokenstore.jdbc;
 
+import io.teamsmeet.spi.Failures;
 import io.teamsmeet.store.TokenStoreException;
 import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.store.TokenStore;
@@ -69,7 +70,7 @@ import javax.sql.DataSource;
  *
  * <p>Every {@link SQLException} (and any other exception of the driver or pool) becomes a {@link
  * TokenStoreException} whose message names the operation, the table, the SQLState and the vendor
- * code, and whose {@link TokenStoreException#sqlState()} holds the SQLState. The driver's own message
+ * code, and whose {@link TokenStoreException#errorCode()} holds the SQLState. The driver's own message
  * is never carried, not even in the cause: PostgreSQL, H2 and others quote row values in it ({@code
  * Failing row contains (...)}), which could include the ciphertext or the user id. The cause is a
  * copy of the driver's exception chain with class names, SQLStates, vendor codes and stack traces

@@ -1,5 +1,6 @@
 package io.teamsmeet.tokenstore.jdbc;
 
+import io.teamsmeet.spi.Failures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -105,9 +106,9 @@ class FailuresTest {
     assertThat(delete).hasMessageStartingWith("token store delete failed on table teams_tokens: SQLState 42S0");
     for (TokenStoreException e : List.of(load, save, insert, delete)) {
       // H2: 42S02 "table not found", or 42S04 when the database has no table at all
-      assertThat(e.sqlState()).hasValueSatisfying(state -> assertThat(state).isIn("42S02", "42S04"));
+      assertThat(e.errorCode()).hasValueSatisfying(state -> assertThat(state).isIn("42S02", "42S04"));
       assertThat(e.getCause()).isInstanceOf(SQLException.class);
-      assertThat(((SQLException) e.getCause()).getSQLState()).isEqualTo(e.sqlState().orElseThrow());
+      assertThat(((SQLException) e.getCause()).getSQLState()).isEqualTo(e.errorCode().orElseThrow());
       assertShowsNothingStored(e);
     }
   }
@@ -123,7 +124,7 @@ class FailuresTest {
       TokenStoreException e =
           catchThrowableOfType(TokenStoreException.class, () -> store.save(grant(USER, 2, BYTES), 1));
 
-      assertThat(e.sqlState()).contains("42P01");
+      assertThat(e.errorCode()).contains("42P01");
       assertThat(e).hasMessageStartingWith("token store save failed on table " + table + ": SQLState 42P01");
       assertShowsNothingStored(e);
     }
@@ -145,7 +146,7 @@ class FailuresTest {
           catchThrowableOfType(
               TokenStoreException.class, () -> store.save(grant(USER, 7, BYTES), TokenStore.ABSENT));
 
-      assertThat(e.sqlState()).contains("23514");
+      assertThat(e.errorCode()).contains("23514");
       assertThat(e).hasMessageContaining("an integrity constraint other than the primary key");
       assertShowsNothingStored(e);
     }
@@ -165,7 +166,7 @@ class FailuresTest {
         catchThrowableOfType(
             TokenStoreException.class, () -> store.save(grant(USER, 1, BYTES), TokenStore.ABSENT));
 
-    assertThat(e.sqlState()).contains("22001");
+    assertThat(e.errorCode()).contains("22001");
     assertThat(e).hasMessageContaining("a value does not fit its column");
     assertShowsNothingStored(e);
   }
@@ -187,7 +188,7 @@ class FailuresTest {
     TokenStoreException e =
         catchThrowableOfType(TokenStoreException.class, () -> JdbcTokenStore.create(nowhere).load(USER));
 
-    assertThat(e.sqlState()).hasValueSatisfying(state -> assertThat(state).startsWith("08"));
+    assertThat(e.errorCode()).hasValueSatisfying(state -> assertThat(state).startsWith("08"));
     assertThat(e).hasMessageContaining("the database could not be reached");
     assertShowsNothingStored(e);
     assertThat(everythingPrinted(e)).contains("java.net.ConnectException; its message is withheld");
@@ -201,7 +202,7 @@ class FailuresTest {
 
     TokenStoreException e = catchThrowableOfType(TokenStoreException.class, () -> store.load(USER));
 
-    assertThat(e.sqlState()).isEmpty();
+    assertThat(e.errorCode()).isEmpty();
     assertThat(e)
         .hasMessage("token store load failed on table teams_tokens: java.lang.IllegalStateException from the driver or pool");
     assertShowsNothingStored(e);

@@ -1,5 +1,6 @@
 package io.teamsmeet.tokenstore.jdbc;
 
+import io.teamsmeet.spi.Failures;
 import io.teamsmeet.ErrorDetails;
 import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.spi.Deadline;
@@ -26,7 +27,7 @@ final class FakeGraph implements MeetingPort {
   @Override
   public Meeting create(AccessToken token, MeetingRequest request, Deadline deadline) {
     if (!identity.accepts(token)) {
-      throw TeamsServiceException.of("401 InvalidAuthenticationToken", ErrorDetails.none(), false, null);
+      throw Failures.service("401 InvalidAuthenticationToken", ErrorDetails.none(), false, null);
     }
     tokensUsed.add(token.value());
     int n = tokensUsed.size();

@@ -1,5 +1,6 @@
 package io.teamsmeet.tokenstore.jdbc;
 
+import io.teamsmeet.spi.Failures;
 import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.ErrorDetails;
 import io.teamsmeet.spi.Deadline;
@@ -58,7 +59,7 @@ final class FakeIdentityPlatform implements AuthPort {
   @Override
   public TokenResponse exchangeCode(AuthorizationCode code, CodeVerifier verifier, Deadline deadline) {
     if (!code.value().equals("the-code")) {
-      throw TeamsServiceException.of("unknown code", ErrorDetails.none(), false, null);
+      throw Failures.service("unknown code", ErrorDetails.none(), false, null);
     }
     return issue();
   }
@@ -67,7 +68,7 @@ final class FakeIdentityPlatform implements AuthPort {
   public TokenResponse refresh(RefreshToken refreshToken, List<String> scopes, Deadline deadline) {
     presentedRefreshTokens.add(refreshToken.value());
     if (!refreshTokens.contains(refreshToken.value())) {
-      throw TeamsServiceException.of("unknown refresh token", ErrorDetails.none(), false, null);
+      throw Failures.service("unknown refresh token", ErrorDetails.none(), false, null);
     }
     return issue(); // rotates; the presented token stays valid
   }

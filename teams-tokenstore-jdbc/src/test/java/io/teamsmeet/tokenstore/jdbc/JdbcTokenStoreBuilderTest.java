@@ -135,7 +135,7 @@ class JdbcTokenStoreBuilderTest {
     TokenStore store = JdbcTokenStore.create(h2());
     assertThatThrownBy(() -> store.load("user-a"))
         .isInstanceOf(TokenStoreException.class)
-        .satisfies(e -> assertThat(((TokenStoreException) e).sqlState()).contains("42S04"));
+        .satisfies(e -> assertThat(((TokenStoreException) e).errorCode()).contains("42S04"));
   }
 
   @Test

@@ -73,7 +73,7 @@ class RotatedRefreshTokenSaveFailureTest {
     TokenStoreException failure =
         catchThrowableOfType(TokenStoreException.class, () -> service.create(USER, REQUEST));
 
-    assertThat(failure.sqlState()).contains(InstrumentedDataSource.FAILURE_STATE);
+    assertThat(failure.errorCode()).contains(InstrumentedDataSource.FAILURE_STATE);
     assertThat(failure).hasMessageContaining("save").hasMessageContaining("teams_tokens");
     assertThat(database.failedUpdates).hasValue(1);
     assertThat(identity.presentedRefreshTokens)
