@@ -102,7 +102,12 @@ public final class MeetingService implements AutoCloseable {
     this.stateLifetime = b.stateLifetime;
     this.scopes = List.copyOf(b.scopes);
     this.random = new SecureRandom();
-    this.retrier = new Retrier(b.retryPolicy, b.sleeper);
+    this.retrier =
+        new Retrier(
+            b.retryPolicy,
+            b.sleeper != null
+                ? b.sleeper
+                : b.clock instanceof Sleeper clockSleeper ? clockSleeper : Sleeper.system());
     this.callTimeout = b.callTimeout;
     this.states = new StateCodec(b.aead);
     this.grants = new GrantCodec(b.aead);
@@ -672,7 +677,7 @@ public final class MeetingService implements AutoCloseable {
     private Executor refreshExecutor;
     private long maximumCachedUsers = 100_000;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private Retrier.Sleeper sleeper = duration -> Thread.sleep(duration.toMillis());
+    private Sleeper sleeper;
     private Duration callTimeout = Duration.ofSeconds(30);
     private Duration grantCheckInterval = Duration.ofSeconds(30);
 
@@ -808,8 +813,11 @@ public final class MeetingService implements AutoCloseable {
       return this;
     }
 
-    /** For tests: how the service waits between retries. */
-    Builder sleeper(Retrier.Sleeper value) {
+    /**
+     * How the service waits between retries (default: the {@link #clock(Clock)} if it is also a
+     * {@link Sleeper}, as the testkit's {@code FakeClock} is, else {@link Sleeper#system()}).
+     */
+    public Builder sleeper(Sleeper value) {
       this.sleeper = requireNonNull(value, "sleeper");
       return this;
     }

@@ -9,12 +9,6 @@ import java.util.function.Function;
 /** Runs a call under a {@link RetryPolicy}. */
 final class Retrier {
 
-  /** Waits; the default sleeps the thread, tests record instead. */
-  @FunctionalInterface
-  interface Sleeper {
-    void sleep(Duration duration) throws InterruptedException;
-  }
-
   /** Whether a failed call may be sent again. */
   enum Safety {
     /** Sending it twice is harmless: retry any transient failure. */

@@ -583,6 +583,15 @@ public final class TeamsMeetings implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How the SDK waits between retries (default: the {@link #clock(Clock)} if it is also a {@link
+     * io.teamsmeet.Sleeper}, as the testkit's {@code FakeClock} is, else sleeping the thread).
+     */
+    public Builder sleeper(io.teamsmeet.Sleeper value) {
+      core.sleeper(value);
+      return this;
+    }
+
     /** How many users' access tokens to cache at most (default 100 000). */
     public Builder maximumCachedUsers(long value) {
       core.maximumCachedUsers(value);
