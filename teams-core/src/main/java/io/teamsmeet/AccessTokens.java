@@ -58,7 +58,6 @@ import java.util.function.Predicate;
 final class AccessTokens {
 
   private static final System.Logger LOG = System.getLogger("io.teamsmeet.AccessTokens");
-  private static final int MAX_STORE_RACES = 3;
 
   /**
    * A usable access token, the grant version and connection it was issued for, and when its grant
@@ -79,7 +78,7 @@ final class AccessTokens {
 
   private final AuthPort auth;
   private final TokenStore store;
-  private final GrantCodec codec;
+  private final Grants grants;
   private final Clock clock;
   private final Duration skew;
   private final Duration refreshAhead;
@@ -110,7 +109,7 @@ final class AccessTokens {
   AccessTokens(
       AuthPort auth,
       TokenStore store,
-      GrantCodec codec,
+      Grants grants,
       Clock clock,
       Duration skew,
       Duration refreshAhead,
@@ -122,7 +121,7 @@ final class AccessTokens {
       Duration callTimeout) {
     this.auth = auth;
     this.store = store;
-    this.codec = codec;
+    this.grants = grants;
     this.clock = clock;
     this.skew = skew;
     this.refreshAhead = refreshAhead;
@@ -222,8 +221,8 @@ final class AccessTokens {
     if (version != entry.grantVersion()) {
       Grant grant;
       try {
-        grant = codec.open(userId, stored.get().ciphertext());
-      } catch (GeneralSecurityException e) {
+        grant = grants.open(userId, stored.get());
+      } catch (ReauthorizationRequiredException unreadable) {
         grant = null;
       }
       if (grant == null || grant.connectionId() != entry.connectionId()) {
@@ -424,60 +423,52 @@ final class AccessTokens {
     if (cached != null && stillGood.test(cached)) {
       return cached;
     }
-    for (int attempt = 0; attempt < MAX_STORE_RACES; attempt++) {
-      StoredGrant stored =
-          store
-              .load(userId)
-              .orElseThrow(
+    return grants.change(
+        userId,
+        "refresh the grant",
+        current -> {
+          StoredGrant stored =
+              current.orElseThrow(
                   () ->
                       ReauthorizationRequiredException.of(
                           userId, Reason.NOT_CONNECTED, ErrorDetails.none()));
-      Grant grant = open(userId, stored);
-      TokenResponse response;
-      try {
-        // A refresh may be repeated safely: Microsoft does not revoke the token it rotates away.
-        response =
-            retrier.call(
-                "token refresh",
-                Retrier.Safety.IDEMPOTENT,
-                deadline,
-                d -> auth.refresh(grant.refreshToken(), scopes, d));
-      } catch (ReauthorizationRequiredException e) {
-        if (!e.reason().grantIsDead()) {
-          throw e.forUser(userId);
-        }
-        if (store.delete(userId, stored.version())) {
-          LOG.log(
-              Level.INFO,
-              "Microsoft rejected the grant of user {0} ({1}); it was removed",
-              userId,
-              e.reason());
-          disconnected(userId);
-          throw e.forUser(userId);
-        }
-        continue; // the grant changed while we refreshed: try the newer one
-      }
-      Grant next =
-          grant.withRefreshToken(
-              response.refreshToken().orElse(grant.refreshToken()), response.scopes());
-      long version = nextVersion(stored.version());
-      // Always re-seal: a rotated token must be stored, and an old one moves to the primary key.
-      StoredGrant updated =
-          new StoredGrant(
-              userId, version, codec.seal(userId, next), clock.instant().truncatedTo(ChronoUnit.MILLIS));
-      if (!store.save(updated, stored.version())) {
-        LOG.log(Level.DEBUG, "refresh for user {0} lost a store race; re-reading", userId);
-        continue;
-      }
-      return install(userId, startedAt, entryFor(response, version, grant.connectionId()));
-    }
-    throw TeamsServiceException.of(
-        "the stored grant of user '"
-            + userId
-            + "' kept changing during refresh; other writers are racing for it",
-        ErrorDetails.none(),
-        true,
-        null);
+          Grant grant = grants.open(userId, stored);
+          TokenResponse response;
+          try {
+            // A refresh may be repeated safely: Microsoft does not revoke the token it rotates.
+            response =
+                retrier.call(
+                    "token refresh",
+                    Retrier.Safety.IDEMPOTENT,
+                    deadline,
+                    d -> auth.refresh(grant.refreshToken(), scopes, d));
+          } catch (ReauthorizationRequiredException e) {
+            if (!e.reason().grantIsDead()) {
+              throw e.forUser(userId);
+            }
+            if (store.delete(userId, stored.version())) {
+              LOG.log(
+                  Level.INFO,
+                  "Microsoft rejected the grant of user {0} ({1}); it was removed",
+                  userId,
+                  e.reason());
+              disconnected(userId);
+              throw e.forUser(userId);
+            }
+            return Optional.empty(); // the grant changed while we refreshed: try the newer one
+          }
+          Grant next =
+              grant.withRefreshToken(
+                  response.refreshToken().orElse(grant.refreshToken()), response.scopes());
+          // Always re-seal: a rotated token must be stored, and an old one moves to the primary.
+          StoredGrant updated = grants.sealed(userId, next, stored.version());
+          if (!store.save(updated, stored.version())) {
+            LOG.log(Level.DEBUG, "refresh for user {0} lost a store race; re-reading", userId);
+            return Optional.empty();
+          }
+          return Optional.of(
+              install(userId, startedAt, entryFor(response, updated.version(), grant.connectionId())));
+        });
   }
 
   private Entry install(String userId, long startedAt, Entry fresh) {
@@ -507,18 +498,5 @@ final class AccessTokens {
       throw ReauthorizationRequiredException.of(userId, Reason.NOT_CONNECTED, ErrorDetails.none());
     }
     return result[0];
-  }
-
-  Grant open(String userId, StoredGrant stored) {
-    try {
-      return codec.open(userId, stored.ciphertext());
-    } catch (GeneralSecurityException e) {
-      throw ReauthorizationRequiredException.unreadable(userId, null);
-    }
-  }
-
-  static long nextVersion(long version) {
-    long next = version + 1;
-    return next == TokenStore.ABSENT ? 1 : next;
   }
 }

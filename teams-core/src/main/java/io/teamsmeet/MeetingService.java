@@ -75,33 +75,19 @@ import java.util.function.BiFunction;
 public final class MeetingService implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger("io.teamsmeet.MeetingService");
-  private static final int MAX_CONNECT_RACES = 5;
 
-  private final AuthPort auth;
   private final MeetingPort meetings;
-  private final TokenStore store;
-  private final Clock clock;
-  private final Duration stateLifetime;
-  private final List<String> scopes;
-  private final SecureRandom random;
-  private final StateCodec states;
-  private final GrantCodec grants;
   private final AccessTokens tokens;
-  /** Created at the first callback ({@link #usedStates()}); null until then. */
-  private volatile Cache<String, Boolean> usedStates;
-  private final Object usedStatesLock = new Object();
+  private final Grants grants;
+  private final ConnectFlow connect;
   private final ExecutorService ownExecutor;
   private final Retrier retrier;
   private final Duration callTimeout;
 
   private MeetingService(Builder b) {
-    this.auth = b.authPort;
     this.meetings = b.meetingPort;
-    this.store = b.tokenStore;
-    this.clock = b.clock;
-    this.stateLifetime = b.stateLifetime;
-    this.scopes = List.copyOf(b.scopes);
-    this.random = new SecureRandom();
+    SecureRandom random = new SecureRandom();
+    List<String> scopes = List.copyOf(b.scopes);
     this.retrier =
         new Retrier(
             b.retryPolicy,
@@ -109,16 +95,16 @@ public final class MeetingService implements AutoCloseable {
                 ? b.sleeper
                 : b.clock instanceof Sleeper clockSleeper ? clockSleeper : Sleeper.system());
     this.callTimeout = b.callTimeout;
-    this.states = new StateCodec(b.aead);
-    this.grants = new GrantCodec(b.aead);
+    GrantCodec codec = new GrantCodec(b.aead);
+    this.grants = new Grants(b.tokenStore, codec, b.clock, random);
     Executor executor = b.refreshExecutor;
     this.ownExecutor = executor == null ? newRefreshExecutor() : null;
     this.tokens =
         new AccessTokens(
-            auth,
-            store,
+            b.authPort,
+            b.tokenStore,
             grants,
-            clock,
+            b.clock,
             b.expirySkew,
             b.refreshAhead,
             b.grantCheckInterval,
@@ -127,26 +113,18 @@ public final class MeetingService implements AutoCloseable {
             b.maximumCachedUsers,
             retrier,
             callTimeout);
-  }
-
-  /** The states already used on this instance, created at the first callback. */
-  private Cache<String, Boolean> usedStates() {
-    Cache<String, Boolean> used = usedStates;
-    if (used == null) {
-      synchronized (usedStatesLock) {
-        used = usedStates;
-        if (used == null) {
-          // A state is single use on this instance for as long as it could be accepted at all.
-          used =
-              Caffeine.newBuilder()
-                  .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                  .expireAfterWrite(stateLifetime.plus(Duration.ofMinutes(1)))
-                  .build();
-          usedStates = used;
-        }
-      }
-    }
-    return used;
+    this.connect =
+        new ConnectFlow(
+            b.authPort,
+            new StateCodec(b.aead),
+            grants,
+            tokens,
+            retrier,
+            b.clock,
+            b.stateLifetime,
+            callTimeout,
+            scopes,
+            random);
   }
 
   private static ExecutorService newRefreshExecutor() {
@@ -206,16 +184,7 @@ public final class MeetingService implements AutoCloseable {
     if (options == null) {
       throw new IllegalArgumentException("options must not be null");
     }
-    CodeVerifier verifier = Pkce.newVerifier(random);
-    String state = states.seal(userId, verifier, clock.instant());
-    return auth.authorizationUrl(
-        new AuthorizationRequest(
-            state,
-            Pkce.challenge(verifier),
-            scopes,
-            options.loginHint(),
-            options.domainHint(),
-            options.prompt().map(ConnectOptions.Prompt::value)));
+    return connect.begin(userId, options);
   }
 
   /**
@@ -237,7 +206,7 @@ public final class MeetingService implements AutoCloseable {
     if (callback == null) {
       throw new IllegalArgumentException("callback must not be null");
     }
-    return completeConnect(userId, CallbackParameters.parse(callback));
+    return connect.complete(userId, CallbackParameters.parse(callback));
   }
 
   /**
@@ -253,108 +222,7 @@ public final class MeetingService implements AutoCloseable {
     if (callbackParameters == null) {
       throw new IllegalArgumentException("callbackParameters must not be null");
     }
-    return completeConnect(userId, CallbackParameters.of(callbackParameters));
-  }
-
-  private Connection completeConnect(String userId, CallbackParameters callback) {
-    Deadline deadline = Deadline.after(callTimeout);
-    Optional<String> error = callback.get("error");
-    Optional<String> state = callback.get("state");
-    // An error callback needs the same valid state as a code: without it, any page that can send
-    // the user's browser to the callback could make them see "access denied" (login CSRF).
-    if (state.isEmpty()) {
-      throw InvalidAuthorizationResponseException.of(Reason.MISSING_STATE);
-    }
-    StateCodec.Pending pending = checkState(userId, state.get());
-    if (error.isPresent()) {
-      // Microsoft's answer to this authorization: it ends it, so the state is used up too.
-      markUsed(state.get());
-      throw AuthorizationDeniedException.of(
-          error.get(), callback.get("error_description").orElse(null));
-    }
-    AuthorizationCode code =
-        callback
-            .get("code")
-            .map(AuthorizationCode::new)
-            .orElseThrow(() -> InvalidAuthorizationResponseException.of(Reason.MISSING_CODE));
-    markUsed(state.get());
-    TokenResponse response;
-    try {
-      // A code is single use: resend only what Microsoft proved it did not process.
-      response =
-          retrier.call(
-              "code exchange",
-              Retrier.Safety.ONLY_IF_UNPROCESSED,
-              deadline,
-              d -> auth.exchangeCode(code, pending.verifier(), d));
-    } catch (ReauthorizationRequiredException e) {
-      throw e.forUser(userId);
-    }
-    if (response.refreshToken().isEmpty()) {
-      throw InvalidAuthorizationResponseException.of(Reason.NO_REFRESH_TOKEN);
-    }
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    Grant grant =
-        new Grant(
-            response.refreshToken().get(),
-            response.idTokenClaims().tenantId(),
-            response.idTokenClaims().preferredUsername().or(() -> response.idTokenClaims().name()),
-            response.scopes(),
-            now,
-            random.nextLong());
-    long version = saveNewGrant(userId, grant, now);
-    tokens.connected(userId, response, version, grant.connectionId());
-    LOG.log(System.Logger.Level.INFO, "user {0} connected a Microsoft account", userId);
-    return grant.toConnection(userId);
-  }
-
-  /** Makes a state single use on this instance, whether it came back with a code or an error. */
-  private void markUsed(String state) {
-    String replayKey =
-        Base64.getEncoder()
-            .encodeToString(Pkce.sha256(state.getBytes(StandardCharsets.US_ASCII)));
-    if (usedStates().asMap().putIfAbsent(replayKey, Boolean.TRUE) != null) {
-      throw InvalidAuthorizationResponseException.of(Reason.STATE_REPLAYED);
-    }
-  }
-
-  private StateCodec.Pending checkState(String userId, String state) {
-    StateCodec.Pending pending = states.open(state);
-    if (!pending.userId().equals(userId)) {
-      throw InvalidAuthorizationResponseException.of(Reason.STATE_FOR_ANOTHER_USER);
-    }
-    Instant now = clock.instant();
-    if (now.isAfter(pending.issuedAt().plus(stateLifetime))) {
-      throw InvalidAuthorizationResponseException.of(Reason.STATE_EXPIRED);
-    }
-    if (pending.issuedAt().isAfter(now.plus(Duration.ofMinutes(5)))) {
-      // Sealed by us, so not forged: an instance's clock is far ahead. Refuse rather than extend.
-      throw InvalidAuthorizationResponseException.of(Reason.STATE_EXPIRED);
-    }
-    return pending;
-  }
-
-  /** Stores a new grant over whatever the user had; returns its version. */
-  private long saveNewGrant(String userId, Grant grant, Instant now) {
-    byte[] sealed = grants.seal(userId, grant);
-    for (int attempt = 0; attempt < MAX_CONNECT_RACES; attempt++) {
-      Optional<StoredGrant> current = store.load(userId);
-      long expected = current.map(StoredGrant::version).orElse(TokenStore.ABSENT);
-      // A fresh random start after a delete, so a stale writer's expected version never matches
-      // a new connection's record (no ABA across disconnect and reconnect).
-      long version =
-          current.isPresent()
-              ? AccessTokens.nextVersion(expected)
-              : 1 + (random.nextLong() >>> 2);
-      if (store.save(new StoredGrant(userId, version, sealed, now), expected)) {
-        return version;
-      }
-    }
-    throw TeamsServiceException.of(
-        "could not store the new grant of user '" + userId + "': other writers kept changing it",
-        ErrorDetails.none(),
-        true,
-        null);
+    return connect.complete(userId, CallbackParameters.of(callbackParameters));
   }
 
   /**
@@ -365,18 +233,8 @@ public final class MeetingService implements AutoCloseable {
    */
   public void disconnect(String userId) {
     requireUserId(userId);
-    for (int attempt = 0; attempt < MAX_CONNECT_RACES; attempt++) {
-      Optional<StoredGrant> current = store.load(userId);
-      if (current.isEmpty() || store.delete(userId, current.get().version())) {
-        tokens.disconnected(userId);
-        return;
-      }
-    }
-    throw TeamsServiceException.of(
-        "could not remove the grant of user '" + userId + "': other writers kept changing it",
-        ErrorDetails.none(),
-        true,
-        null);
+    grants.remove(userId);
+    tokens.disconnected(userId);
   }
 
   /**
@@ -402,32 +260,7 @@ public final class MeetingService implements AutoCloseable {
    */
   public boolean reseal(String userId) {
     requireUserId(userId);
-    for (int attempt = 0; attempt < MAX_CONNECT_RACES; attempt++) {
-      Optional<StoredGrant> current = store.load(userId);
-      if (current.isEmpty()) {
-        return false;
-      }
-      Grant grant;
-      try {
-        grant = grants.open(userId, current.get().ciphertext());
-      } catch (GeneralSecurityException e) {
-        throw ReauthorizationRequiredException.unreadable(userId, null);
-      }
-      StoredGrant resealed =
-          new StoredGrant(
-              userId,
-              AccessTokens.nextVersion(current.get().version()),
-              grants.seal(userId, grant),
-              clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
-      if (store.save(resealed, current.get().version())) {
-        return true;
-      }
-    }
-    throw TeamsServiceException.of(
-        "could not re-seal the grant of user '" + userId + "': other writers kept changing it",
-        ErrorDetails.none(),
-        true,
-        null);
+    return grants.reseal(userId);
   }
 
   /**
@@ -443,17 +276,33 @@ public final class MeetingService implements AutoCloseable {
    */
   public ConnectionStatus status(String userId) {
     requireUserId(userId);
-    Optional<StoredGrant> stored = store.load(userId);
-    if (stored.isEmpty()) {
-      return new ConnectionStatus(userId, ConnectionStatus.State.NOT_CONNECTED, Optional.empty());
-    }
-    try {
-      Grant grant = grants.open(userId, stored.get().ciphertext());
-      return new ConnectionStatus(
-          userId, ConnectionStatus.State.CONNECTED, Optional.of(grant.toConnection(userId)));
-    } catch (GeneralSecurityException e) {
-      return new ConnectionStatus(userId, ConnectionStatus.State.UNREADABLE, Optional.empty());
-    }
+    return grants.status(userId);
+  }
+
+  /**
+   * The user's current Microsoft Graph access token, for the application's own Graph calls
+   * (calendars, users, chats... within the scopes it asked for): the same cached token the
+   * meetings use, refreshed by the SDK when needed (ahead of expiry, one refresh per user even
+   * with many callers), so it is valid for at least {@code expirySkew} after it is returned.
+   *
+   * <pre>{@code
+   * AccessToken token = service.accessToken(userId);
+   * HttpRequest request = HttpRequest.newBuilder(URI.create("https://graph.microsoft.com/v1.0/me"))
+   *     .header("Authorization", "Bearer " + token.value())      // never log token.value()
+   *     .build();
+   * }</pre>
+   *
+   * <p>Use it right away and ask again for the next call rather than keeping it: it expires, and a
+   * disconnect or reconnect elsewhere replaces it (see {@link Builder#grantCheckInterval}). If
+   * Graph answers 401 to your call, ask for a new one once; the SDK cannot see your calls.
+   *
+   * @param userId the application user
+   * @return the access token; its {@code toString()} is redacted
+   * @throws ReauthorizationRequiredException if the user must connect again
+   */
+  public AccessToken accessToken(String userId) {
+    requireUserId(userId);
+    return tokens.get(userId, Deadline.after(callTimeout));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -171,6 +171,18 @@ public final class TeamsMeetings implements AutoCloseable {
     service.disconnect(userId);
   }
 
+  /**
+   * The user's current Graph access token for the application's own Graph calls, from the same
+   * cache and single-flight refresh as the meetings: see {@link MeetingService#accessToken}. Never
+   * log its value.
+   *
+   * @param userId the application user
+   * @return the access token; its {@code toString()} is redacted
+   */
+  public io.teamsmeet.AccessToken accessToken(String userId) {
+    return service.accessToken(userId);
+  }
+
   /** Step 3 and the rest: create, get, update and delete meetings for connected users. */
   public MeetingService meetings() {
     return service;
