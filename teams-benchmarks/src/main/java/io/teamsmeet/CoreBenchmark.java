@@ -61,7 +61,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CoreBenchmark {
 
   private static final String USER = "user-0";
-  private MeetingService service;
+  private TeamsMeetings service;
   private MeetingRequest request;
   private GrantCodec codec;
   private Grant grant;
@@ -128,9 +128,8 @@ public class CoreBenchmark {
           public void delete(AccessToken token, String meetingId, Deadline deadline) {}
         };
     service =
-        MeetingService.builder()
-            .authPort(auth)
-            .meetingPort(port)
+        TeamsMeetings.builder()
+            .ports(auth, port)
             .tokenStore(new InMemoryTokenStore())
             .tokenKeys(keys)
             .build();
@@ -161,7 +160,7 @@ public class CoreBenchmark {
   /** MeetingService.create for a user with a cached access token; the port returns at once. */
   @Benchmark
   public Meeting cacheHitCreate() {
-    return service.create(USER, request);
+    return service.meetings().create(USER, request);
   }
 
   @Benchmark

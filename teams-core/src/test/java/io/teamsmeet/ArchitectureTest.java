@@ -80,7 +80,7 @@ class ArchitectureTest {
         .resideInAnyPackage(SPI, STORE)
         .should()
         .onlyDependOnClassesThat(
-            resideInAnyPackage(SPI, STORE, "java..")
+            resideInAnyPackage(SPI, STORE, "java..", "javax.security..")
                 .or(resideInAPackage(APPLICATION).and(modifier(JavaModifier.PUBLIC))))
         .because("the engine (package-private in io.teamsmeet) is never part of a port")
         .check(CORE);

@@ -54,7 +54,7 @@ class ConcurrencyTest {
           pool.submit(
               () -> {
                 go.await();
-                return f.service.create("user-1", request);
+                return f.service.meetings().create("user-1", request);
               }));
     }
     go.countDown();
@@ -62,7 +62,7 @@ class ConcurrencyTest {
 
     // While user-1's refresh hangs at the token endpoint, user-2 refreshes and creates a meeting.
     Meeting other =
-        CompletableFuture.supplyAsync(() -> f.service.create("user-2", request), pool)
+        CompletableFuture.supplyAsync(() -> f.service.meetings().create("user-2", request), pool)
             .get(20, TimeUnit.SECONDS);
     assertThat(f.graph.owners.get(other.id())).isEqualTo("bo@contoso.com");
 
@@ -88,7 +88,7 @@ class ConcurrencyTest {
     f.identity.refreshEntered = new CountDownLatch(1);
     f.identity.refreshGate = new CountDownLatch(1);
 
-    Future<Meeting> racing = pool.submit(() -> f.service.create("user-1", request));
+    Future<Meeting> racing = pool.submit(() -> f.service.meetings().create("user-1", request));
     assertThat(f.identity.refreshEntered.await(10, TimeUnit.SECONDS)).isTrue();
     f.service.disconnect("user-1");
     f.identity.refreshGate.countDown();
@@ -100,7 +100,7 @@ class ConcurrencyTest {
             ReauthorizationRequiredException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.NOT_CONNECTED));
     assertThat(f.store.rows).isEmpty();
-    assertThatThrownBy(() -> f.service.create("user-1", request))
+    assertThatThrownBy(() -> f.service.meetings().create("user-1", request))
         .isInstanceOf(ReauthorizationRequiredException.class);
   }
 
@@ -121,7 +121,7 @@ class ConcurrencyTest {
           }
         };
 
-    Future<Meeting> racing = pool.submit(() -> f.service.create("user-1", request));
+    Future<Meeting> racing = pool.submit(() -> f.service.meetings().create("user-1", request));
     assertThat(saved.await(10, TimeUnit.SECONDS)).isTrue();
     f.service.disconnect("user-1");
     disconnected.countDown();
@@ -130,7 +130,7 @@ class ConcurrencyTest {
         .cause()
         .isInstanceOf(ReauthorizationRequiredException.class);
     assertThat(f.store.rows).isEmpty();
-    assertThatThrownBy(() -> f.service.create("user-1", request))
+    assertThatThrownBy(() -> f.service.meetings().create("user-1", request))
         .isInstanceOf(ReauthorizationRequiredException.class);
   }
 
@@ -142,7 +142,7 @@ class ConcurrencyTest {
     f.identity.refreshEntered = new CountDownLatch(1);
     f.identity.refreshGate = new CountDownLatch(1);
 
-    Future<Meeting> racing = pool.submit(() -> f.service.create("user-1", request));
+    Future<Meeting> racing = pool.submit(() -> f.service.meetings().create("user-1", request));
     assertThat(f.identity.refreshEntered.await(10, TimeUnit.SECONDS)).isTrue();
     f.connect("user-1", "bo@contoso.com");
     f.identity.refreshGate.countDown();
@@ -153,25 +153,25 @@ class ConcurrencyTest {
         .isEqualTo("bo@contoso.com");
     assertThat(f.service.status("user-1").connection().orElseThrow().accountName())
         .contains("bo@contoso.com");
-    Meeting next = f.service.create("user-1", request);
+    Meeting next = f.service.meetings().create("user-1", request);
     assertThat(f.graph.owners.get(next.id())).isEqualTo("bo@contoso.com");
   }
 
   @RepeatedTest(3)
   void twoInstancesSharingAStoreLoseNoUpdateWhenTheyRefreshAtOnce() throws Exception {
-    try (MeetingService second = f.builder(f.store, f.keys).build()) {
+    try (TeamsMeetings second = f.builder(f.store, f.keys).build()) {
       f.connect("user-1", "ana@contoso.com");
       long versionBefore = f.store.rows.get("user-1").version();
       f.expireAccessTokens();
       CountDownLatch go = new CountDownLatch(1);
       List<Future<Meeting>> calls = new ArrayList<>();
       for (int i = 0; i < 32; i++) {
-        MeetingService on = i % 2 == 0 ? f.service : second;
+        TeamsMeetings on = i % 2 == 0 ? f.service : second;
         calls.add(
             pool.submit(
                 () -> {
                   go.await();
-                  return on.create("user-1", request);
+                  return on.meetings().create("user-1", request);
                 }));
       }
       go.countDown();
@@ -193,14 +193,14 @@ class ConcurrencyTest {
   @RepeatedTest(3)
   void onAFreshInstanceADisconnectBetweenARefreshSaveAndItsUseLeavesNoUsableToken()
       throws Exception {
-    try (MeetingService fresh = f.builder(f.store, f.keys).build()) {
+    try (TeamsMeetings fresh = f.builder(f.store, f.keys).build()) {
       f.connect("user-1", "ana@contoso.com"); // on the other instance
       f.expireAccessTokens();
       CountDownLatch saved = new CountDownLatch(1);
       CountDownLatch disconnected = new CountDownLatch(1);
       f.store.afterSave = pauseOnce(saved, disconnected);
 
-      Future<Meeting> racing = pool.submit(() -> fresh.create("user-1", request));
+      Future<Meeting> racing = pool.submit(() -> fresh.meetings().create("user-1", request));
       assertThat(saved.await(10, TimeUnit.SECONDS)).isTrue();
       fresh.disconnect("user-1"); // the first change this instance sees
       disconnected.countDown();
@@ -211,21 +211,21 @@ class ConcurrencyTest {
               ReauthorizationRequiredException.class,
               e -> assertThat(e.reason()).isEqualTo(Reason.NOT_CONNECTED));
       assertThat(f.store.rows).isEmpty();
-      assertThatThrownBy(() -> fresh.create("user-1", request))
+      assertThatThrownBy(() -> fresh.meetings().create("user-1", request))
           .isInstanceOf(ReauthorizationRequiredException.class);
     }
   }
 
   @RepeatedTest(3)
   void onAFreshInstanceAConnectBetweenARefreshSaveAndItsUseWins() throws Exception {
-    try (MeetingService fresh = f.builder(f.store, f.keys).build()) {
+    try (TeamsMeetings fresh = f.builder(f.store, f.keys).build()) {
       f.connect("user-1", "ana@contoso.com"); // on the other instance
       f.expireAccessTokens();
       CountDownLatch saved = new CountDownLatch(1);
       CountDownLatch reconnected = new CountDownLatch(1);
       f.store.afterSave = pauseOnce(saved, reconnected);
 
-      Future<Meeting> racing = pool.submit(() -> fresh.create("user-1", request));
+      Future<Meeting> racing = pool.submit(() -> fresh.meetings().create("user-1", request));
       assertThat(saved.await(10, TimeUnit.SECONDS)).isTrue();
       f.connect(fresh, "user-1", "bo@contoso.com"); // the first change this instance sees
       reconnected.countDown();
@@ -234,7 +234,7 @@ class ConcurrencyTest {
       assertThat(f.graph.owners.get(meeting.id()))
           .as("the refresh that began before the connect did not install its token after it")
           .isEqualTo("bo@contoso.com");
-      assertThat(f.graph.owners.get(fresh.create("user-1", request).id()))
+      assertThat(f.graph.owners.get(fresh.meetings().create("user-1", request).id()))
           .isEqualTo("bo@contoso.com");
     }
   }
@@ -298,7 +298,7 @@ class ConcurrencyTest {
     List<Future<Meeting>> calls = new ArrayList<>();
     for (int i = 0; i < 400; i++) {
       int u = i % 20;
-      calls.add(pool.submit(() -> f.service.create("user-" + u, request)));
+      calls.add(pool.submit(() -> f.service.meetings().create("user-" + u, request)));
     }
     for (int i = 0; i < calls.size(); i++) {
       Meeting meeting = calls.get(i).get(20, TimeUnit.SECONDS);

@@ -101,7 +101,7 @@ class ConnectCallbackTest {
   @Test
   void anyInstanceWithTheSameKeysCanCompleteTheCallback() {
     URI callback = f.identity.consent(f.service.beginConnect("user-1"), "ana@contoso.com");
-    try (MeetingService second = f.builder(f.store, f.keys).build()) {
+    try (TeamsMeetings second = f.builder(f.store, f.keys).build()) {
       assertThat(second.completeConnect("user-1", callback).accountName()).contains("ana@contoso.com");
     }
   }

@@ -20,21 +20,20 @@ final class Fixture implements AutoCloseable {
   final KeysetHandle keys;
   /** Every wait the service asked for between retries; nobody actually sleeps in core tests. */
   final java.util.List<Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
-  final MeetingService service;
+  final TeamsMeetings service;
 
   Fixture() {
     this(b -> b);
   }
 
-  Fixture(UnaryOperator<MeetingService.Builder> customize) {
+  Fixture(UnaryOperator<TeamsMeetings.Builder> customize) {
     this.keys = newKeyset();
     this.service = customize.apply(builder(store, keys)).build();
   }
 
-  MeetingService.Builder builder(TokenStore tokenStore, KeysetHandle keyset) {
-    return MeetingService.builder()
-        .authPort(identity)
-        .meetingPort(graph)
+  TeamsMeetings.Builder builder(TokenStore tokenStore, KeysetHandle keyset) {
+    return TeamsMeetings.builder()
+        .ports(identity, graph)
         .tokenStore(tokenStore)
         .tokenKeys(keyset)
         .clock(clock)
@@ -56,7 +55,7 @@ final class Fixture implements AutoCloseable {
     return connect(service, userId, account);
   }
 
-  Connection connect(MeetingService on, String userId, String account) {
+  Connection connect(TeamsMeetings on, String userId, String account) {
     URI url = on.beginConnect(userId);
     return on.completeConnect(userId, identity.consent(url, account));
   }

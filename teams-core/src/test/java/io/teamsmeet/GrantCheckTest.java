@@ -24,8 +24,8 @@ class GrantCheckTest {
   private static final Duration INTERVAL = Duration.ofSeconds(30);
 
   private final Fixture f = new Fixture();
-  private final MeetingService a = f.service;
-  private final MeetingService b = f.builder(f.store, f.keys).build();
+  private final TeamsMeetings a = f.service;
+  private final TeamsMeetings b = f.builder(f.store, f.keys).build();
 
   @AfterEach
   void close() {
@@ -40,31 +40,31 @@ class GrantCheckTest {
   @Test
   void aDisconnectOnOneInstanceStopsTheOtherWithinTheInterval() {
     f.connect(a, "user-1", "ana@contoso.com");
-    assertThat(ownerOf(b.create("user-1", REQUEST))).isEqualTo("ana@contoso.com"); // b caches
+    assertThat(ownerOf(b.meetings().create("user-1", REQUEST))).isEqualTo("ana@contoso.com"); // b caches
 
     a.disconnect("user-1");
     f.clock.advance(INTERVAL);
     int graphCalls = f.graph.calls.get();
 
-    assertThatThrownBy(() -> b.create("user-1", REQUEST))
+    assertThatThrownBy(() -> b.meetings().create("user-1", REQUEST))
         .isInstanceOfSatisfying(
             ReauthorizationRequiredException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.NOT_CONNECTED));
     assertThat(f.graph.calls).as("the cached token was not used").hasValue(graphCalls);
-    assertThatThrownBy(() -> b.create("user-1", REQUEST))
+    assertThatThrownBy(() -> b.meetings().create("user-1", REQUEST))
         .isInstanceOf(ReauthorizationRequiredException.class);
   }
 
   @Test
   void withinTheIntervalTheCachedTokenIsStillUsedAsDocumented() {
     f.connect(a, "user-1", "ana@contoso.com");
-    b.create("user-1", REQUEST);
+    b.meetings().create("user-1", REQUEST);
     int loads = f.store.loads.get();
 
     a.disconnect("user-1");
     f.clock.advance(INTERVAL.minusSeconds(1));
 
-    assertThat(ownerOf(b.create("user-1", REQUEST))).isEqualTo("ana@contoso.com");
+    assertThat(ownerOf(b.meetings().create("user-1", REQUEST))).isEqualTo("ana@contoso.com");
     // a's disconnect read the store once; b read nothing
     assertThat(f.store.loads.get() - loads).isEqualTo(1);
   }
@@ -72,13 +72,13 @@ class GrantCheckTest {
   @Test
   void aReconnectAsAnotherAccountMovesTheOtherInstanceToTheNewAccount() {
     f.connect(a, "user-1", "ana@contoso.com");
-    assertThat(ownerOf(b.create("user-1", REQUEST))).isEqualTo("ana@contoso.com");
+    assertThat(ownerOf(b.meetings().create("user-1", REQUEST))).isEqualTo("ana@contoso.com");
 
     f.connect(a, "user-1", "bo@contoso.com");
     f.clock.advance(INTERVAL);
 
-    assertThat(ownerOf(b.create("user-1", REQUEST))).isEqualTo("bo@contoso.com");
-    assertThat(ownerOf(b.create("user-1", REQUEST))).isEqualTo("bo@contoso.com");
+    assertThat(ownerOf(b.meetings().create("user-1", REQUEST))).isEqualTo("bo@contoso.com");
+    assertThat(ownerOf(b.meetings().create("user-1", REQUEST))).isEqualTo("bo@contoso.com");
     assertThat(f.identity.refreshesByAccount.get("bo@contoso.com"))
         .as("b refreshed once from the new grant")
         .hasValue(1);
@@ -87,14 +87,14 @@ class GrantCheckTest {
   @Test
   void aRefreshOrResealElsewhereKeepsTheSameConnectionAndCostsNoRefresh() {
     f.connect(a, "user-1", "ana@contoso.com");
-    b.create("user-1", REQUEST);
+    b.meetings().create("user-1", REQUEST);
     int refreshes = f.identity.refreshes.get();
 
     assertThat(a.reseal("user-1")).isTrue(); // a new version, the same connection
     f.clock.advance(INTERVAL);
-    b.create("user-1", REQUEST);
+    b.meetings().create("user-1", REQUEST);
     f.clock.advance(INTERVAL);
-    b.create("user-1", REQUEST);
+    b.meetings().create("user-1", REQUEST);
 
     assertThat(f.identity.refreshes).hasValue(refreshes);
   }
@@ -102,16 +102,16 @@ class GrantCheckTest {
   @Test
   void theCheckCostsOneStoreReadPerUserAndInterval() {
     f.connect(a, "user-1", "ana@contoso.com");
-    b.create("user-1", REQUEST);
+    b.meetings().create("user-1", REQUEST);
     int loads = f.store.loads.get();
 
     for (int i = 0; i < 50; i++) {
-      b.create("user-1", REQUEST);
+      b.meetings().create("user-1", REQUEST);
     }
     assertThat(f.store.loads.get() - loads).isZero();
     f.clock.advance(INTERVAL);
     for (int i = 0; i < 50; i++) {
-      b.create("user-1", REQUEST);
+      b.meetings().create("user-1", REQUEST);
     }
     assertThat(f.store.loads.get() - loads).isEqualTo(1);
   }
@@ -119,27 +119,27 @@ class GrantCheckTest {
   @Test
   void whenTheStoreCannotBeReadTheTokenIsNotUsedUnconfirmedAndNothingIsLost() {
     f.connect(a, "user-1", "ana@contoso.com");
-    b.create("user-1", REQUEST);
+    b.meetings().create("user-1", REQUEST);
     f.clock.advance(INTERVAL);
     f.store.loadFailures.add(TokenStoreException.of("database unavailable", "08006", null));
     int graphCalls = f.graph.calls.get();
 
-    assertThatThrownBy(() -> b.create("user-1", REQUEST)).isInstanceOf(TokenStoreException.class);
+    assertThatThrownBy(() -> b.meetings().create("user-1", REQUEST)).isInstanceOf(TokenStoreException.class);
     assertThat(f.graph.calls).hasValue(graphCalls);
     assertThat(f.store.rows).containsKey("user-1");
 
-    assertThat(ownerOf(b.create("user-1", REQUEST))).isEqualTo("ana@contoso.com");
+    assertThat(ownerOf(b.meetings().create("user-1", REQUEST))).isEqualTo("ana@contoso.com");
   }
 
   @Test
   void aZeroIntervalChecksEveryCall() {
-    MeetingService strict = f.builder(f.store, f.keys).grantCheckInterval(Duration.ZERO).build();
+    TeamsMeetings strict = f.builder(f.store, f.keys).grantCheckInterval(Duration.ZERO).build();
     try {
       f.connect(a, "user-1", "ana@contoso.com");
-      strict.create("user-1", REQUEST);
+      strict.meetings().create("user-1", REQUEST);
       a.disconnect("user-1");
 
-      assertThatThrownBy(() -> strict.create("user-1", REQUEST))
+      assertThatThrownBy(() -> strict.meetings().create("user-1", REQUEST))
           .isInstanceOf(ReauthorizationRequiredException.class);
     } finally {
       strict.close();

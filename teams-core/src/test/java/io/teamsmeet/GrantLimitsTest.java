@@ -92,13 +92,13 @@ class GrantLimitsTest {
     f.expireAccessTokens();
     f.identity.answerFilter = withScopes(2_000);
 
-    assertThatThrownBy(() -> f.service.create("user-1", REQUEST))
+    assertThatThrownBy(() -> f.service.meetings().create("user-1", REQUEST))
         .hasMessageContaining("2000 scopes (at most 1024)");
     assertThat(f.store.rows.get("user-1")).isEqualTo(before);
     assertThat(f.service.status("user-1").state()).isEqualTo(ConnectionStatus.State.CONNECTED);
 
     f.identity.answerFilter = r -> r;
-    assertThat(f.service.create("user-1", REQUEST).joinUrl()).isNotNull();
+    assertThat(f.service.meetings().create("user-1", REQUEST).joinUrl()).isNotNull();
   }
 
   @Test

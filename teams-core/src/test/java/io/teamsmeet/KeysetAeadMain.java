@@ -30,7 +30,7 @@ final class KeysetAeadMain {
         TinkProtoKeysetFormat.parseKeyset(
             Files.readAllBytes(Path.of(args[0])), InsecureSecretKeyAccess.get());
     try {
-      MeetingService.builder().tokenKeys(keyset);
+      TeamsMeetings.builder().tokenKeys(keyset);
     } catch (IllegalArgumentException e) {
       System.out.println("rejected " + e.getClass().getName() + ": " + e.getMessage());
       return;

@@ -81,7 +81,7 @@ class RedactionTest {
     f.expireAccessTokens();
     thrown.add(
         org.assertj.core.api.Assertions.catchThrowable(
-            () -> f.service.create("user-1", io.teamsmeet.MeetingRequest.of("x", Instant.now(), java.time.Duration.ofMinutes(1)))));
+            () -> f.service.meetings().create("user-1", io.teamsmeet.MeetingRequest.of("x", Instant.now(), java.time.Duration.ofMinutes(1)))));
 
     assertThat(thrown).doesNotContainNull();
     for (Throwable t : thrown) {

@@ -40,7 +40,7 @@ class RetryTest {
     f.graph.failures.add(throttled(429, Duration.ofSeconds(2)));
     f.graph.failures.add(throttled(429, Duration.ofMillis(2128)));
 
-    Meeting meeting = f.service.create("user-1", plain);
+    Meeting meeting = f.service.meetings().create("user-1", plain);
 
     assertThat(meeting.joinUrl()).isNotNull();
     assertThat(f.sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofMillis(2128));
@@ -51,16 +51,16 @@ class RetryTest {
   void aPlainCreateIsNotRetriedWhenMicrosoftMayHaveProcessedItAndSaysSoInItsType() {
     f.connect("user-1", "ana@contoso.com");
     f.graph.failures.add(throttled(503, null)); // 503 without Retry-After proves nothing
-    assertOutcomeUnknown(() -> f.service.create("user-1", plain), 503);
+    assertOutcomeUnknown(() -> f.service.meetings().create("user-1", plain), 503);
 
     f.graph.failures.add(transientFailure(0)); // a timeout: the request may have been processed
-    assertOutcomeUnknown(() -> f.service.create("user-1", plain), 0);
+    assertOutcomeUnknown(() -> f.service.meetings().create("user-1", plain), 0);
 
     f.graph.failures.add(throttled(504, null));
-    assertOutcomeUnknown(() -> f.service.create("user-1", plain), 504);
+    assertOutcomeUnknown(() -> f.service.meetings().create("user-1", plain), 504);
 
     f.graph.failures.add(transientFailure(500));
-    assertOutcomeUnknown(() -> f.service.create("user-1", plain), 500);
+    assertOutcomeUnknown(() -> f.service.meetings().create("user-1", plain), 500);
 
     // Graph created it (201) but its answer could not be read: done, details unknown
     f.graph.failures.add(
@@ -69,7 +69,7 @@ class RetryTest {
             ErrorDetails.builder().status(201).build(),
             false,
             null));
-    assertOutcomeUnknown(() -> f.service.create("user-1", plain), 201);
+    assertOutcomeUnknown(() -> f.service.meetings().create("user-1", plain), 201);
 
     assertThat(f.graph.calls).hasValue(5);
     assertThat(f.sleeps).isEmpty();
@@ -96,7 +96,7 @@ class RetryTest {
         TeamsServiceException.notSent(
             "could not reach Microsoft Graph: connection refused", ErrorDetails.none(), null));
 
-    Meeting meeting = f.service.create("user-1", plain);
+    Meeting meeting = f.service.meetings().create("user-1", plain);
 
     assertThat(meeting.joinUrl()).isNotNull();
     assertThat(f.graph.calls).hasValue(2);
@@ -110,7 +110,7 @@ class RetryTest {
         TeamsServiceException.of(
             "Graph refused the request", ErrorDetails.builder().status(400).build(), false, null));
 
-    assertThatThrownBy(() -> f.service.create("user-1", plain))
+    assertThatThrownBy(() -> f.service.meetings().create("user-1", plain))
         .isExactlyInstanceOf(TeamsServiceException.class);
   }
 
@@ -120,7 +120,7 @@ class RetryTest {
     for (int i = 0; i < RetryPolicy.defaults().maxAttempts(); i++) {
       f.graph.failures.add(throttled(429, Duration.ofSeconds(1)));
     }
-    assertThatThrownBy(() -> f.service.create("user-1", plain))
+    assertThatThrownBy(() -> f.service.meetings().create("user-1", plain))
         .isInstanceOf(ThrottledException.class);
     assertThat(f.graph.meetings).isEmpty();
   }
@@ -130,7 +130,7 @@ class RetryTest {
     f.connect("user-1", "ana@contoso.com");
     f.graph.failures.add(throttled(503, Duration.ofSeconds(1)));
 
-    f.service.create("user-1", plain);
+    f.service.meetings().create("user-1", plain);
 
     assertThat(f.graph.calls).hasValue(2);
     assertThat(f.sleeps).containsExactly(Duration.ofSeconds(1));
@@ -143,7 +143,7 @@ class RetryTest {
     f.graph.failures.add(throttled(503, null));
     f.graph.failures.add(transientFailure(0));
 
-    Meeting meeting = f.service.create("user-1", keyed);
+    Meeting meeting = f.service.meetings().create("user-1", keyed);
 
     assertThat(meeting.externalId()).contains("sync-1");
     assertThat(f.sleeps).hasSize(3);
@@ -160,7 +160,7 @@ class RetryTest {
       f.graph.failures.add(throttled(429, Duration.ofSeconds(3)));
     }
 
-    assertThatThrownBy(() -> f.service.get("user-1", "any-id"))
+    assertThatThrownBy(() -> f.service.meetings().get("user-1", "any-id"))
         .isInstanceOfSatisfying(
             ThrottledException.class,
             e -> {
@@ -177,7 +177,7 @@ class RetryTest {
     f.connect("user-1", "ana@contoso.com");
     f.graph.failures.add(throttled(429, Duration.ofMinutes(5)));
 
-    assertThatThrownBy(() -> f.service.create("user-1", plain))
+    assertThatThrownBy(() -> f.service.meetings().create("user-1", plain))
         .isInstanceOfSatisfying(
             ThrottledException.class, e -> assertThat(e.retryAfter()).contains(Duration.ofMinutes(5)));
     assertThat(f.sleeps).isEmpty();
@@ -189,7 +189,7 @@ class RetryTest {
     f.graph.failures.add(
         TeamsServiceException.of("bad request", ErrorDetails.builder().status(400).code("BadRequest").build(), false, null));
 
-    assertThatThrownBy(() -> f.service.create("user-1", keyed))
+    assertThatThrownBy(() -> f.service.meetings().create("user-1", keyed))
         .isInstanceOfSatisfying(TeamsServiceException.class, e -> assertThat(e.status()).isEqualTo(400));
     assertThat(f.graph.calls).hasValue(1);
   }
@@ -202,7 +202,7 @@ class RetryTest {
     f.identity.refreshFailures.add(throttled(429, Duration.ofSeconds(1)));
     f.expireAccessTokens();
 
-    f.service.create("user-1", plain);
+    f.service.meetings().create("user-1", plain);
 
     assertThat(f.identity.refreshes).hasValue(3);
     assertThat(f.sleeps).hasSize(2);
@@ -214,7 +214,7 @@ class RetryTest {
     try (Fixture strict = new Fixture(b -> b.retryPolicy(RetryPolicy.none()))) {
       strict.connect("user-1", "ana@contoso.com");
       strict.graph.failures.add(throttled(429, Duration.ofSeconds(1)));
-      assertThatThrownBy(() -> strict.service.create("user-1", plain))
+      assertThatThrownBy(() -> strict.service.meetings().create("user-1", plain))
           .isInstanceOf(ThrottledException.class);
       assertThat(strict.sleeps).isEmpty();
     }

@@ -51,7 +51,7 @@ class ThreeStepFlowTest {
     assertThat(f.identity.exchanges).hasValue(1);
 
     Meeting meeting =
-        f.service.create("user-1", MeetingRequest.of("Design review", start, Duration.ofMinutes(30)));
+        f.service.meetings().create("user-1", MeetingRequest.of("Design review", start, Duration.ofMinutes(30)));
 
     assertThat(meeting.joinUrl().toString()).startsWith("https://teams.microsoft.com/l/meetup-join/");
     assertThat(meeting.subject()).contains("Design review");
@@ -69,7 +69,7 @@ class ThreeStepFlowTest {
   void theStoreReceivesOnlyCiphertextNeverTheRefreshToken() {
     f.connect("user-1", "ana@contoso.com");
     f.expireAccessTokens();
-    f.service.create("user-1", MeetingRequest.of("After refresh", start, Duration.ofMinutes(30)));
+    f.service.meetings().create("user-1", MeetingRequest.of("After refresh", start, Duration.ofMinutes(30)));
 
     assertThat(f.store.received).hasSize(2);
     for (String refreshToken : f.identity.refreshTokens.keySet()) {
@@ -87,8 +87,8 @@ class ThreeStepFlowTest {
     long versionBefore = f.store.rows.get("user-1").version();
     f.expireAccessTokens();
 
-    f.service.create("user-1", MeetingRequest.of("One", start, Duration.ofMinutes(30)));
-    f.service.create("user-1", MeetingRequest.of("Two", start, Duration.ofMinutes(30)));
+    f.service.meetings().create("user-1", MeetingRequest.of("One", start, Duration.ofMinutes(30)));
+    f.service.meetings().create("user-1", MeetingRequest.of("Two", start, Duration.ofMinutes(30)));
 
     assertThat(f.identity.refreshes).hasValue(1);
     StoredGrant after = f.store.rows.get("user-1");
@@ -101,15 +101,15 @@ class ThreeStepFlowTest {
   void getUpdateAndDeleteActOnTheUsersMeeting() {
     f.connect("user-1", "ana@contoso.com");
     Meeting created =
-        f.service.create("user-1", MeetingRequest.of("Planning", start, Duration.ofMinutes(30)));
+        f.service.meetings().create("user-1", MeetingRequest.of("Planning", start, Duration.ofMinutes(30)));
 
-    assertThat(f.service.get("user-1", created.id())).isEqualTo(created);
+    assertThat(f.service.meetings().get("user-1", created.id())).isEqualTo(created);
     Meeting updated =
-        f.service.update(
+        f.service.meetings().update(
             "user-1", created.id(), MeetingUpdate.builder().subject("Planning (moved)").build());
     assertThat(updated.subject()).contains("Planning (moved)");
-    f.service.delete("user-1", created.id());
-    assertThatThrownBy(() -> f.service.get("user-1", created.id()))
+    f.service.meetings().delete("user-1", created.id());
+    assertThatThrownBy(() -> f.service.meetings().get("user-1", created.id()))
         .isInstanceOf(MeetingNotFoundException.class);
   }
 
@@ -125,8 +125,8 @@ class ThreeStepFlowTest {
             .lobbyBypass(io.teamsmeet.LobbyBypass.of(io.teamsmeet.LobbyBypass.Scope.ORGANIZATION))
             .build();
 
-    Meeting first = f.service.create("user-1", request);
-    Meeting second = f.service.create("user-1", request);
+    Meeting first = f.service.meetings().create("user-1", request);
+    Meeting second = f.service.meetings().create("user-1", request);
 
     assertThat(second.id()).isEqualTo(first.id());
     assertThat(f.graph.meetings).hasSize(1);
@@ -147,7 +147,7 @@ class ThreeStepFlowTest {
     assertThat(f.service.status("user-1").state()).isEqualTo(ConnectionStatus.State.NOT_CONNECTED);
     assertThat(f.store.rows).isEmpty();
     assertThatThrownBy(
-            () -> f.service.create("user-1", MeetingRequest.of("x", start, Duration.ofMinutes(5))))
+            () -> f.service.meetings().create("user-1", MeetingRequest.of("x", start, Duration.ofMinutes(5))))
         .isInstanceOfSatisfying(
             ReauthorizationRequiredException.class,
             e -> {
@@ -161,7 +161,7 @@ class ThreeStepFlowTest {
     f.connect("user-1", "ana@contoso.com");
     f.connect("user-1", "bo@contoso.com");
 
-    Meeting meeting = f.service.create("user-1", MeetingRequest.of("x", start, Duration.ofMinutes(5)));
+    Meeting meeting = f.service.meetings().create("user-1", MeetingRequest.of("x", start, Duration.ofMinutes(5)));
 
     assertThat(f.graph.owners.get(meeting.id())).isEqualTo("bo@contoso.com");
     assertThat(f.service.status("user-1").connection().orElseThrow().accountName())
@@ -173,12 +173,12 @@ class ThreeStepFlowTest {
     f.connect("user-1", "ana@contoso.com");
     f.connect("user-2", "bo@contoso.com");
 
-    Meeting a = f.service.create("user-1", MeetingRequest.of("a", start, Duration.ofMinutes(5)));
-    Meeting b = f.service.create("user-2", MeetingRequest.of("b", start, Duration.ofMinutes(5)));
+    Meeting a = f.service.meetings().create("user-1", MeetingRequest.of("a", start, Duration.ofMinutes(5)));
+    Meeting b = f.service.meetings().create("user-2", MeetingRequest.of("b", start, Duration.ofMinutes(5)));
 
     assertThat(f.graph.owners.get(a.id())).isEqualTo("ana@contoso.com");
     assertThat(f.graph.owners.get(b.id())).isEqualTo("bo@contoso.com");
-    assertThatThrownBy(() -> f.service.get("user-2", a.id()))
+    assertThatThrownBy(() -> f.service.meetings().get("user-2", a.id()))
         .isInstanceOf(MeetingNotFoundException.class);
   }
 
@@ -187,13 +187,13 @@ class ThreeStepFlowTest {
     assertThatThrownBy(() -> f.service.beginConnect(" "))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("userId");
-    assertThatThrownBy(() -> f.service.create("user-1", null))
+    assertThatThrownBy(() -> f.service.meetings().create("user-1", null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("request");
-    assertThatThrownBy(() -> f.service.get("user-1", ""))
+    assertThatThrownBy(() -> f.service.meetings().get("user-1", ""))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("meetingId");
-    assertThatThrownBy(() -> f.service.update("user-1", "m", MeetingUpdate.builder().build()))
+    assertThatThrownBy(() -> f.service.meetings().update("user-1", "m", MeetingUpdate.builder().build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("update");
   }

@@ -42,7 +42,7 @@ class TokenEncryptionTest {
         "attacker",
         new StoredGrant("attacker", 7, victims.ciphertext(), attackers.updatedAt()));
 
-    assertThatThrownBy(() -> f.service.create("attacker", request))
+    assertThatThrownBy(() -> f.service.meetings().create("attacker", request))
         .isInstanceOfSatisfying(
             ReauthorizationRequiredException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.STORED_TOKEN_UNREADABLE));
@@ -60,7 +60,7 @@ class TokenEncryptionTest {
     f.service.disconnect("user-1");
     f.store.rows.put("user-1", new StoredGrant("user-1", 9, bytes, stored.updatedAt()));
 
-    assertThatThrownBy(() -> f.service.create("user-1", request))
+    assertThatThrownBy(() -> f.service.meetings().create("user-1", request))
         .isInstanceOfSatisfying(
             ReauthorizationRequiredException.class,
             e -> {
@@ -86,8 +86,8 @@ class TokenEncryptionTest {
     int newKeyId = rotated.getPrimary().getId();
     assertThat(rotated.size()).isEqualTo(2);
 
-    try (MeetingService afterRotation = f.builder(f.store, rotated).build()) {
-      afterRotation.create("user-1", request); // opens the old ciphertext, refreshes, re-seals
+    try (TeamsMeetings afterRotation = f.builder(f.store, rotated).build()) {
+      afterRotation.meetings().create("user-1", request); // opens the old ciphertext, refreshes, re-seals
       byte[] resealed = f.store.rows.get("user-1").ciphertext();
       assertThat(resealed).isNotEqualTo(sealedWithOld);
 
@@ -112,8 +112,8 @@ class TokenEncryptionTest {
     f.connect("user-1", "ana@contoso.com");
     KeysetHandle unrelated = Fixture.newKeyset();
 
-    try (MeetingService withoutTheKey = f.builder(f.store, unrelated).build()) {
-      assertThatThrownBy(() -> withoutTheKey.create("user-1", request))
+    try (TeamsMeetings withoutTheKey = f.builder(f.store, unrelated).build()) {
+      assertThatThrownBy(() -> withoutTheKey.meetings().create("user-1", request))
           .isInstanceOfSatisfying(
               ReauthorizationRequiredException.class,
               e -> assertThat(e.reason()).isEqualTo(Reason.STORED_TOKEN_UNREADABLE));
@@ -141,10 +141,10 @@ class TokenEncryptionTest {
             return aead.decrypt(ciphertext, associatedData);
           }
         };
-    try (MeetingService service = f.builder(f.store, f.keys).tokenKeys(counting).build()) {
+    try (TeamsMeetings service = f.builder(f.store, f.keys).tokenKeys(counting).build()) {
       f.connect(service, "user-1", "ana@contoso.com");
       f.expireAccessTokens();
-      service.create("user-1", request);
+      service.meetings().create("user-1", request);
     }
     assertThat(calls[0]).as("state + grant + re-sealed grant").isEqualTo(3);
     assertThat(calls[1]).as("state + grant").isEqualTo(2);

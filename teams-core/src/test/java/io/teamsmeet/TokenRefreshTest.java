@@ -28,11 +28,11 @@ class TokenRefreshTest {
   @Test
   void aGraph401DropsTheTokenRefreshesOnceAndRetriesOnce() {
     f.connect("user-1", "ana@contoso.com");
-    f.service.create("user-1", request);
+    f.service.meetings().create("user-1", request);
     f.graph.rejectedTokens.add(f.graph.tokensSeen.get(0));
     int callsBefore = f.graph.calls.get();
 
-    f.service.create("user-1", request);
+    f.service.meetings().create("user-1", request);
 
     assertThat(f.identity.refreshes).hasValue(1);
     assertThat(f.graph.calls.get() - callsBefore).isEqualTo(2);
@@ -45,7 +45,7 @@ class TokenRefreshTest {
     f.graph.failures.add(FakeGraph.unauthorized());
     f.graph.failures.add(FakeGraph.unauthorized());
 
-    assertThatThrownBy(() -> f.service.create("user-1", request))
+    assertThatThrownBy(() -> f.service.meetings().create("user-1", request))
         .isInstanceOfSatisfying(
             ReauthorizationRequiredException.class,
             e -> {
@@ -63,7 +63,7 @@ class TokenRefreshTest {
     f.connect("user-1", "ana@contoso.com");
     f.graph.unlicensed.add("ana@contoso.com");
 
-    assertThatThrownBy(() -> f.service.create("user-1", request))
+    assertThatThrownBy(() -> f.service.meetings().create("user-1", request))
         .isInstanceOfSatisfying(
             PermissionDeniedException.class,
             e -> {
@@ -79,7 +79,7 @@ class TokenRefreshTest {
     f.identity.revokeAll("ana@contoso.com");
     f.expireAccessTokens();
 
-    assertThatThrownBy(() -> f.service.create("user-1", request))
+    assertThatThrownBy(() -> f.service.meetings().create("user-1", request))
         .isInstanceOfSatisfying(
             ReauthorizationRequiredException.class,
             e -> {
@@ -100,7 +100,7 @@ class TokenRefreshTest {
             ErrorDetails.builder().status(400).code("interaction_required").errorCodes(List.of(50076L)).build()));
     f.expireAccessTokens();
 
-    assertThatThrownBy(() -> f.service.create("user-1", request))
+    assertThatThrownBy(() -> f.service.meetings().create("user-1", request))
         .isInstanceOfSatisfying(
             ReauthorizationRequiredException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.INTERACTION_REQUIRED));
@@ -117,11 +117,11 @@ class TokenRefreshTest {
     }
     f.expireAccessTokens();
 
-    assertThatThrownBy(() -> f.service.create("user-1", request))
+    assertThatThrownBy(() -> f.service.meetings().create("user-1", request))
         .isInstanceOfSatisfying(TeamsServiceException.class, e -> assertThat(e.isRetryable()).isTrue());
     assertThat(f.store.rows.get("user-1")).isEqualTo(before);
 
-    assertThat(f.service.create("user-1", request).joinUrl()).isNotNull();
+    assertThat(f.service.meetings().create("user-1", request).joinUrl()).isNotNull();
   }
 
   @Test
@@ -131,14 +131,14 @@ class TokenRefreshTest {
     f.store.saveFailures.add(TokenStoreException.of("database unavailable", "08006", null));
     f.expireAccessTokens();
 
-    assertThatThrownBy(() -> f.service.create("user-1", request))
+    assertThatThrownBy(() -> f.service.meetings().create("user-1", request))
         .isInstanceOfSatisfying(
             TokenStoreException.class, e -> assertThat(e.errorCode()).contains("08006"));
     assertThat(f.store.rows.get("user-1")).isEqualTo(before);
     int meetingsBefore = f.graph.meetings.size();
 
     // Microsoft does not revoke a refresh token when it rotates it, so the stored one still works.
-    f.service.create("user-1", request);
+    f.service.meetings().create("user-1", request);
     assertThat(f.graph.meetings).hasSize(meetingsBefore + 1);
     assertThat(f.store.rows.get("user-1").version()).isEqualTo(before.version() + 1);
   }
@@ -150,9 +150,9 @@ class TokenRefreshTest {
     f.identity.rotateRefreshTokens = false;
     f.expireAccessTokens();
 
-    f.service.create("user-1", request);
+    f.service.meetings().create("user-1", request);
     f.expireAccessTokens();
-    f.service.create("user-1", request);
+    f.service.meetings().create("user-1", request);
 
     assertThat(f.identity.refreshes).hasValue(2);
     assertThat(f.store.rows.get("user-1").version()).isEqualTo(before.version() + 2);
@@ -164,13 +164,13 @@ class TokenRefreshTest {
     f.connect("user-1", "ana@contoso.com");
     // Usable until expiry - 5 min; refreshed ahead from expiry - 10 min.
     f.clock.advance(Duration.ofMinutes(51));
-    f.service.create("user-1", request);
+    f.service.meetings().create("user-1", request);
 
     assertThat(f.identity.refreshes).hasValue(1);
     // The first call still used the original token; the next ones use the refreshed one.
-    f.service.create("user-1", request);
+    f.service.meetings().create("user-1", request);
     assertThat(f.graph.tokensSeen.get(0)).isNotEqualTo(f.graph.tokensSeen.get(1));
-    f.service.create("user-1", request);
+    f.service.meetings().create("user-1", request);
     assertThat(f.identity.refreshes).hasValue(1);
   }
 
@@ -178,13 +178,13 @@ class TokenRefreshTest {
   void aTokenShorterThanTheSkewIsStillUsedForHalfItsLife() {
     f.identity.accessTokenLifetime = Duration.ofMinutes(4);
     f.connect("user-1", "ana@contoso.com");
-    f.service.create("user-1", request);
+    f.service.meetings().create("user-1", request);
     f.clock.advance(Duration.ofSeconds(30));
-    f.service.create("user-1", request);
+    f.service.meetings().create("user-1", request);
 
     assertThat(f.identity.refreshes).hasValue(0);
     f.clock.advance(Duration.ofMinutes(2));
-    f.service.create("user-1", request);
+    f.service.meetings().create("user-1", request);
     assertThat(f.identity.refreshes).hasValue(1);
   }
 }

@@ -42,10 +42,10 @@ class UserIdRulesTest {
         f.service::disconnect,
         f.service::reseal,
         f.service::status,
-        u -> f.service.create(u, request),
-        u -> f.service.get(u, "m-1"),
-        u -> f.service.update(u, "m-1", MeetingUpdate.builder().subject("x").build()),
-        u -> f.service.delete(u, "m-1"));
+        u -> f.service.meetings().create(u, request),
+        u -> f.service.meetings().get(u, "m-1"),
+        u -> f.service.meetings().update(u, "m-1", MeetingUpdate.builder().subject("x").build()),
+        u -> f.service.meetings().delete(u, "m-1"));
   }
 
   @Test

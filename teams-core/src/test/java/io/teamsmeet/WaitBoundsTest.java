@@ -48,7 +48,7 @@ class WaitBoundsTest {
     pool.shutdownNow();
   }
 
-  private Fixture fixture(java.util.function.UnaryOperator<MeetingService.Builder> customize) {
+  private Fixture fixture(java.util.function.UnaryOperator<TeamsMeetings.Builder> customize) {
     Fixture f = new Fixture(customize);
     fixtures.add(f);
     return f;
@@ -66,7 +66,7 @@ class WaitBoundsTest {
   private List<Future<Meeting>> callers(Fixture f, int count) {
     List<Future<Meeting>> calls = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      calls.add(pool.submit(() -> f.service.create("user-1", REQUEST)));
+      calls.add(pool.submit(() -> f.service.meetings().create("user-1", REQUEST)));
     }
     return calls;
   }
@@ -84,7 +84,7 @@ class WaitBoundsTest {
   void singleFlightWaitersEndAtTheirDeadlineWhileTheRefreshHangs() throws Exception {
     Fixture f = fixture(b -> b.callTimeout(Duration.ofMillis(300)));
     hangAnasNextRefresh(f);
-    Future<Meeting> leader = pool.submit(() -> f.service.create("user-1", REQUEST));
+    Future<Meeting> leader = pool.submit(() -> f.service.meetings().create("user-1", REQUEST));
     assertThat(f.identity.refreshEntered.await(HANG_SECONDS, TimeUnit.SECONDS)).isTrue();
 
     long start = System.nanoTime();
@@ -114,7 +114,7 @@ class WaitBoundsTest {
         .hasMessageContaining("was not sent");
     assertThat(f.graph.meetings).isEmpty();
     // The refreshed token was kept: the next call needs no refresh.
-    assertThat(f.service.create("user-1", REQUEST).joinUrl()).isNotNull();
+    assertThat(f.service.meetings().create("user-1", REQUEST).joinUrl()).isNotNull();
     assertThat(f.identity.refreshes).hasValue(1);
   }
 
@@ -128,7 +128,7 @@ class WaitBoundsTest {
             ErrorDetails.builder().status(400).code("invalid_request").build(),
             false,
             null));
-    Future<Meeting> leader = pool.submit(() -> f.service.create("user-1", REQUEST));
+    Future<Meeting> leader = pool.submit(() -> f.service.meetings().create("user-1", REQUEST));
     assertThat(f.identity.refreshEntered.await(HANG_SECONDS, TimeUnit.SECONDS)).isTrue();
     List<Future<Meeting>> waiters = callers(f, 8);
     awaitWaiting(f, 8);
@@ -147,7 +147,7 @@ class WaitBoundsTest {
   void closingTheServiceReleasesEveryWaiterAndRefusesLaterCalls() throws Exception {
     Fixture f = fixture(b -> b.callTimeout(Duration.ofMinutes(5)));
     hangAnasNextRefresh(f);
-    Future<Meeting> leader = pool.submit(() -> f.service.create("user-1", REQUEST));
+    Future<Meeting> leader = pool.submit(() -> f.service.meetings().create("user-1", REQUEST));
     assertThat(f.identity.refreshEntered.await(HANG_SECONDS, TimeUnit.SECONDS)).isTrue();
     List<Future<Meeting>> waiters = callers(f, 8);
     awaitWaiting(f, 8);
@@ -160,7 +160,7 @@ class WaitBoundsTest {
           .hasMessageContaining("closed");
     }
     assertThat(leader.isDone()).isFalse();
-    assertThatThrownBy(() -> f.service.create("user-1", REQUEST))
+    assertThatThrownBy(() -> f.service.meetings().create("user-1", REQUEST))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
     f.identity.refreshGate.countDown();
@@ -177,7 +177,7 @@ class WaitBoundsTest {
       f.clock.advance(Duration.ofMinutes(5)); // bo's token is no longer usable
 
       Meeting meeting =
-          CompletableFuture.supplyAsync(() -> f.service.create("user-2", REQUEST), pool)
+          CompletableFuture.supplyAsync(() -> f.service.meetings().create("user-2", REQUEST), pool)
               .get(HANG_SECONDS, TimeUnit.SECONDS);
 
       assertThat(f.graph.owners.get(meeting.id())).isEqualTo("bo@contoso.com");
@@ -215,7 +215,7 @@ class WaitBoundsTest {
         ThrottledException.of(
             Duration.ofSeconds(10), ErrorDetails.builder().status(429).code("TooManyRequests").build()));
 
-    assertThatThrownBy(() -> f.service.create("user-1", REQUEST))
+    assertThatThrownBy(() -> f.service.meetings().create("user-1", REQUEST))
         .isInstanceOfSatisfying(
             ThrottledException.class,
             e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(10)));
@@ -236,9 +236,9 @@ class WaitBoundsTest {
     f.identity.gatedAccount = "ana@contoso.com";
     f.identity.refreshEntered = new CountDownLatch(1);
     f.identity.refreshGate = new CountDownLatch(1);
-    f.service.create("user-1", REQUEST); // queues Ana's refresh-ahead: it runs and hangs
+    f.service.meetings().create("user-1", REQUEST); // queues Ana's refresh-ahead: it runs and hangs
     assertThat(f.identity.refreshEntered.await(HANG_SECONDS, TimeUnit.SECONDS)).isTrue();
-    f.service.create("user-2", REQUEST); // queues Bo's refresh-ahead behind it
+    f.service.meetings().create("user-2", REQUEST); // queues Bo's refresh-ahead behind it
     return f;
   }
 

@@ -13,7 +13,7 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.store.TokenStore;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.feign.Transport;
 import java.io.IOException;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.teamsmeet.benchmarks;
 
 import com.google.crypto.tink.KeysetHandle;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.feign.Transport;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.TeamsMeetings;
 import feign.Client;
 import feign.Feign;
 import feign.Retryer;

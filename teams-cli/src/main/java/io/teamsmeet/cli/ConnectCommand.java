@@ -5,7 +5,7 @@ import io.teamsmeet.ConnectOptions;
 import io.teamsmeet.Connection;
 import io.teamsmeet.SafeText;
 import io.teamsmeet.TeamsException;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;

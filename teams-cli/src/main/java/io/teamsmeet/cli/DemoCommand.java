@@ -3,7 +3,7 @@ package io.teamsmeet.cli;
 import io.teamsmeet.Connection;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.testkit.FakeAccount;
 import io.teamsmeet.testkit.FakeMicrosoft;
 import io.teamsmeet.testkit.RecordedRequest;

@@ -1,7 +1,7 @@
 package io.teamsmeet.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import java.io.PrintStream;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -3,7 +3,7 @@ package io.teamsmeet.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;

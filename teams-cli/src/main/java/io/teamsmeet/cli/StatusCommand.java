@@ -3,7 +3,7 @@ package io.teamsmeet.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.teamsmeet.Connection;
 import io.teamsmeet.ConnectionStatus;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Optional;

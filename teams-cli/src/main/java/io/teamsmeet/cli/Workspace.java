@@ -2,7 +2,7 @@ package io.teamsmeet.cli;
 
 import com.google.crypto.tink.KeysetHandle;
 import io.teamsmeet.RetryPolicy;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;

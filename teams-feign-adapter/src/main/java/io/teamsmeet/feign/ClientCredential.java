@@ -23,6 +23,17 @@ sealed interface ClientCredential
         ClientCredential.ClientSecret,
         ClientCredential.Certificate {
 
+  /** The adapter's form of the application's credential (checked here: an RSA key that signs). */
+  static ClientCredential of(io.teamsmeet.spi.AppCredential credential) {
+    if (credential instanceof io.teamsmeet.spi.AppCredential.Secret secret) {
+      return new ClientSecret(secret.value());
+    }
+    if (credential instanceof io.teamsmeet.spi.AppCredential.Certificate certificate) {
+      return new Certificate(certificate.privateKey(), certificate.certificate());
+    }
+    return PublicClient.INSTANCE;
+  }
+
   /** Adds the credential's form fields to a token request sent to {@code tokenEndpoint}. */
   void addTo(FormBody form, String clientId, String tokenEndpoint, Clock clock);
 
@@ -74,33 +85,8 @@ sealed interface ClientCredential
     private final String x5t;
     private final String x5tS256;
 
+    /** From a certificate credential the core already checked (RSA, matching, able to sign). */
     Certificate(PrivateKey key, X509Certificate certificate) {
-      if (key == null) {
-        throw new IllegalArgumentException("certificate private key must not be null");
-      }
-      if (certificate == null) {
-        throw new IllegalArgumentException("certificate must not be null");
-      }
-      if (!"RSA".equalsIgnoreCase(key.getAlgorithm())) {
-        throw new IllegalArgumentException(
-            "certificate private key must be an RSA key (client assertions are signed RS256), was "
-                + key.getAlgorithm());
-      }
-      if (!(certificate.getPublicKey() instanceof RSAPublicKey publicKey)) {
-        throw new IllegalArgumentException("certificate must hold an RSA public key");
-      }
-      if (key instanceof RSAKey rsa && !rsa.getModulus().equals(publicKey.getModulus())) {
-        throw new IllegalArgumentException(
-            "certificate private key does not belong to the certificate's public key");
-      }
-      try {
-        Signature.getInstance("SHA256withRSA").initSign(key);
-      } catch (GeneralSecurityException e) {
-        throw new IllegalArgumentException(
-            "certificate private key cannot sign with SHA256withRSA ("
-                + e.getClass().getSimpleName()
-                + ")");
-      }
       this.key = key;
       try {
         byte[] der = certificate.getEncoded();

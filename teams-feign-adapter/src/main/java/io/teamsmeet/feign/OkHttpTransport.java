@@ -1,5 +1,6 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.TeamsMeetings;
 import feign.Request;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -35,8 +36,8 @@ import okio.BufferedSink;
  *
  * <p>Your client is never changed or closed. The SDK sends through a client derived from it with
  * {@link OkHttpClient#newBuilder()}, which shares its connection pool, dispatcher, proxy, TLS
- * settings, interceptors and event listener, and differs in two ways: its read timeout is {@link
- * TeamsMeetings.Builder#requestTimeout}, and one more application interceptor bounds each exchange
+ * settings, interceptors and event listener, and differs in two ways: its read timeout is {@code
+ * TeamsMeetings.Builder.requestTimeout}, and one more application interceptor bounds each exchange
  * and marks request bodies one-shot. The bound: a call is cancelled at {@code min(requestTimeout,
  * time left of the SDK call)} after it starts, even while its body is being read (OkHttp's read
  * timeout, per read, would never trip on a body that dribbles in), within 50 ms, by the SDK's one
@@ -56,32 +57,37 @@ public final class OkHttpTransport extends Transport {
   /** The user's client, or null for one the SDK builds. */
   private final OkHttpClient own;
 
-  private OkHttpTransport(OkHttpClient own) {
+  private final int maxIdleConnections;
+  private final Duration keepAlive;
+
+  private OkHttpTransport(OkHttpClient own, int maxIdleConnections, Duration keepAlive) {
     this.own = own;
+    this.maxIdleConnections = maxIdleConnections;
+    this.keepAlive = keepAlive;
   }
 
   /**
    * Sends through your own OkHttp client (proxy, custom TLS trust, certificate pinning, your
-   * interceptors, a shared connection pool), with {@link TeamsMeetings.Builder#requestTimeout} as
+   * interceptors, a shared connection pool), with {@code TeamsMeetings.Builder.requestTimeout} as
    * its read timeout; see the class documentation for what the SDK adds.
    *
    * @param client your client; the SDK neither changes nor closes it
-   * @return the transport to pass to {@link TeamsMeetings.Builder#transport(Transport)}
+   * @return the transport to pass to {@code TeamsMeetings.Builder.transport}
    * @throws IllegalArgumentException if {@code client} is null
    */
   public static Transport of(OkHttpClient client) {
     if (client == null) {
       throw new IllegalArgumentException("client must not be null");
     }
-    return new OkHttpTransport(client);
+    return new OkHttpTransport(client, 0, Duration.ZERO);
   }
 
   /**
    * A transport with a client the SDK builds; declared as {@link Transport} so that calling it from
    * {@link Transport#okHttp()} does not make the verifier load this class early.
    */
-  static Transport sdkBuilt() {
-    return new OkHttpTransport(null);
+  static Transport sdkBuilt(int maxIdleConnections, Duration keepAlive) {
+    return new OkHttpTransport(null, maxIdleConnections, keepAlive);
   }
 
   @Override
@@ -96,8 +102,8 @@ public final class OkHttpTransport extends Transport {
               .writeTimeout(settings.requestTimeout())
               .connectionPool(
                   new ConnectionPool(
-                      settings.maxIdleConnections(),
-                      settings.keepAlive().toMillis(),
+                      maxIdleConnections,
+                      keepAlive.toMillis(),
                       TimeUnit.MILLISECONDS))
               .followRedirects(false)
               .followSslRedirects(false)
@@ -126,13 +132,10 @@ public final class OkHttpTransport extends Transport {
   }
 
   @Override
-  boolean appliesPoolSettings() {
-    return own == null;
-  }
-
-  @Override
   public String toString() {
-    return own == null ? "okhttp" : "okhttp(own OkHttpClient)";
+    return own == null
+        ? "okhttp(maxIdleConnections=" + maxIdleConnections + ", keepAlive=" + keepAlive + ")"
+        : "okhttp(own OkHttpClient)";
   }
 
   /**

@@ -1,13 +1,15 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.TeamsMeetings;
 import feign.Client;
 import feign.Request;
 import java.net.http.HttpClient;
+import io.teamsmeet.spi.HttpTransport;
 import java.time.Duration;
 
 /**
- * The HTTP client the SDK sends its requests to Microsoft with, passed to {@link
- * TeamsMeetings.Builder#transport(Transport)}.
+ * The HTTP client the SDK sends its requests to Microsoft with, passed to {@code
+ * TeamsMeetings.Builder.transport}.
  *
  * <p>Two transports are supported and tested through the same suite:
  *
@@ -40,10 +42,10 @@ import java.time.Duration;
  * min(requestTimeout, time left of the call)}: the SDK aborts it there however slowly the body
  * arrives (java.net.http: the exchange is cancelled; OkHttp: a watchdog cancels the call). A {@link
  * #feign(Client)} client cannot be aborted by the SDK: it is bounded only by what it does with the
- * {@code Request.Options} it gets, while the core still checks the call's deadline ({@link
- * TeamsMeetings.Builder#callTimeout}) between attempts.
+ * {@code Request.Options} it gets, while the core still checks the call's deadline ({@code
+ * TeamsMeetings.Builder.callTimeout}) between attempts.
  *
- * <p>What the builder's settings mean on each transport, for a client the SDK builds:
+ * <p>What the settings mean on each transport, for a client the SDK builds:
  *
  * <table>
  *   <caption>Transport settings</caption>
@@ -55,14 +57,11 @@ import java.time.Duration;
  *       time left)}; then it is cancelled</td>
  *       <td>the same bound, by a watchdog that cancels the call; also the read and write timeouts
  *       (each read or write on the socket)</td></tr>
- *   <tr><td>{@code maxIdleConnections} (20)</td>
- *       <td>not settable per client: the JVM-wide system property {@code
- *       jdk.httpclient.connectionPoolSize} (JDK 17 default 0, no limit)</td>
- *       <td>the connection pool's idle connections</td></tr>
- *   <tr><td>{@code keepAlive} (2 minutes)</td>
- *       <td>not settable per client: the JVM-wide system property {@code
+ *   <tr><td>pool: idle connections (20), keep-alive (2 minutes)</td>
+ *       <td>not settable per client: the JVM-wide system properties {@code
+ *       jdk.httpclient.connectionPoolSize} (JDK 17 default 0, no limit) and {@code
  *       jdk.httpclient.keepalive.timeout} in seconds (JDK 17 default 1200)</td>
- *       <td>how long an idle pooled connection is kept</td></tr>
+ *       <td>{@link #okHttp(int, Duration)}</td></tr>
  * </table>
  *
  * <p>A client the SDK builds, on either, follows no redirects, negotiates HTTP/2 over TLS
@@ -74,10 +73,10 @@ import java.time.Duration;
  * Microsoft is reported (retryable, status 0), and whether to retry is the {@link
  * io.teamsmeet.RetryPolicy}'s decision.
  *
- * <p>Immutable and thread-safe. A transport can be passed to several builders; each {@link
+ * <p>Immutable and thread-safe. A transport can be passed to several builders; each {@code
  * TeamsMeetings} the SDK builds a client for gets its own client and connection pool.
  */
-public abstract class Transport {
+public abstract class Transport implements HttpTransport {
 
   Transport() {}
 
@@ -110,8 +109,8 @@ public abstract class Transport {
 
   /**
    * OkHttp, with a client built by the SDK: {@code connectTimeout}, {@code requestTimeout} (read
-   * and write), a connection pool of {@code maxIdleConnections} kept for {@code keepAlive}, no
-   * redirects. Needs {@code io.github.openfeign:feign-okhttp} (which brings OkHttp) on the
+   * and write), a pool of at most 20 idle connections kept for 2 minutes ({@link #okHttp(int,
+   * Duration)} to change them), no redirects. Needs {@code io.github.openfeign:feign-okhttp} (which brings OkHttp) on the
    * classpath; to pass your own {@code okhttp3.OkHttpClient}, see {@link OkHttpTransport#of}.
    *
    * @return the OkHttp transport
@@ -119,14 +118,50 @@ public abstract class Transport {
    *     dependency to add
    */
   public static Transport okHttp() {
-    requireOkHttp();
-    return OkHttpTransport.sdkBuilt();
+    return okHttp(DEFAULT_MAX_IDLE_CONNECTIONS, DEFAULT_KEEP_ALIVE);
   }
 
   /**
+   * OkHttp, with a client built by the SDK whose connection pool keeps at most {@code
+   * maxIdleConnections} idle connections, each for {@code keepAlive}. Over HTTP/2, which
+   * Microsoft's endpoints speak, one connection per host carries all concurrent requests; over
+   * HTTP/1.1 (a proxy without HTTP/2) about one per concurrent request is needed. The default
+   * keep-alive of 2 minutes is below the 4-minute idle timeout of Azure load balancers and the 350
+   * seconds of AWS NAT gateways, so the client drops an idle connection before a middlebox
+   * silently does. ({@code java.net.http} has no per-client pool settings: its pool is JVM-wide,
+   * sized by the system properties {@code jdk.httpclient.connectionPoolSize} and {@code
+   * jdk.httpclient.keepalive.timeout}.)
+   *
+   * @param maxIdleConnections 0 to 10 000 (default 20)
+   * @param keepAlive positive (default 2 minutes)
+   * @return the OkHttp transport
+   * @throws IllegalArgumentException naming a value out of range
+   * @throws IllegalStateException if feign-okhttp or OkHttp is not on the classpath, naming the
+   *     dependency to add
+   */
+  public static Transport okHttp(int maxIdleConnections, Duration keepAlive) {
+    if (maxIdleConnections < 0 || maxIdleConnections > MAX_IDLE_CONNECTIONS_LIMIT) {
+      throw new IllegalArgumentException(
+          "maxIdleConnections must be between 0 and "
+              + MAX_IDLE_CONNECTIONS_LIMIT
+              + ", was "
+              + maxIdleConnections);
+    }
+    if (keepAlive == null || keepAlive.isZero() || keepAlive.isNegative()) {
+      throw new IllegalArgumentException("keepAlive must be positive, was " + keepAlive);
+    }
+    requireOkHttp();
+    return OkHttpTransport.sdkBuilt(maxIdleConnections, keepAlive);
+  }
+
+  private static final int DEFAULT_MAX_IDLE_CONNECTIONS = 20;
+  private static final Duration DEFAULT_KEEP_ALIVE = Duration.ofMinutes(2);
+  private static final int MAX_IDLE_CONNECTIONS_LIMIT = 10_000;
+
+  /**
    * Any Feign client, for a transport this SDK does not offer (Apache HttpClient 5, a test double,
-   * your own wrapper). {@link TeamsMeetings.Builder#connectTimeout} and {@link
-   * TeamsMeetings.Builder#requestTimeout} are passed to it as Feign's {@code Request.Options},
+   * your own wrapper). {@code TeamsMeetings.Builder.connectTimeout} and {@code
+   * TeamsMeetings.Builder.requestTimeout} are passed to it as Feign's {@code Request.Options},
    * redirects off; what it does with them is up to the client. The SDK cannot abort its exchanges:
    * one that hangs is bounded only by the client, and the call's deadline is checked between
    * attempts, so a call can outlast {@code callTimeout} by one exchange of this client.
@@ -158,25 +193,15 @@ public abstract class Transport {
     }
   }
 
-  /** The Feign client and options for one {@link TeamsMeetings}; see {@link Settings}. */
+  /** The Feign client and options for one {@code TeamsMeetings}; see {@link Settings}. */
   abstract Wiring wire(Settings settings);
 
-  /** Whether {@code maxIdleConnections} and {@code keepAlive} take effect on this transport. */
-  boolean appliesPoolSettings() {
-    return false;
-  }
-
   /** The builder's HTTP settings. */
-  record Settings(
-      Duration connectTimeout,
-      Duration requestTimeout,
-      int maxIdleConnections,
-      Duration keepAlive,
-      boolean http2) {}
+  record Settings(Duration connectTimeout, Duration requestTimeout, boolean http2) {}
 
   /**
    * What the adapters send with: the Feign client, the options that match it (so that the Feign
-   * client uses it as it is rather than a per-request copy), and what {@link TeamsMeetings#close()}
+   * client uses it as it is rather than a per-request copy), and what {@code TeamsMeetings.close}
    * releases (nothing for a client the user owns).
    */
   record Wiring(Client client, Request.Options options, Runnable release) {}

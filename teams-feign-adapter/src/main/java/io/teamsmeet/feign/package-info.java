@@ -1,6 +1,6 @@
 /**
  * The Microsoft identity platform v2.0 and Microsoft Graph v1.0 adapters of teams-meetings, and the
- * SDK's entry point {@link io.teamsmeet.feign.TeamsMeetings}.
+ * SDK's entry point {@link io.teamsmeet.TeamsMeetings}.
  *
  * <pre>{@code
  * TeamsMeetings teams = TeamsMeetings.builder()
@@ -10,8 +10,8 @@
  *     .build();
  * }</pre>
  *
- * <p>Public: {@link io.teamsmeet.feign.TeamsMeetings} and its builder, {@link
- * io.teamsmeet.feign.MicrosoftCloud}, and the HTTP transports {@link io.teamsmeet.feign.Transport}
+ * <p>Public: {@link io.teamsmeet.TeamsMeetings} and its builder, {@link
+ * io.teamsmeet.MicrosoftCloud}, and the HTTP transports {@link io.teamsmeet.feign.Transport}
  * and {@link io.teamsmeet.feign.OkHttpTransport}. Everything else (the {@code AuthPort} and {@code
  * MeetingPort} implementations, the Feign interfaces, request records, decoders) is
  * package-private. HTTP goes through Feign on the JDK's {@code java.net.http} client by default, or
@@ -21,3 +21,6 @@
  * the core's exceptions.
  */
 package io.teamsmeet.feign;
+
+import io.teamsmeet.MicrosoftCloud;
+import io.teamsmeet.TeamsMeetings;

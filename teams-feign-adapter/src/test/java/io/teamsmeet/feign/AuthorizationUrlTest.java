@@ -1,5 +1,7 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.MicrosoftCloud;
+import io.teamsmeet.TeamsMeetings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teamsmeet.ConnectOptions;
@@ -26,7 +28,7 @@ class AuthorizationUrlTest {
 
   @Test
   void authorizeUrlHasEveryParameterInOrderAndStrictlyEncoded() {
-    IdentityPlatformAuthPort auth = builder().ports().auth();
+    IdentityPlatformAuthPort auth = FeignMicrosoftAdapter.wire(builder().microsoftSettings()).auth();
 
     URI url =
         auth.authorizationUrl(Fixture.authorizationRequest(List.of("OnlineMeetings.ReadWrite")));
@@ -47,7 +49,7 @@ class AuthorizationUrlTest {
 
   @Test
   void optionalHintsAreAddedAndEncoded() {
-    IdentityPlatformAuthPort auth = builder().ports().auth();
+    IdentityPlatformAuthPort auth = FeignMicrosoftAdapter.wire(builder().microsoftSettings()).auth();
     AuthorizationRequest request =
         new AuthorizationRequest(
             "s",
@@ -69,7 +71,7 @@ class AuthorizationUrlTest {
 
   @Test
   void scopesAlwaysStartWithOpenIdConnectScopesWithoutDuplicates() {
-    IdentityPlatformAuthPort auth = builder().ports().auth();
+    IdentityPlatformAuthPort auth = FeignMicrosoftAdapter.wire(builder().microsoftSettings()).auth();
 
     Map<String, String> query =
         query(
@@ -89,17 +91,17 @@ class AuthorizationUrlTest {
   @Test
   void tenantAndCloudChooseTheAuthority() {
     URI gov =
-        builder()
+        FeignMicrosoftAdapter.wire(builder()
             .tenant("contoso.onmicrosoft.us")
             .cloud(MicrosoftCloud.US_GOV)
-            .ports()
+            .microsoftSettings())
             .auth()
             .authorizationUrl(Fixture.authorizationRequest(List.of("OnlineMeetings.ReadWrite")));
     URI dod =
-        builder()
+        FeignMicrosoftAdapter.wire(builder()
             .tenant(Fixture.TENANT_ID)
             .cloud(MicrosoftCloud.US_GOV_DOD)
-            .ports()
+            .microsoftSettings())
             .auth()
             .authorizationUrl(Fixture.authorizationRequest(List.of("OnlineMeetings.ReadWrite")));
 

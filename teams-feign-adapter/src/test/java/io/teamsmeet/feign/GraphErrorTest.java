@@ -55,7 +55,7 @@ class GraphErrorTest {
   private TeamsException createFailing(ResponseDefinitionBuilder response, Duration timeout) {
     wm.stubFor(any(anyUrl()).willReturn(response));
     GraphMeetingPort graph =
-        Fixture.builder(wm, clock, transport).requestTimeout(timeout).ports().meetings();
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).requestTimeout(timeout).microsoftSettings()).meetings();
     TeamsException e =
         catchThrowableOfType(
             TeamsException.class,
@@ -176,7 +176,7 @@ class GraphErrorTest {
   void notFoundIsMeetingNotFound() {
     wm.stubFor(
         any(anyUrl()).willReturn(Fixture.json(404, graphError("itemNotFound", "Not found"))));
-    GraphMeetingPort graph = Fixture.builder(wm, clock, transport).ports().meetings();
+    GraphMeetingPort graph = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).meetings();
 
     MeetingNotFoundException e =
         catchThrowableOfType(MeetingNotFoundException.class, () -> graph.get(TOKEN, "gone", Fixture.deadline()));
@@ -331,9 +331,9 @@ class GraphErrorTest {
   @Test
   void aRefusedConnectionIsRetryableWithStatusZero() {
     GraphMeetingPort graph =
-        Fixture.builder(wm, clock, transport)
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport)
             .graphEndpoint(java.net.URI.create("http://127.0.0.1:1"))
-            .ports()
+            .microsoftSettings())
             .meetings();
 
     TeamsServiceException e =

@@ -35,8 +35,8 @@ class GraphMappingTest {
 
   private Meeting answer(int status, String body) {
     wm.stubFor(any(anyUrl()).willReturn(Fixture.json(status, body)));
-    return Fixture.builder(wm, new MutableClock(Fixture.NOW), transport)
-        .ports()
+    return FeignMicrosoftAdapter.wire(Fixture.builder(wm, new MutableClock(Fixture.NOW), transport)
+        .microsoftSettings())
         .meetings()
         .get(TOKEN, "m1", Fixture.deadline());
   }
@@ -44,7 +44,7 @@ class GraphMappingTest {
   private TeamsServiceException failure(int status, String body) {
     wm.stubFor(any(anyUrl()).willReturn(Fixture.json(status, body)));
     GraphMeetingPort graph =
-        Fixture.builder(wm, new MutableClock(Fixture.NOW), transport).ports().meetings();
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, new MutableClock(Fixture.NOW), transport).microsoftSettings()).meetings();
     return catchThrowableOfType(
         TeamsServiceException.class,
         () -> graph.create(TOKEN, MeetingRequest.of("s", Fixture.NOW, Duration.ofMinutes(5)), Fixture.deadline()));

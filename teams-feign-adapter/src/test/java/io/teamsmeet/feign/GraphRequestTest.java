@@ -1,5 +1,6 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.TeamsMeetings;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -54,7 +55,7 @@ class GraphRequestTest {
   @BeforeEach
   void setUp() {
     wm.stubFor(any(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
-    graph = Fixture.builder(wm, new MutableClock(Fixture.NOW), transport).ports().meetings();
+    graph = FeignMicrosoftAdapter.wire(Fixture.builder(wm, new MutableClock(Fixture.NOW), transport).microsoftSettings()).meetings();
   }
 
   @ParameterizedTest

@@ -75,10 +75,10 @@ class IdentityErrorTest {
   private TeamsException refreshFailing(ResponseDefinitionBuilder response, Duration timeout) {
     wm.stubFor(post(urlEqualTo(Fixture.TOKEN_PATH)).willReturn(response));
     IdentityPlatformAuthPort auth =
-        Fixture.builder(wm, clock, transport)
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport)
             .clientSecret(Fixture.CLIENT_SECRET)
             .requestTimeout(timeout)
-            .ports()
+            .microsoftSettings())
             .auth();
     TeamsException e =
         catchThrowableOfType(
@@ -386,7 +386,7 @@ class IdentityErrorTest {
     wm.stubFor(
         post(urlEqualTo(Fixture.TOKEN_PATH))
             .willReturn(Fixture.json(400, error("invalid_grant", null, 54005))));
-    IdentityPlatformAuthPort auth = Fixture.builder(wm, clock, transport).ports().auth();
+    IdentityPlatformAuthPort auth = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).auth();
 
     ReauthorizationRequiredException e =
         catchThrowableOfType(
@@ -414,7 +414,7 @@ class IdentityErrorTest {
               assertThat(t).hasMessageContaining("not valid JSON");
             });
 
-    IdentityPlatformAuthPort auth = Fixture.builder(wm, clock, transport).ports().auth();
+    IdentityPlatformAuthPort auth = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).auth();
     TeamsServiceException exchange =
         catchThrowableOfType(
             TeamsServiceException.class,

@@ -1,5 +1,6 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.TeamsMeetings;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -33,7 +34,7 @@ class OkHttpTransportTest {
   }
 
   /** The okhttp3 client under feign-okhttp's adapter (a private field of it). */
-  static OkHttpClient okHttpOf(TeamsMeetings.Builder.Ports ports) throws Exception {
+  static OkHttpClient okHttpOf(FeignMicrosoftAdapter.Wired ports) throws Exception {
     Object feignClient = ((LoggingClient) ports.client()).delegate();
     Field delegate = feign.okhttp.OkHttpClient.class.getDeclaredField("delegate");
     delegate.setAccessible(true);
@@ -42,11 +43,11 @@ class OkHttpTransportTest {
 
   @Test
   void theClientHasTheBuildersTimeoutsNoRedirectsAndOptionsThatMatchIt() throws Exception {
-    TeamsMeetings.Builder.Ports ports =
-        builder()
+    FeignMicrosoftAdapter.Wired ports =
+        FeignMicrosoftAdapter.wire(builder()
             .connectTimeout(Duration.ofSeconds(3))
             .requestTimeout(Duration.ofSeconds(4))
-            .ports();
+            .microsoftSettings());
 
     OkHttpClient client = okHttpOf(ports);
 
@@ -61,8 +62,7 @@ class OkHttpTransportTest {
     Transport.Wiring wiring =
         Transport.okHttp()
             .wire(
-                new Transport.Settings(
-                    Duration.ofSeconds(3), Duration.ofSeconds(4), 5, Duration.ofMinutes(1), true));
+                new Transport.Settings(Duration.ofSeconds(3), Duration.ofSeconds(4), true));
     assertThat(wiring.options().connectTimeoutMillis()).isEqualTo(3_000);
     assertThat(wiring.options().readTimeoutMillis()).isEqualTo(4_000);
     assertThat(wiring.options().isFollowRedirects()).isFalse();
@@ -70,7 +70,7 @@ class OkHttpTransportTest {
 
   @Test
   void theDefaultPoolKeepsTheConnectionForTheNextRequest() throws Exception {
-    TeamsMeetings.Builder.Ports ports = builder().ports();
+    FeignMicrosoftAdapter.Wired ports = FeignMicrosoftAdapter.wire(builder().microsoftSettings());
 
     ports.meetings().get(TOKEN, "m1", Fixture.deadline());
     ports.meetings().get(TOKEN, "m2", Fixture.deadline());
@@ -81,7 +81,8 @@ class OkHttpTransportTest {
 
   @Test
   void maxIdleConnectionsZeroKeepsNoIdleConnection() throws Exception {
-    TeamsMeetings.Builder.Ports ports = builder().maxIdleConnections(0).ports();
+    FeignMicrosoftAdapter.Wired ports = FeignMicrosoftAdapter.wire(
+            builder().transport(Transport.okHttp(0, Duration.ofMinutes(2))).microsoftSettings());
 
     ports.meetings().get(TOKEN, "m1", Fixture.deadline());
 
@@ -90,7 +91,8 @@ class OkHttpTransportTest {
 
   @Test
   void keepAliveClosesAnIdleConnectionAfterIt() throws Exception {
-    TeamsMeetings.Builder.Ports ports = builder().keepAlive(Duration.ofMillis(200)).ports();
+    FeignMicrosoftAdapter.Wired ports = FeignMicrosoftAdapter.wire(
+            builder().transport(Transport.okHttp(20, Duration.ofMillis(200))).microsoftSettings());
 
     ports.meetings().get(TOKEN, "m1", Fixture.deadline());
 
@@ -99,11 +101,11 @@ class OkHttpTransportTest {
 
   @Test
   void releasingTheTransportClosesTheIdleConnectionsOfTheClientTheSdkBuilt() throws Exception {
-    TeamsMeetings.Builder.Ports ports = builder().ports();
+    FeignMicrosoftAdapter.Wired ports = FeignMicrosoftAdapter.wire(builder().microsoftSettings());
     ports.meetings().get(TOKEN, "m1", Fixture.deadline());
     assertThat(okHttpOf(ports).connectionPool().connectionCount()).isEqualTo(1);
 
-    ports.releaseTransport().run();
+    ports.release().run();
 
     assertThat(okHttpOf(ports).connectionPool().connectionCount()).isZero();
   }

@@ -1,5 +1,6 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.spi.Failures;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -129,7 +130,7 @@ class SecretLeakTest {
     wm.stubFor(
         post(urlPathMatching("/graph/.*")).willReturn(Fixture.json(201, Fixture.CREATED_MEETING)));
     for (TeamsMeetings.Builder b : credentials) {
-      TeamsMeetings.Builder.Ports ports = b.ports();
+      FeignMicrosoftAdapter.Wired ports = FeignMicrosoftAdapter.wire(b.microsoftSettings());
       ports
           .auth()
           .exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline());
@@ -177,7 +178,7 @@ class SecretLeakTest {
     for (ResponseDefinitionBuilder response : identityFailures) {
       wm.stubFor(post(urlEqualTo(Fixture.TOKEN_PATH)).willReturn(response));
       for (TeamsMeetings.Builder b : credentials) {
-        IdentityPlatformAuthPort auth = b.ports().auth();
+        IdentityPlatformAuthPort auth = FeignMicrosoftAdapter.wire(b.microsoftSettings()).auth();
         capture(
             () ->
                 auth.exchangeCode(
@@ -191,9 +192,9 @@ class SecretLeakTest {
 
     // Graph failures
     GraphMeetingPort graph =
-        Fixture.builder(wm, clock, transport)
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport)
             .requestTimeout(Duration.ofMillis(700))
-            .ports()
+            .microsoftSettings())
             .meetings();
     List<ResponseDefinitionBuilder> graphFailures = new ArrayList<>();
     for (int status : new int[] {400, 401, 403, 404, 409, 429, 500, 502, 503, 504}) {

@@ -51,7 +51,7 @@ class TokenRequestTest {
 
   @Test
   void publicClientCodeRedemptionSendsExactlyTheCodeTheSameRedirectUriAndTheVerifier() {
-    IdentityPlatformAuthPort auth = Fixture.builder(wm, clock, transport).ports().auth();
+    IdentityPlatformAuthPort auth = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).auth();
 
     auth.exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline());
 
@@ -76,7 +76,7 @@ class TokenRequestTest {
 
   @Test
   void codeRedemptionUsesTheRedirectUriOfTheAuthorizeRequest() {
-    IdentityPlatformAuthPort auth = Fixture.builder(wm, clock, transport).ports().auth();
+    IdentityPlatformAuthPort auth = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).auth();
     String authorizeRedirect =
         AuthorizationUrlTest.query(
                 auth.authorizationUrl(
@@ -91,7 +91,7 @@ class TokenRequestTest {
   @Test
   void clientSecretIsSentFormEncodedInTheBody() {
     IdentityPlatformAuthPort auth =
-        Fixture.builder(wm, clock, transport).clientSecret(Fixture.CLIENT_SECRET).ports().auth();
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).clientSecret(Fixture.CLIENT_SECRET).microsoftSettings()).auth();
 
     auth.exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline());
 
@@ -108,7 +108,7 @@ class TokenRequestTest {
   @Test
   void refreshSendsTheRefreshTokenAndTheScopesWithTheSecret() {
     IdentityPlatformAuthPort auth =
-        Fixture.builder(wm, clock, transport).clientSecret(Fixture.CLIENT_SECRET).ports().auth();
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).clientSecret(Fixture.CLIENT_SECRET).microsoftSettings()).auth();
 
     auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
 
@@ -125,7 +125,7 @@ class TokenRequestTest {
 
   @Test
   void publicClientRefreshSendsNoCredential() {
-    IdentityPlatformAuthPort auth = Fixture.builder(wm, clock, transport).ports().auth();
+    IdentityPlatformAuthPort auth = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).auth();
 
     auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
 
@@ -137,9 +137,9 @@ class TokenRequestTest {
   void certificateCredentialSendsASignedClientAssertion() throws Exception {
     TestCertificate.KeyAndCert cert = TestCertificate.get();
     IdentityPlatformAuthPort auth =
-        Fixture.builder(wm, clock, transport)
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport)
             .certificate(cert.key(), cert.certificate())
-            .ports()
+            .microsoftSettings())
             .auth();
 
     auth.exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline());
@@ -199,7 +199,7 @@ class TokenRequestTest {
 
   @Test
   void everyTokenRequestHasAFreshClientRequestId() {
-    IdentityPlatformAuthPort auth = Fixture.builder(wm, clock, transport).ports().auth();
+    IdentityPlatformAuthPort auth = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).auth();
 
     auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
     auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());

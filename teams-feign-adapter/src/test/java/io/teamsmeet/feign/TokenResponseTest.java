@@ -37,8 +37,8 @@ class TokenResponseTest {
 
   private TokenResponse redeemWith(Object body) {
     wm.stubFor(post(urlEqualTo(Fixture.TOKEN_PATH)).willReturn(Fixture.json(200, body)));
-    return Fixture.builder(wm, clock, transport)
-        .ports()
+    return FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport)
+        .microsoftSettings())
         .auth()
         .exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline());
   }
@@ -134,8 +134,8 @@ class TokenResponseTest {
     wm.stubFor(post(urlEqualTo(Fixture.TOKEN_PATH)).willReturn(Fixture.json(200, body)));
 
     TokenResponse response =
-        Fixture.builder(wm, clock, transport)
-            .ports()
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport)
+            .microsoftSettings())
             .auth()
             .refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
 
@@ -191,8 +191,8 @@ class TokenResponseTest {
 
     assertThatThrownBy(
             () ->
-                Fixture.builder(wm, clock, transport)
-                    .ports()
+                FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport)
+                    .microsoftSettings())
                     .auth()
                     .exchangeCode(
                         new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline()))

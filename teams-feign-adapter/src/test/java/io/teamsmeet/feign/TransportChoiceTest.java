@@ -1,5 +1,6 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.TeamsMeetings;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -44,7 +45,7 @@ class TransportChoiceTest {
 
   @Test
   void withoutAChoiceTheSdkBuildsAJdkClient() {
-    TeamsMeetings.Builder.Ports ports = complete().ports();
+    FeignMicrosoftAdapter.Wired ports = FeignMicrosoftAdapter.wire(complete().microsoftSettings());
 
     assertThat(((LoggingClient) ports.client()).delegate()).isExactlyInstanceOf(JdkClient.class);
     assertThat(ports.description()).endsWith(", transport=jdk]");
@@ -53,13 +54,13 @@ class TransportChoiceTest {
   @Test
   void theDescriptionNamesTheTransport() {
     Client mine = (request, options) -> null;
-    assertThat(complete().transport(Transport.okHttp()).ports().description())
-        .endsWith(", transport=okhttp]");
-    assertThat(complete().transport(TestTransport.OKHTTP.own()).ports().description())
+    assertThat(FeignMicrosoftAdapter.wire(complete().transport(Transport.okHttp()).microsoftSettings()).description())
+        .endsWith(", transport=okhttp(maxIdleConnections=20, keepAlive=PT2M)]");
+    assertThat(FeignMicrosoftAdapter.wire(complete().transport(TestTransport.OKHTTP.own()).microsoftSettings()).description())
         .endsWith(", transport=okhttp(own OkHttpClient)]");
-    assertThat(complete().transport(TestTransport.JDK.own()).ports().description())
+    assertThat(FeignMicrosoftAdapter.wire(complete().transport(TestTransport.JDK.own()).microsoftSettings()).description())
         .endsWith(", transport=jdk(own HttpClient)]");
-    assertThat(complete().transport(Transport.feign(mine)).ports().description())
+    assertThat(FeignMicrosoftAdapter.wire(complete().transport(Transport.feign(mine)).microsoftSettings()).description())
         .contains(", transport=feign(io.teamsmeet.feign.TransportChoiceTest");
   }
 
@@ -83,8 +84,8 @@ class TransportChoiceTest {
           return delegate.execute(request, options);
         };
 
-    TeamsMeetings.Builder.Ports ports =
-        Fixture.builder(wm, clock).transport(Transport.feign(recording)).ports();
+    FeignMicrosoftAdapter.Wired ports =
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock).transport(Transport.feign(recording)).microsoftSettings());
     ports
         .auth()
         .refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
@@ -97,7 +98,8 @@ class TransportChoiceTest {
   @Test
   void noClassOfTheAdapterRefersToFeignsDefaultClientOrHttpUrlConnection() throws Exception {
     Path classes =
-        Path.of(TeamsMeetings.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path.of(
+            FeignMicrosoftAdapter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<Path> files;
     try (Stream<Path> walk = Files.walk(classes)) {
       files = walk.filter(p -> p.toString().endsWith(".class")).toList();
@@ -130,22 +132,23 @@ class TransportChoiceTest {
   }
 
   @Test
-  void poolSettingsATransportCannotApplyAreWarnedAboutOnce() {
-    try (LogCapture log = new LogCapture()) {
-      complete().maxIdleConnections(50).ports();
-      complete().transport(TestTransport.OKHTTP.own()).keepAlive(Duration.ofMinutes(1)).ports();
-      complete().transport(Transport.okHttp()).maxIdleConnections(50).ports();
-      complete().transport(Transport.jdk()).ports();
-
-      List<String> warnings =
-          log.lines().stream().filter(line -> line.startsWith("WARNING")).toList();
-      assertThat(warnings).hasSize(2);
-      assertThat(warnings.get(0))
-          .contains("transport jdk")
-          .contains("jdk.httpclient.connectionPoolSize")
-          .contains("jdk.httpclient.keepalive.timeout");
-      assertThat(warnings.get(1)).contains("transport okhttp(own OkHttpClient)");
-    }
+  void poolSettingsLiveOnTheOkHttpTransportAndAreChecked() {
+    assertThat(
+            FeignMicrosoftAdapter.wire(
+                    complete()
+                        .transport(Transport.okHttp(50, Duration.ofMinutes(1)))
+                        .microsoftSettings())
+                .description())
+        .endsWith(", transport=okhttp(maxIdleConnections=50, keepAlive=PT1M)]");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Transport.okHttp(-1, Duration.ofMinutes(1)))
+        .withMessageContaining("maxIdleConnections");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Transport.okHttp(10_001, Duration.ofMinutes(1)))
+        .withMessageContaining("maxIdleConnections");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Transport.okHttp(20, Duration.ZERO))
+        .withMessageContaining("keepAlive");
   }
 
   @Test
@@ -156,8 +159,6 @@ class TransportChoiceTest {
             .transport(Transport.okHttp()) // or OkHttpTransport.of(yourClient)
             .connectTimeout(Duration.ofSeconds(10)) // defaults shown
             .requestTimeout(Duration.ofSeconds(30))
-            .maxIdleConnections(20) // OkHttp built by the SDK only
-            .keepAlive(Duration.ofMinutes(2)) // OkHttp built by the SDK only
             .build()) {
       assertThat(teams.toString()).contains("transport=okhttp");
       assertThat(teams.beginConnect("user-1")).hasScheme("https");

@@ -1,5 +1,6 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.TeamsMeetings;
 import com.sun.net.httpserver.HttpServer;
 import io.teamsmeet.AccessToken;
 import io.teamsmeet.Meeting;
@@ -50,13 +51,13 @@ public final class TransportProbe {
       Transport transport = args[0].equals("okhttp") ? Transport.okHttp() : Transport.jdk();
       URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
       Meeting meeting =
-          TeamsMeetings.builder()
+          FeignMicrosoftAdapter.wire(TeamsMeetings.builder()
               .clientId("6731de76-14a6-49ae-97bc-6eba6914391e")
               .redirectUri(URI.create("https://app.example/ms/callback"))
               .identityEndpoint(base)
               .graphEndpoint(base)
               .transport(transport)
-              .ports()
+              .microsoftSettings())
               .meetings()
               .create(
                   new AccessToken("probe-token"),

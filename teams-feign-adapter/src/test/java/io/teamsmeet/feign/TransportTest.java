@@ -1,5 +1,6 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.TeamsMeetings;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -56,7 +57,7 @@ class TransportTest {
   void theChosenTransportsClientSendsAndFeignsDefaultClientIsNever() {
     wm.stubFor(any(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
 
-    TeamsMeetings.Builder.Ports ports = Fixture.builder(wm, clock, transport).ports();
+    FeignMicrosoftAdapter.Wired ports = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings());
     ports.meetings().get(TOKEN, "m1", Fixture.deadline());
 
     assertThat(ports.client()).isInstanceOf(LoggingClient.class);
@@ -72,7 +73,7 @@ class TransportTest {
       wm.resetAll();
       wm.stubFor(get(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
       wm.stubFor(post(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-      GraphMeetingPort graph = Fixture.builder(wm, clock).transport(t).ports().meetings();
+      GraphMeetingPort graph = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock).transport(t).microsoftSettings()).meetings();
       graph.get(TOKEN, "m1", Fixture.deadline()); // a pooled connection, which a client may retry on
 
       TeamsServiceException e =
@@ -91,7 +92,7 @@ class TransportTest {
             .willReturn(
                 Fixture.json(503, GraphErrorTest.graphError("serviceNotAvailable", "Busy"))
                     .withHeader("Retry-After", "0")));
-    GraphMeetingPort graph = Fixture.builder(wm, clock, transport).ports().meetings();
+    GraphMeetingPort graph = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).meetings();
 
     ThrottledException e =
         catchThrowableOfType(ThrottledException.class, () -> graph.create(TOKEN, meeting(), Fixture.deadline()));
@@ -106,10 +107,10 @@ class TransportTest {
         post(anyUrl()).willReturn(Fixture.json(201, Fixture.CREATED_MEETING).withFixedDelay(2500)));
     wm.stubFor(get(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
     GraphMeetingPort graph =
-        Fixture.builder(wm, clock)
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock)
             .transport(transport.own())
             .requestTimeout(Duration.ofMillis(700))
-            .ports()
+            .microsoftSettings())
             .meetings();
 
     assertThat(graph.get(TOKEN, "m1", Fixture.deadline()).id()).isNotBlank();
@@ -132,7 +133,7 @@ class TransportTest {
             .willReturn(Fixture.json(200, Fixture.CREATED_MEETING).withChunkedDribbleDelay(200, 20_000)));
     for (Transport t : List.of(transport.sdkBuilt(), transport.own())) {
       GraphMeetingPort graph =
-          Fixture.builder(wm, clock).transport(t).requestTimeout(Duration.ofSeconds(1)).ports().meetings();
+          FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock).transport(t).requestTimeout(Duration.ofSeconds(1)).microsoftSettings()).meetings();
 
       long start = System.nanoTime();
       TeamsServiceException byRequestTimeout =
@@ -160,7 +161,7 @@ class TransportTest {
     huge[0] = '{';
     huge[huge.length - 1] = '}';
     wm.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withBody(huge)));
-    GraphMeetingPort graph = Fixture.builder(wm, clock, transport).ports().meetings();
+    GraphMeetingPort graph = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).meetings();
 
     TeamsServiceException e =
         catchThrowableOfType(TeamsServiceException.class, () -> graph.get(TOKEN, "m1", Fixture.deadline()));
@@ -172,7 +173,7 @@ class TransportTest {
   @Test
   void aCallWhoseDeadlineHasPassedSendsNothingAndSaysSo() {
     wm.stubFor(any(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
-    GraphMeetingPort graph = Fixture.builder(wm, clock, transport).ports().meetings();
+    GraphMeetingPort graph = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).meetings();
     Deadline passed = Deadline.after(Duration.ofNanos(1));
 
     TeamsServiceException e =
@@ -229,11 +230,11 @@ class TransportTest {
           };
     }
 
-    TeamsMeetings.Builder.Ports ports =
-        Fixture.builder(wm, clock).transport(own).requestTimeout(Duration.ofSeconds(4)).ports();
+    FeignMicrosoftAdapter.Wired ports =
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock).transport(own).requestTimeout(Duration.ofSeconds(4)).microsoftSettings());
     ports.meetings().get(TOKEN, "m1", Fixture.deadline());
     ports.meetings().get(TOKEN, "m2", Fixture.deadline());
-    ports.releaseTransport().run(); // closing the SDK leaves a client of your own alone
+    ports.release().run(); // closing the SDK leaves a client of your own alone
 
     assertThat(seen).hasPositiveValue();
     unchanged.run();

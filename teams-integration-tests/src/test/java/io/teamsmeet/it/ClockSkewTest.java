@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.teamsmeet.ThrottledException;
 import io.teamsmeet.store.StoredGrant;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.testkit.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;

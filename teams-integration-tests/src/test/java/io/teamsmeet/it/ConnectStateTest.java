@@ -9,7 +9,7 @@ import io.teamsmeet.InvalidAuthorizationResponseException;
 import io.teamsmeet.InvalidAuthorizationResponseException.Reason;
 import io.teamsmeet.ReauthorizationRequiredException;
 import io.teamsmeet.store.StoredGrant;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

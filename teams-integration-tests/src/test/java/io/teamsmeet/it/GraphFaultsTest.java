@@ -14,7 +14,7 @@ import io.teamsmeet.ThrottledException;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.store.StoredGrant;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.testkit.RetryAfter;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import io.teamsmeet.ConnectionStatus;
 import io.teamsmeet.ReauthorizationRequiredException;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.store.StoredGrant;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

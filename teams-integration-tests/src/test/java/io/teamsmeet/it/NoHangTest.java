@@ -6,7 +6,7 @@ import io.teamsmeet.OutcomeUnknownException;
 import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.store.StoredGrant;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.feign.Transport;
 import java.io.IOException;
 import java.net.InetAddress;

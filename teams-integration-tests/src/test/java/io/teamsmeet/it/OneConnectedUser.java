@@ -6,7 +6,7 @@ import com.google.crypto.tink.KeysetHandle;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.store.StoredGrant;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.testkit.FakeMicrosoft;
 import io.teamsmeet.testkit.RecordedRequest;
 import io.teamsmeet.tokenstore.jdbc.JdbcTokenStore;

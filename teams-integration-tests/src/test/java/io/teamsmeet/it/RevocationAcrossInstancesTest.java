@@ -9,7 +9,7 @@ import io.teamsmeet.ReauthorizationRequiredException;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.store.TokenStore;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.tokenstore.jdbc.JdbcTokenStore;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import io.teamsmeet.Connection;
 import io.teamsmeet.RetryPolicy;
 import io.teamsmeet.store.TokenStore;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.testkit.FakeAccount;
 import io.teamsmeet.testkit.FakeMicrosoft;
 import java.io.IOException;

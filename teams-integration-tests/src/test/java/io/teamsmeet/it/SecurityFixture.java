@@ -1,7 +1,7 @@
 package io.teamsmeet.it;
 
 import com.google.crypto.tink.KeysetHandle;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.testkit.FakeMicrosoft;
 import io.teamsmeet.testkit.RecordedRequest;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;

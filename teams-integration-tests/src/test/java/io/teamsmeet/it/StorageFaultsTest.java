@@ -9,7 +9,7 @@ import io.teamsmeet.ReauthorizationRequiredException;
 import io.teamsmeet.ReauthorizationRequiredException.Reason;
 import io.teamsmeet.store.TokenStoreException;
 import io.teamsmeet.store.StoredGrant;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import org.junit.jupiter.api.Test;
 
 /**

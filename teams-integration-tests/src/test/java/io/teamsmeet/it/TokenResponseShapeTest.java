@@ -3,7 +3,7 @@ package io.teamsmeet.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teamsmeet.store.StoredGrant;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

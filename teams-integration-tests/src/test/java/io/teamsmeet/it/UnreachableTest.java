@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.teamsmeet.TeamsServiceException;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.feign.Transport;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import java.io.IOException;

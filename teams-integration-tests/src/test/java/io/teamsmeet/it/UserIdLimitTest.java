@@ -8,7 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.store.TokenStore;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.testkit.FakeMicrosoft;
 import io.teamsmeet.tokenstore.jdbc.JdbcTokenStore;
 import java.nio.charset.StandardCharsets;

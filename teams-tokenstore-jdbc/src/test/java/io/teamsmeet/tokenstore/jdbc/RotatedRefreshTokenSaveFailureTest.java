@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import io.teamsmeet.MeetingService;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.store.TokenStoreException;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
@@ -36,7 +36,7 @@ class RotatedRefreshTokenSaveFailureTest {
   private JdbcConnectionPool pool;
   private InstrumentedDataSource database;
   private JdbcTokenStore store;
-  private MeetingService service;
+  private TeamsMeetings service;
 
   @BeforeEach
   void connectAUser() throws Exception {
@@ -45,9 +45,8 @@ class RotatedRefreshTokenSaveFailureTest {
     database = new InstrumentedDataSource(pool);
     store = JdbcTokenStore.builder(database).createTableIfMissing(true).build();
     service =
-        MeetingService.builder()
-            .authPort(identity)
-            .meetingPort(graph)
+        TeamsMeetings.builder()
+            .ports(identity, graph)
             .tokenStore(store)
             .tokenKeys(KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM))
             .clock(clock)
@@ -55,7 +54,7 @@ class RotatedRefreshTokenSaveFailureTest {
             .build();
     service.beginConnect(USER);
     service.completeConnect(USER, identity.consentCallback());
-    service.create(USER, REQUEST); // with the access token from the connect: no refresh yet
+    service.meetings().create(USER, REQUEST); // with the access token from the connect: no refresh yet
   }
 
   @AfterEach
@@ -71,7 +70,7 @@ class RotatedRefreshTokenSaveFailureTest {
 
     database.failUpdates = true;
     TokenStoreException failure =
-        catchThrowableOfType(TokenStoreException.class, () -> service.create(USER, REQUEST));
+        catchThrowableOfType(TokenStoreException.class, () -> service.meetings().create(USER, REQUEST));
 
     assertThat(failure.errorCode()).contains(InstrumentedDataSource.FAILURE_STATE);
     assertThat(failure).hasMessageContaining("save").hasMessageContaining("teams_tokens");
@@ -85,7 +84,7 @@ class RotatedRefreshTokenSaveFailureTest {
     assertThat(store.load(USER)).as("the stored grant is as it was").contains(before);
 
     database.failUpdates = false;
-    Meeting meeting = service.create(USER, REQUEST);
+    Meeting meeting = service.meetings().create(USER, REQUEST);
 
     assertThat(meeting.id()).isEqualTo("meeting-2");
     assertThat(identity.presentedRefreshTokens)
@@ -98,7 +97,7 @@ class RotatedRefreshTokenSaveFailureTest {
 
     // And the newly stored refresh token (rt-3) is the one the next refresh presents.
     clock.advance(Duration.ofHours(2));
-    service.create(USER, REQUEST);
+    service.meetings().create(USER, REQUEST);
     assertThat(identity.presentedRefreshTokens).containsExactly("rt-1", "rt-1", "rt-3");
     assertThat(database.openConnections).hasValue(0);
     assertThat(database.openStatements).hasValue(0);

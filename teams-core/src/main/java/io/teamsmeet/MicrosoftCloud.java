@@ -1,4 +1,4 @@
-package io.teamsmeet.feign;
+package io.teamsmeet;
 
 import java.net.URI;
 

@@ -1,0 +1,100 @@
+package io.teamsmeet;
+
+import io.teamsmeet.spi.Ports;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The parts of one {@link TeamsMeetings}, wired from its builder: the grant lifecycle, the token
+ * cache, the connect flow and the meetings, sharing one retry policy and one deadline setting.
+ */
+final class Engine {
+
+  final Grants grants;
+  final AccessTokens tokens;
+  final ConnectFlow connect;
+  final MeetingService meetings;
+  final Duration callTimeout;
+  private final ExecutorService ownExecutor;
+  private final Runnable releasePorts;
+
+  Engine(TeamsMeetings.Builder b, Ports ports) {
+    SecureRandom random = new SecureRandom();
+    List<String> scopes = List.copyOf(b.scopes);
+    Retrier retrier =
+        new Retrier(
+            b.retryPolicy,
+            b.sleeper != null
+                ? b.sleeper
+                : b.clock instanceof Sleeper clockSleeper ? clockSleeper : Sleeper.system());
+    this.callTimeout = b.callTimeout;
+    this.grants = new Grants(b.tokenStore, new GrantCodec(b.aead), b.clock, random);
+    Executor executor = b.refreshExecutor;
+    this.ownExecutor = executor == null ? newRefreshExecutor() : null;
+    this.tokens =
+        new AccessTokens(
+            ports.auth(),
+            b.tokenStore,
+            grants,
+            b.clock,
+            b.expirySkew,
+            b.refreshAhead,
+            b.grantCheckInterval,
+            scopes,
+            executor == null ? ownExecutor : executor,
+            b.maximumCachedUsers,
+            retrier,
+            callTimeout);
+    this.connect =
+        new ConnectFlow(
+            ports.auth(),
+            new StateCodec(b.aead),
+            grants,
+            tokens,
+            retrier,
+            b.clock,
+            b.stateLifetime,
+            callTimeout,
+            scopes,
+            random);
+    this.meetings = new MeetingService(ports.meetings(), tokens, retrier, callTimeout);
+    this.releasePorts = ports.release();
+  }
+
+  void close() {
+    try {
+      tokens.close();
+      if (ownExecutor != null) {
+        ownExecutor.shutdownNow();
+      }
+    } finally {
+      releasePorts.run();
+    }
+  }
+
+  private static ExecutorService newRefreshExecutor() {
+    AtomicInteger count = new AtomicInteger();
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            2,
+            2,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(10_000),
+            r -> {
+              Thread t = new Thread(r, "teams-token-refresh-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.AbortPolicy());
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
+  }
+}

@@ -1,0 +1,10 @@
+package io.teamsmeet.spi;
+
+/**
+ * The HTTP client an adapter sends with, as the application chose it ({@code
+ * TeamsMeetings.Builder.transport(...)}): a marker the core passes through to the {@link
+ * MicrosoftAdapter} unchanged. Each adapter defines its own transports; {@code teams-feign-adapter}
+ * offers {@code Transport.jdk()} and {@code Transport.okHttp()}. An adapter refuses a transport it
+ * does not know with an {@link IllegalArgumentException}.
+ */
+public interface HttpTransport {}
