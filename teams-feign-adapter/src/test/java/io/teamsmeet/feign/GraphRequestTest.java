@@ -21,6 +21,7 @@ import io.teamsmeet.Attendee;
 import io.teamsmeet.LobbyBypass;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.MeetingUpdate;
+import io.teamsmeet.testkit.FakeClock;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,7 +55,7 @@ class GraphRequestTest {
   @BeforeEach
   void setUp() {
     wm.stubFor(any(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
-    graph = Fixture.builder(wm, new MutableClock(Fixture.NOW), transport).ports().meetings();
+    graph = Fixture.builder(wm, FakeClock.startingAt(Fixture.NOW), transport).ports().meetings();
   }
 
   @ParameterizedTest
@@ -125,7 +126,7 @@ class GraphRequestTest {
 
   @Test
   void dotAndDotDotAreRefusedBeforeAnyRequestByThePortAndByTheService() {
-    try (TeamsMeetings teams = Fixture.builder(wm, new MutableClock(Fixture.NOW), transport).build()) {
+    try (TeamsMeetings teams = Fixture.builder(wm, FakeClock.startingAt(Fixture.NOW), transport).build()) {
       for (String id : List.of(".", "..")) {
         List<ThrowingCallable> calls =
             List.of(

@@ -12,6 +12,7 @@ import io.teamsmeet.testkit.RetryAfter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,8 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 class RetryWaitsOnTheFakeClockTest extends OneConnectedUser {
 
-  /** Far above a few local round trips, far below the shortest wait these tests ask for (35 s). */
-  private static final Duration INSTANT = Duration.ofSeconds(5);
+  /**
+   * Far above a few local round trips (even on a loaded 2-core machine), far below the shortest
+   * wait these tests ask for (35 s).
+   */
+  private static final Duration INSTANT = Duration.ofSeconds(10);
 
   private static final Duration TWO_MINUTES = Duration.ofSeconds(120);
 
@@ -119,6 +123,22 @@ class RetryWaitsOnTheFakeClockTest extends OneConnectedUser {
     assertThat(lastRefresh().status()).isEqualTo(200);
     assertThat(meetings()).isEqualTo(2);
     assertRotated(before);
+  }
+
+  @Test
+  void aSleeperGivenToTheBuilderWaitsInsteadOfTheClock() {
+    List<Duration> waits = new CopyOnWriteArrayList<>();
+    try (TeamsMeetings recording = sdk(b -> configure(b.sleeper(waits::add)))) {
+      recording.meetings().create(USER, REQUEST); // its first call refreshes
+      fake.graph().throttleNext(1, RetryAfter.seconds(120));
+      Instant fakeBefore = fake.clock().instant();
+
+      recording.meetings().create(USER, REQUEST);
+
+      assertThat(waits).containsExactly(TWO_MINUTES);
+      assertThat(fake.clock().instant()).as("the clock did not wait").isEqualTo(fakeBefore);
+      assertThat(meetings()).isEqualTo(3);
+    }
   }
 
   /**
