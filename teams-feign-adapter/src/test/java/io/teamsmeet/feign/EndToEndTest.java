@@ -15,6 +15,7 @@ import io.teamsmeet.Connection;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.store.StoredGrant;
+import io.teamsmeet.testkit.FakeClock;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -45,7 +46,7 @@ class EndToEndTest {
   private static final String MEETINGS = "/graph/v1.0/me/onlineMeetings";
   private static final Instant START = Instant.parse("2026-03-03T15:00:00Z");
 
-  private final MutableClock clock = new MutableClock(Fixture.NOW);
+  private final FakeClock clock = FakeClock.startingAt(Fixture.NOW);
   private final InMemoryTokenStore store = new InMemoryTokenStore();
   private TeamsMeetings teams;
 

@@ -10,6 +10,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import io.teamsmeet.spi.AuthorizationRequest;
+import io.teamsmeet.testkit.FakeClock;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -52,13 +53,13 @@ final class Fixture {
    * A builder pointed at the WireMock server: identity under /login, Graph under /graph; on the
    * default transport.
    */
-  static TeamsMeetings.Builder builder(WireMockExtension wm, MutableClock clock) {
+  static TeamsMeetings.Builder builder(WireMockExtension wm, FakeClock clock) {
     return builder(wm, clock, TestTransport.JDK);
   }
 
   /** A builder pointed at the WireMock server, sending with a client the SDK builds. */
   static TeamsMeetings.Builder builder(
-      WireMockExtension wm, MutableClock clock, TestTransport transport) {
+      WireMockExtension wm, FakeClock clock, TestTransport transport) {
     return TeamsMeetings.builder()
         .transport(transport.sdkBuilt())
         .clientId(CLIENT_ID)

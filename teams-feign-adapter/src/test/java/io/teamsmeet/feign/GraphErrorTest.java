@@ -17,6 +17,7 @@ import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.ThrottledException;
 import io.teamsmeet.AccessToken;
 import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.testkit.FakeClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -37,7 +38,7 @@ class GraphErrorTest {
 
   private static final AccessToken TOKEN = new AccessToken(Fixture.ACCESS_TOKEN);
 
-  private final MutableClock clock = new MutableClock(Fixture.NOW);
+  private final FakeClock clock = FakeClock.startingAt(Fixture.NOW);
 
   static String graphError(String code, String message) {
     return """

@@ -13,6 +13,7 @@ import io.teamsmeet.DialIn;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.Organizer;
+import io.teamsmeet.testkit.FakeClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ class GraphMappingTest {
 
   private Meeting answer(int status, String body) {
     wm.stubFor(any(anyUrl()).willReturn(Fixture.json(status, body)));
-    return FeignMicrosoftAdapter.wire(Fixture.builder(wm, new MutableClock(Fixture.NOW), transport)
+    return FeignMicrosoftAdapter.wire(Fixture.builder(wm, FakeClock.startingAt(Fixture.NOW), transport)
         .microsoftSettings())
         .meetings()
         .get(TOKEN, "m1", Fixture.deadline());
@@ -44,7 +45,7 @@ class GraphMappingTest {
   private TeamsServiceException failure(int status, String body) {
     wm.stubFor(any(anyUrl()).willReturn(Fixture.json(status, body)));
     GraphMeetingPort graph =
-        FeignMicrosoftAdapter.wire(Fixture.builder(wm, new MutableClock(Fixture.NOW), transport).microsoftSettings()).meetings();
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, FakeClock.startingAt(Fixture.NOW), transport).microsoftSettings()).meetings();
     return catchThrowableOfType(
         TeamsServiceException.class,
         () -> graph.create(TOKEN, MeetingRequest.of("s", Fixture.NOW, Duration.ofMinutes(5)), Fixture.deadline()));

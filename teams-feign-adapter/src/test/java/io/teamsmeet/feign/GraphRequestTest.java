@@ -22,6 +22,7 @@ import io.teamsmeet.Attendee;
 import io.teamsmeet.LobbyBypass;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.MeetingUpdate;
+import io.teamsmeet.testkit.FakeClock;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,7 +56,7 @@ class GraphRequestTest {
   @BeforeEach
   void setUp() {
     wm.stubFor(any(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
-    graph = FeignMicrosoftAdapter.wire(Fixture.builder(wm, new MutableClock(Fixture.NOW), transport).microsoftSettings()).meetings();
+    graph = FeignMicrosoftAdapter.wire(Fixture.builder(wm, FakeClock.startingAt(Fixture.NOW), transport).microsoftSettings()).meetings();
   }
 
   @ParameterizedTest
@@ -126,7 +127,7 @@ class GraphRequestTest {
 
   @Test
   void dotAndDotDotAreRefusedBeforeAnyRequestByThePortAndByTheService() {
-    try (TeamsMeetings teams = Fixture.builder(wm, new MutableClock(Fixture.NOW), transport).build()) {
+    try (TeamsMeetings teams = Fixture.builder(wm, FakeClock.startingAt(Fixture.NOW), transport).build()) {
       for (String id : List.of(".", "..")) {
         List<ThrowingCallable> calls =
             List.of(

@@ -15,6 +15,7 @@ import io.teamsmeet.ErrorDetails;
 import io.teamsmeet.TeamsException;
 import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.testkit.FakeClock;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -54,7 +55,7 @@ class HostileTextTest {
   @Parameter TestTransport transport;
 
   private static final String USER = "app-user-hostile";
-  private final MutableClock clock = new MutableClock(Fixture.NOW);
+  private final FakeClock clock = FakeClock.startingAt(Fixture.NOW);
   private TeamsMeetings teams;
   private LogCapture logs;
 

@@ -22,6 +22,7 @@ import io.teamsmeet.ThrottledException;
 import io.teamsmeet.spi.AuthorizationCode;
 import io.teamsmeet.spi.CodeVerifier;
 import io.teamsmeet.spi.RefreshToken;
+import io.teamsmeet.testkit.FakeClock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class IdentityErrorTest {
 
   @Parameter TestTransport transport;
 
-  private final MutableClock clock = new MutableClock(Fixture.NOW);
+  private final FakeClock clock = FakeClock.startingAt(Fixture.NOW);
 
   static ObjectNode error(String error, String suberror, long... codes) {
     ObjectNode body = Json.MAPPER.createObjectNode();

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.teamsmeet.AccessToken;
+import io.teamsmeet.testkit.FakeClock;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
@@ -30,7 +31,7 @@ class OkHttpTransportTest {
   }
 
   private static TeamsMeetings.Builder builder() {
-    return Fixture.builder(wm, new MutableClock(Fixture.NOW), TestTransport.OKHTTP);
+    return Fixture.builder(wm, FakeClock.startingAt(Fixture.NOW), TestTransport.OKHTTP);
   }
 
   /** The okhttp3 client under feign-okhttp's adapter (a private field of it). */

@@ -21,6 +21,7 @@ import io.teamsmeet.spi.AuthorizationCode;
 import io.teamsmeet.spi.CodeVerifier;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.spi.RefreshToken;
+import io.teamsmeet.testkit.FakeClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ class SecretLeakTest {
 
   @Parameter TestTransport transport;
 
-  private final MutableClock clock = new MutableClock(Fixture.NOW);
+  private final FakeClock clock = FakeClock.startingAt(Fixture.NOW);
   private final List<Throwable> failures = new ArrayList<>();
 
   @Test

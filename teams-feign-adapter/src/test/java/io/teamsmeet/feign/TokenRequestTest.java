@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.teamsmeet.spi.AuthorizationCode;
 import io.teamsmeet.spi.CodeVerifier;
 import io.teamsmeet.spi.RefreshToken;
+import io.teamsmeet.testkit.FakeClock;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,7 +40,7 @@ class TokenRequestTest {
   private static final String UUID =
       "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
-  private final MutableClock clock = new MutableClock(Fixture.NOW);
+  private final FakeClock clock = FakeClock.startingAt(Fixture.NOW);
 
   @BeforeEach
   void stubTokenEndpoint() {

@@ -15,6 +15,7 @@ import io.teamsmeet.spi.CodeVerifier;
 import io.teamsmeet.spi.IdTokenClaims;
 import io.teamsmeet.spi.RefreshToken;
 import io.teamsmeet.spi.TokenResponse;
+import io.teamsmeet.testkit.FakeClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,7 @@ class TokenResponseTest {
 
   @Parameter TestTransport transport;
 
-  private final MutableClock clock = new MutableClock(Fixture.NOW);
+  private final FakeClock clock = FakeClock.startingAt(Fixture.NOW);
 
   private TokenResponse redeemWith(Object body) {
     wm.stubFor(post(urlEqualTo(Fixture.TOKEN_PATH)).willReturn(Fixture.json(200, body)));

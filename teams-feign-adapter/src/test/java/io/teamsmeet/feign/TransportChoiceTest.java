@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import feign.Client;
 import io.teamsmeet.AccessToken;
 import io.teamsmeet.spi.RefreshToken;
+import io.teamsmeet.testkit.FakeClock;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +34,7 @@ class TransportChoiceTest {
   static WireMockExtension wm =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  private final MutableClock clock = new MutableClock(Fixture.NOW);
+  private final FakeClock clock = FakeClock.startingAt(Fixture.NOW);
 
   private static TeamsMeetings.Builder complete() {
     return TeamsMeetings.builder()

@@ -20,6 +20,7 @@ import io.teamsmeet.ThrottledException;
 import io.teamsmeet.AccessToken;
 import io.teamsmeet.spi.Deadline;
 import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.testkit.FakeClock;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +48,7 @@ class TransportTest {
   private static final AccessToken TOKEN = new AccessToken(Fixture.ACCESS_TOKEN);
   private static final String MEETINGS = "/graph/v1.0/me/onlineMeetings";
 
-  private final MutableClock clock = new MutableClock(Fixture.NOW);
+  private final FakeClock clock = FakeClock.startingAt(Fixture.NOW);
 
   private static MeetingRequest meeting() {
     return MeetingRequest.of("Design review", Fixture.NOW, Duration.ofMinutes(30));

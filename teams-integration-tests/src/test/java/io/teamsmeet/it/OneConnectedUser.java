@@ -57,11 +57,14 @@ abstract class OneConnectedUser {
     db = new FlakyDatabase();
     store = db.store();
     keys = Rig.newKeys();
-    teams = sdk(b -> {});
+    teams = sdk(this::configure);
     rig.connect(teams, USER, Rig.ANA);
     teams.meetings().create(USER, REQUEST);
     assertThat(fake.meetings(Rig.ANA.userPrincipalName())).hasSize(1);
   }
+
+  /** Settings of {@link #teams} beyond {@link Rig#sdk}'s, for a test class to override. */
+  void configure(TeamsMeetings.Builder builder) {}
 
   /** Another instance of the application (its own caches), on the same database and keys. */
   TeamsMeetings sdk(Consumer<TeamsMeetings.Builder> customize) {

@@ -15,7 +15,6 @@ import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -178,8 +177,10 @@ import javax.net.ssl.TrustManagerFactory;
  *       "request-id","client-request-id"}}}}.
  *   <li><b>Faults</b>: {@link #graph()} and {@link #tokenEndpoint()}, see {@link Faults}.
  *   <li><b>Time.</b> {@link #clock()} starts at the wall-clock time the fake started (or {@link
- *       Builder#startTime}) and moves only with {@link #advanceClock}; give the same clock to the
- *       SDK under test. {@code Date} headers and HTTP-date {@code Retry-After} use it too.
+ *       Builder#startTime}) and moves only with {@link #advanceClock} and the sleeps made on it (a
+ *       {@link FakeClock} is the SDK's {@code Sleeper}); give the same clock to the SDK under test,
+ *       which then also waits out a {@code Retry-After} on it at once. {@code Date} headers and
+ *       HTTP-date {@code Retry-After} use it too.
  * </ul>
  *
  * <p>The server speaks HTTP/1.1 only (no h2 or h2c, so that connection faults behave the same for
@@ -226,7 +227,7 @@ public final class FakeMicrosoft implements AutoCloseable {
         builder.startTime != null
             ? builder.startTime
             : Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    this.clock = new FakeClock(start);
+    this.clock = FakeClock.startingAt(start);
     Map<String, State.App> apps = new LinkedHashMap<>(builder.apps);
     if (apps.isEmpty()) {
       apps.put(DEFAULT_CLIENT_ID, new State.App(DEFAULT_CLIENT_ID, DEFAULT_REDIRECT_URI, null));
@@ -355,9 +356,11 @@ public final class FakeMicrosoft implements AutoCloseable {
 
   /**
    * The fake's clock: codes, tokens and meeting times follow it, and it moves only with {@link
-   * #advanceClock}. Give it to the SDK under test so both agree on what "expired" means.
+   * #advanceClock} and when something {@linkplain FakeClock#sleep sleeps} on it. Give it to the SDK
+   * under test as its clock, so both agree on what "expired" means and the SDK's retry waits
+   * (a {@code Retry-After}, a backoff) pass on it at once instead of in real time.
    */
-  public Clock clock() {
+  public FakeClock clock() {
     return clock;
   }
 

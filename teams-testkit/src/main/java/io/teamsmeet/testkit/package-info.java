@@ -7,6 +7,8 @@
  *       io.teamsmeet.testkit.Faults}) and a {@link io.teamsmeet.testkit.Journal} of what it
  *       received;
  *   <li>{@link io.teamsmeet.testkit.FakeMicrosoftExtension}: runs one for a JUnit 5 test class;
+ *   <li>{@link io.teamsmeet.testkit.FakeClock}: the fake's clock, or one on its own; as the SDK's
+ *       clock it also drives the SDK's retry waits, so a long {@code Retry-After} passes at once;
  *   <li>{@link io.teamsmeet.testkit.TokenStoreContract}: the tests any {@code TokenStore} must
  *       pass.
  * </ul>

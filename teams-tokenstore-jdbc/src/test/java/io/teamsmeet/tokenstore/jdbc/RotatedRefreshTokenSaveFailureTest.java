@@ -11,6 +11,7 @@ import io.teamsmeet.store.TokenStoreException;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.store.StoredGrant;
+import io.teamsmeet.testkit.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,7 @@ class RotatedRefreshTokenSaveFailureTest {
   private static final MeetingRequest REQUEST =
       MeetingRequest.of("Design review", Instant.parse("2026-12-01T10:00:00Z"), Duration.ofMinutes(30));
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T09:00:00Z"));
+  private final FakeClock clock = FakeClock.startingAt(Instant.parse("2026-11-25T09:00:00Z"));
   private final FakeIdentityPlatform identity = new FakeIdentityPlatform(clock);
   private final FakeGraph graph = new FakeGraph(identity);
   private JdbcConnectionPool pool;
