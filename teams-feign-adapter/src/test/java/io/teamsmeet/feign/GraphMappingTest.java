@@ -24,6 +24,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @OnEachTransport
 class GraphMappingTest {
@@ -182,39 +184,34 @@ class GraphMappingTest {
     assertThat(m.organizer()).flatMap(Organizer::upn).contains("heidi@contoso.com");
   }
 
-  @Test
-  void everyScopeAndPresenterSettingGraphNamesIsRead() {
-    String[][] scopes = {
-      {"organizer", "ORGANIZER"},
-      {"organization", "ORGANIZATION"},
-      {"organizationAndFederated", "ORGANIZATION_AND_FEDERATED"},
-      {"everyone", "EVERYONE"},
-      {"invited", "INVITED"},
-      {"organizationExcludingGuests", "ORGANIZATION_EXCLUDING_GUESTS"}
-    };
-    for (String[] scope : scopes) {
-      Meeting m =
-          answer(
-              200,
-              "{\"id\":\"m1\",\"joinWebUrl\":\"https://teams.microsoft.com/l/meetup-join/x\","
-                  + "\"lobbyBypassSettings\":{\"scope\":\"" + scope[0] + "\"}}");
-      assertThat(m.lobbyBypass())
-          .contains(new LobbyBypass(LobbyBypass.Scope.valueOf(scope[1]), false));
-    }
-    String[][] presenters = {
-      {"everyone", "EVERYONE"},
-      {"organization", "ORGANIZATION"},
-      {"roleIsPresenter", "ROLE_IS_PRESENTER"},
-      {"organizer", "ORGANIZER"}
-    };
-    for (String[] presenter : presenters) {
-      Meeting m =
-          answer(
-              200,
-              "{\"id\":\"m1\",\"joinWebUrl\":\"https://teams.microsoft.com/l/meetup-join/x\","
-                  + "\"allowedPresenters\":\"" + presenter[0] + "\"}");
-      assertThat(m.allowedPresenters()).contains(AllowedPresenters.valueOf(presenter[1]));
-    }
+  /** A minimal meeting with {@code fields} (JSON members) added. */
+  private Meeting answerWith(String fields) {
+    return answer(
+        200,
+        "{\"id\":\"m1\",\"joinWebUrl\":\"https://teams.microsoft.com/l/meetup-join/x\"," + fields + "}");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "organizer, ORGANIZER", "organization, ORGANIZATION",
+    "organizationAndFederated, ORGANIZATION_AND_FEDERATED", "everyone, EVERYONE",
+    "invited, INVITED", "organizationExcludingGuests, ORGANIZATION_EXCLUDING_GUESTS"
+  })
+  void everyLobbyScopeGraphNamesIsRead(String wire, LobbyBypass.Scope scope) {
+    Meeting m = answerWith("\"lobbyBypassSettings\":{\"scope\":\"" + wire + "\"}");
+
+    assertThat(m.lobbyBypass()).contains(new LobbyBypass(scope, false));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "everyone, EVERYONE", "organization, ORGANIZATION", "roleIsPresenter, ROLE_IS_PRESENTER",
+    "organizer, ORGANIZER"
+  })
+  void everyPresenterSettingGraphNamesIsRead(String wire, AllowedPresenters presenters) {
+    Meeting m = answerWith("\"allowedPresenters\":\"" + wire + "\"");
+
+    assertThat(m.allowedPresenters()).contains(presenters);
   }
 
   @Test
