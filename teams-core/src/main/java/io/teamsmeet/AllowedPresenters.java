@@ -1,6 +1,6 @@
 package io.teamsmeet;
 
-/** Who may present in a meeting (Graph's {@code allowedPresenters}). */
+/** Who may present in a meeting (Graph's {@code allowedPresenters}). Immutable and thread-safe. */
 public enum AllowedPresenters {
   /** Everyone in the meeting (Graph's default). */
   EVERYONE,
@@ -9,5 +9,10 @@ public enum AllowedPresenters {
   /** Only attendees whose role is presenter or co-organizer. */
   ROLE_IS_PRESENTER,
   /** Only the organizer. */
-  ORGANIZER
+  ORGANIZER,
+  /**
+   * Read back only: a value Graph reported that this SDK does not know ({@code unknownFutureValue}
+   * or one added later). A request or update carrying it is refused.
+   */
+  UNKNOWN
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * How to join a meeting by phone (Graph's {@code audioConferencing}); present only when the
- * organizer has an audio conferencing licence.
+ * organizer has an audio conferencing licence. Immutable and thread-safe.
  *
  * @param conferenceId the conference id to enter after dialling
  * @param dialInUrl the page listing all dial-in numbers

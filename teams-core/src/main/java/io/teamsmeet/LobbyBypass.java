@@ -1,7 +1,7 @@
 package io.teamsmeet;
 
 /**
- * Who skips the lobby (Graph's {@code lobbyBypassSettings}).
+ * Who skips the lobby (Graph's {@code lobbyBypassSettings}). Immutable and thread-safe.
  *
  * @param scope which participants are admitted directly
  * @param dialInBypass whether dial-in callers skip the lobby
@@ -21,7 +21,12 @@ public record LobbyBypass(Scope scope, boolean dialInBypass) {
     /** Invited people only. */
     INVITED,
     /** The organization without its guests. */
-    ORGANIZATION_EXCLUDING_GUESTS
+    ORGANIZATION_EXCLUDING_GUESTS,
+    /**
+     * Read back only: a scope Graph reported that this SDK does not know ({@code
+     * unknownFutureValue} or one added later). A request or update carrying it is refused.
+     */
+    UNKNOWN
   }
 
   /** Rejects a null scope. */

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The changes to apply to an existing meeting; fields left empty are not changed.
+ * The changes to apply to an existing meeting; fields left empty are not changed. Immutable and
+ * thread-safe.
  *
  * <pre>{@code
  * service.update(userId, meeting.id(), MeetingUpdate.builder()
@@ -16,7 +17,9 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Graph needs start and end together, so they are set together; attendees replace the whole
- * list; the join passcode cannot be changed after creation.
+ * list; the join passcode cannot be changed after creation. The read-only values {@link
+ * Attendee.Role#UNKNOWN}, {@link LobbyBypass.Scope#UNKNOWN} and {@link AllowedPresenters#UNKNOWN}
+ * are refused, so that a meeting read back with one can never have it sent as a change.
  *
  * @param subject a new subject
  * @param start a new start (present exactly when {@code end} is)
@@ -42,14 +45,15 @@ public record MeetingUpdate(
     if (start.isPresent() != end.isPresent()) {
       throw new IllegalArgumentException("start and end must be changed together");
     }
-    if (start.isPresent() && !end.get().isAfter(start.get())) {
-      throw new IllegalArgumentException(
-          "end must be after start (start=" + start.get() + ", end=" + end.get() + ")");
+    if (start.isPresent()) {
+      MeetingRequest.requireEndAfterStart(start.get(), end.get());
     }
     attendees =
-        attendees == null ? Optional.empty() : attendees.map(MeetingRequest::copyAttendees);
+        attendees == null ? Optional.empty() : attendees.map(MeetingRequest::sendableAttendees);
     lobbyBypass = lobbyBypass == null ? Optional.empty() : lobbyBypass;
+    lobbyBypass.ifPresent(MeetingRequest::requireSendable);
     allowedPresenters = allowedPresenters == null ? Optional.empty() : allowedPresenters;
+    allowedPresenters.ifPresent(MeetingRequest::requireSendable);
   }
 
   /** Whether this update changes nothing at all. */
@@ -88,36 +92,33 @@ public record MeetingUpdate(
       if (startValue == null || endValue == null) {
         throw new IllegalArgumentException("start and end must not be null");
       }
-      if (!endValue.isAfter(startValue)) {
-        throw new IllegalArgumentException(
-            "end must be after start (start=" + startValue + ", end=" + endValue + ")");
-      }
+      MeetingRequest.requireEndAfterStart(startValue, endValue);
       this.start = startValue;
       this.end = endValue;
       return this;
     }
 
-    /** Replaces the attendee list. */
+    /** Replaces the attendee list; no role may be {@link Attendee.Role#UNKNOWN}. */
     public Builder attendees(List<Attendee> value) {
-      this.attendees = new ArrayList<>(MeetingRequest.copyAttendees(value));
+      this.attendees = new ArrayList<>(MeetingRequest.sendableAttendees(value));
       return this;
     }
 
-    /** Sets new lobby settings. */
+    /** Sets new lobby settings; the scope must not be {@link LobbyBypass.Scope#UNKNOWN}. */
     public Builder lobbyBypass(LobbyBypass value) {
       if (value == null) {
         throw new IllegalArgumentException("lobbyBypass must not be null");
       }
-      this.lobbyBypass = value;
+      this.lobbyBypass = MeetingRequest.requireSendable(value);
       return this;
     }
 
-    /** Sets who may present. */
+    /** Sets who may present; not {@link AllowedPresenters#UNKNOWN}. */
     public Builder allowedPresenters(AllowedPresenters value) {
       if (value == null) {
         throw new IllegalArgumentException("allowedPresenters must not be null");
       }
-      this.allowedPresenters = value;
+      this.allowedPresenters = MeetingRequest.requireSendable(value);
       return this;
     }
 

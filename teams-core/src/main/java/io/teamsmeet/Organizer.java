@@ -3,7 +3,7 @@ package io.teamsmeet;
 import java.util.Optional;
 
 /**
- * The meeting's organizer as Graph reports it.
+ * The meeting's organizer as Graph reports it. Immutable and thread-safe.
  *
  * @param id the organizer's Entra object id
  * @param upn the organizer's user principal name

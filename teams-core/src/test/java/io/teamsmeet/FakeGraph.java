@@ -74,8 +74,10 @@ final class FakeGraph implements MeetingPort {
     Meeting meeting =
         Meeting.builder(id, URI.create("https://teams.microsoft.com/l/meetup-join/" + UUID.randomUUID()))
             .subject(request.subject())
-            .times(request.start(), request.end())
+            .times(request.start().orElse(null), request.end().orElse(null))
             .joinMeetingId(String.valueOf(100_000_000_000L + meetings.size()), passcode ? "Xy7pQ2" : null)
+            .passcodeRequired(passcode)
+            .attendees(request.attendees())
             .dialIn(new DialIn(Optional.of("123456789"), Optional.empty(), List.of("+1 555 0100"), List.of()))
             .organizer(new Organizer(Optional.of("oid-" + account), Optional.of(account), Optional.empty()))
             .externalId(request.externalId().orElse(null))
@@ -108,20 +110,15 @@ final class FakeGraph implements MeetingPort {
   @Override
   public Meeting update(AccessToken token, String meetingId, MeetingUpdate update, Deadline deadline) {
     Meeting meeting = get(token, meetingId, deadline);
-    Meeting updated =
-        new Meeting(
-            meeting.id(),
-            meeting.joinUrl(),
-            update.subject().or(meeting::subject),
-            update.start().or(meeting::start),
-            update.end().or(meeting::end),
-            meeting.createdAt(),
-            meeting.joinMeetingId(),
-            meeting.passcode(),
-            meeting.dialIn(),
-            meeting.organizer(),
-            meeting.externalId(),
-            meeting.chatThreadId());
+    Meeting.Builder changed = meeting.toBuilder();
+    update.subject().ifPresent(changed::subject);
+    if (update.start().isPresent()) {
+      changed.times(update.start().get(), update.end().orElseThrow());
+    }
+    update.attendees().ifPresent(changed::attendees);
+    update.lobbyBypass().ifPresent(changed::lobbyBypass);
+    update.allowedPresenters().ifPresent(changed::allowedPresenters);
+    Meeting updated = changed.build();
     meetings.put(meetingId, updated);
     return updated;
   }

@@ -1,12 +1,15 @@
 package io.teamsmeet.cli;
 
+import io.teamsmeet.Attendee;
 import io.teamsmeet.Connection;
 import io.teamsmeet.SafeText;
 import io.teamsmeet.DialIn;
+import io.teamsmeet.LobbyBypass;
 import io.teamsmeet.Meeting;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -30,9 +33,31 @@ final class Human {
     line(out, indent, "meeting id", m.joinMeetingId().orElse("-"));
     line(out, indent, "passcode", m.passcode().orElse("- (none)"));
     line(out, indent, "dial-in", m.dialIn().map(Human::dialIn).orElse("- (no audio conferencing)"));
+    m.lobbyBypass().ifPresent(l -> line(out, indent, "lobby bypass", lobbyBypass(l)));
+    m.allowedPresenters().ifPresent(p -> line(out, indent, "presenters", words(p)));
+    if (!m.attendees().isEmpty()) {
+      line(out, indent, "attendees", attendees(m.attendees()));
+    }
     m.externalId().ifPresent(x -> line(out, indent, "external id", x));
     m.organizer().flatMap(o -> o.upn().or(o::displayName)).ifPresent(o -> line(out, indent, "organizer", o));
     line(out, indent, "id", m.id());
+  }
+
+  static String lobbyBypass(LobbyBypass l) {
+    return words(l.scope()) + (l.dialInBypass() ? "; dial-in callers too" : "; dial-in callers wait");
+  }
+
+  static String attendees(List<Attendee> attendees) {
+    List<String> parts = new ArrayList<>();
+    for (Attendee a : attendees) {
+      parts.add(a.upn() + " (" + words(a.role()) + ")");
+    }
+    return String.join(", ", parts);
+  }
+
+  /** {@code ROLE_IS_PRESENTER} as {@code role is presenter}. */
+  private static String words(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   static String dialIn(DialIn d) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.teamsmeet.Connection;
 import io.teamsmeet.SafeText;
+import io.teamsmeet.Attendee;
 import io.teamsmeet.DialIn;
 import io.teamsmeet.Meeting;
 import java.time.Instant;
@@ -87,7 +88,11 @@ final class Json {
     return array;
   }
 
-  /** {@code {"id","subject","start","end","joinUrl","joinMeetingId","passcode","externalId","dialIn","organizer"}}. */
+  /**
+   * {@code {"id","subject","start","end","joinUrl","joinMeetingId","passcode","externalId","dialIn",
+   * "organizer","passcodeRequired","lobbyBypass","allowedPresenters","attendees"}}; the settings
+   * use the SDK's enum names ({@code ORGANIZATION}, {@code ROLE_IS_PRESENTER}, {@code UNKNOWN}...).
+   */
   static ObjectNode meeting(Meeting m) {
     ObjectNode node = object();
     node.put("id", m.id());
@@ -114,6 +119,19 @@ final class Json {
       put(organizer, "displayName", m.organizer().get().displayName());
     } else {
       node.putNull("organizer");
+    }
+    put(node, "passcodeRequired", m.passcodeRequired());
+    if (m.lobbyBypass().isPresent()) {
+      ObjectNode lobby = node.putObject("lobbyBypass");
+      lobby.put("scope", m.lobbyBypass().get().scope().name());
+      lobby.put("dialInBypass", m.lobbyBypass().get().dialInBypass());
+    } else {
+      node.putNull("lobbyBypass");
+    }
+    put(node, "allowedPresenters", m.allowedPresenters());
+    ArrayNode attendees = node.putArray("attendees");
+    for (Attendee a : m.attendees()) {
+      attendees.addObject().put("upn", a.upn()).put("role", a.role().name());
     }
     return node;
   }

@@ -216,6 +216,9 @@ class ConnectAndMeetingsTest extends AgainstFakeMicrosoft {
         .contains("meeting id:      " + stored.joinMeetingId().orElseThrow())
         .contains("passcode:        " + stored.passcode().orElseThrow())
         .contains("dial-in:         ")
+        .contains("lobby bypass:    organization; dial-in callers wait")
+        .contains("presenters:      everyone")
+        .doesNotContain("attendees:")
         .contains("id:              " + stored.id());
 
     Cli.Result got = cli.run(env(), "meeting", "get", stored.id());
@@ -241,10 +244,16 @@ class ConnectAndMeetingsTest extends AgainstFakeMicrosoft {
     assertThat(created.out().strip()).doesNotContain("\n");
     assertThat(meeting.fieldNames()).toIterable()
         .containsExactly("id", "subject", "start", "end", "joinUrl", "joinMeetingId", "passcode", "externalId",
-            "dialIn", "organizer");
+            "dialIn", "organizer", "passcodeRequired", "lobbyBypass", "allowedPresenters", "attendees");
     assertThat(meeting.get("subject").asText()).isEqualTo("Standup");
     assertThat(meeting.get("externalId").asText()).isEqualTo("standup-2030-01-15");
     assertThat(meeting.get("passcode").isNull()).isTrue(); // createOrGet gives none
+    assertThat(meeting.get("passcodeRequired").asText()).isEqualTo("false");
+    assertThat(meeting.at("/lobbyBypass/scope").asText()).isEqualTo("ORGANIZATION");
+    assertThat(meeting.at("/lobbyBypass/dialInBypass").asBoolean()).isFalse();
+    assertThat(meeting.get("allowedPresenters").asText()).isEqualTo("EVERYONE");
+    assertThat(meeting.get("attendees").isArray()).isTrue();
+    assertThat(meeting.get("attendees").size()).isZero();
     Instant start = Instant.parse(meeting.get("start").asText());
     assertThat(Duration.between(start, Instant.parse(meeting.get("end").asText()))).isEqualTo(Duration.ofMinutes(15));
     assertThat(Duration.between(start, Instant.now()).abs()).isLessThan(Duration.ofMinutes(10));

@@ -2,7 +2,6 @@ package io.teamsmeet.feign;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.teamsmeet.AllowedPresenters;
 import io.teamsmeet.Attendee;
 import io.teamsmeet.LobbyBypass;
 import io.teamsmeet.MeetingRequest;
@@ -44,11 +43,11 @@ final class GraphBodies {
     static Create of(MeetingRequest r) {
       return new Create(
           r.subject(),
-          time(r.start()),
-          time(r.end()),
+          r.start().map(GraphBodies::time).orElse(null),
+          r.end().map(GraphBodies::time).orElse(null),
           Participants.of(r.attendees()),
           r.lobbyBypass().map(LobbySettings::of).orElse(null),
-          r.allowedPresenters().map(GraphBodies::presenters).orElse(null),
+          r.allowedPresenters().map(GraphNames::presenters).orElse(null),
           new JoinSettings(r.passcodeRequired()));
     }
 
@@ -78,8 +77,8 @@ final class GraphBodies {
               .orElseThrow(
                   () -> new IllegalArgumentException("externalId is required for createOrGet")),
           r.subject(),
-          time(r.start()),
-          time(r.end()),
+          r.start().map(GraphBodies::time).orElse(null),
+          r.end().map(GraphBodies::time).orElse(null),
           Participants.of(r.attendees()));
     }
 
@@ -112,7 +111,7 @@ final class GraphBodies {
           u.end().map(GraphBodies::time).orElse(null),
           u.attendees().map(Participants::all).orElse(null),
           u.lobbyBypass().map(LobbySettings::of).orElse(null),
-          u.allowedPresenters().map(GraphBodies::presenters).orElse(null));
+          u.allowedPresenters().map(GraphNames::presenters).orElse(null));
     }
 
     @Override
@@ -161,13 +160,7 @@ final class GraphBodies {
       implements Body {
 
     static AttendeeInfo of(Attendee a) {
-      String role =
-          switch (a.role()) {
-            case ATTENDEE -> "attendee";
-            case PRESENTER -> "presenter";
-            case COORGANIZER -> "coorganizer";
-          };
-      return new AttendeeInfo(a.upn(), role);
+      return new AttendeeInfo(a.upn(), GraphNames.role(a.role()));
     }
 
     @Override
@@ -185,16 +178,7 @@ final class GraphBodies {
       @JsonProperty("isDialInBypassEnabled") boolean isDialInBypassEnabled) implements Body {
 
     static LobbySettings of(LobbyBypass l) {
-      String scope =
-          switch (l.scope()) {
-            case ORGANIZER -> "organizer";
-            case ORGANIZATION -> "organization";
-            case ORGANIZATION_AND_FEDERATED -> "organizationAndFederated";
-            case EVERYONE -> "everyone";
-            case INVITED -> "invited";
-            case ORGANIZATION_EXCLUDING_GUESTS -> "organizationExcludingGuests";
-          };
-      return new LobbySettings(scope, l.dialInBypass());
+      return new LobbySettings(GraphNames.lobbyScope(l.scope()), l.dialInBypass());
     }
 
     @Override
@@ -218,7 +202,6 @@ final class GraphBodies {
     }
   }
 
-  /** A string field, left out when null. */
   /** The fields a create and an update share, in this order; absent ones are left out. */
   private static void meetingFields(
       JsonGenerator json,
@@ -244,19 +227,11 @@ final class GraphBodies {
     }
   }
 
+  /** A string field, left out when null. */
   private static void string(JsonGenerator json, String name, String value) throws IOException {
     if (value != null) {
       json.writeStringField(name, value);
     }
-  }
-
-  static String presenters(AllowedPresenters p) {
-    return switch (p) {
-      case EVERYONE -> "everyone";
-      case ORGANIZATION -> "organization";
-      case ROLE_IS_PRESENTER -> "roleIsPresenter";
-      case ORGANIZER -> "organizer";
-    };
   }
 
   /** ISO-8601 in UTC with a {@code Z}, to the millisecond. */

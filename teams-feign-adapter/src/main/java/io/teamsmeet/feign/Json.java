@@ -124,6 +124,20 @@ final class Json {
     return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.strip());
   }
 
+  /**
+   * A field as a boolean: a JSON boolean, or the text {@code true}/{@code false} in any case; absent
+   * for anything else.
+   */
+  static Optional<Boolean> bool(JsonNode node, String field) {
+    JsonNode value = node == null ? null : node.get(field);
+    if (value != null && value.isBoolean()) {
+      return Optional.of(value.booleanValue());
+    }
+    return scalar(value)
+        .filter(t -> t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false"))
+        .map(Boolean::parseBoolean);
+  }
+
   /** A field holding an array of strings (or a single string) as a list; non-text items skipped. */
   static List<String> texts(JsonNode node, String field) {
     JsonNode value = fieldIgnoreCase(node, field);

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import feign.Response;
 import feign.codec.Decoder;
 import io.teamsmeet.TeamsServiceException;
+import io.teamsmeet.Attendee;
 import io.teamsmeet.DialIn;
+import io.teamsmeet.LobbyBypass;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.Organizer;
 import java.lang.reflect.Type;
@@ -17,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +33,12 @@ import java.util.Optional;
  *   <li>Times are parsed with {@link OffsetDateTime} (up to 9 fractional digits; Graph sends up to
  *       7), or as UTC when there is no offset; {@code 0001-01-01T00:00:00Z}, which some GETs
  *       return, and unreadable values are absent.
+ *   <li>The settings read back ({@code lobbyBypassSettings}, {@code allowedPresenters}, {@code
+ *       participants.attendees} with their {@code role}, {@code
+ *       joinMeetingIdSettings.isPasscodeRequired}) are absent when Graph leaves them out, and a
+ *       value this SDK does not know (Graph's {@code unknownFutureValue}, a value added later) is
+ *       the enum's {@code UNKNOWN} ({@link GraphNames}). An attendee without a {@code upn} is left
+ *       out: the core's {@link Attendee} is keyed by it.
  *   <li>{@code audioConferencing} is read case-insensitively ({@code ConferenceId} appears in
  *       Microsoft's examples), with both the arrays {@code tollNumbers}/{@code tollFreeNumbers} and
  *       the deprecated single {@code tollNumber}/{@code tollFreeNumber}.
@@ -51,6 +60,7 @@ final class MeetingDecoder implements Decoder {
         toUri(joinWebUrl)
             .orElseThrow(() -> invalid(response, "has a joinWebUrl that is not a URL"));
     JsonNode joinSettings = Json.object(json, "joinMeetingIdSettings");
+    JsonNode participants = Json.object(json, "participants");
     return Meeting.builder(id, joinUrl)
         .subject(Json.text(json, "subject").orElse(null))
         .times(instant(json, "startDateTime"), instant(json, "endDateTime"))
@@ -58,8 +68,13 @@ final class MeetingDecoder implements Decoder {
         .joinMeetingId(
             Json.text(joinSettings, "joinMeetingId").orElse(null),
             Json.text(joinSettings, "passcode").orElse(null))
+        .passcodeRequired(Json.bool(joinSettings, "isPasscodeRequired").orElse(null))
         .dialIn(dialIn(Json.fieldIgnoreCase(json, "audioConferencing")).orElse(null))
-        .organizer(organizer(Json.object(json, "participants")).orElse(null))
+        .organizer(organizer(participants).orElse(null))
+        .attendees(attendees(participants))
+        .lobbyBypass(lobbyBypass(Json.object(json, "lobbyBypassSettings")).orElse(null))
+        .allowedPresenters(
+            Json.text(json, "allowedPresenters").map(GraphNames::toPresenters).orElse(null))
         .externalId(Json.text(json, "externalId").orElse(null))
         .chatThreadId(Json.text(Json.object(json, "chatInfo"), "threadId").orElse(null))
         .build();
@@ -182,6 +197,37 @@ final class MeetingDecoder implements Decoder {
       return Optional.empty();
     }
     return Optional.of(new Organizer(id, upn, name));
+  }
+
+  /** {@code participants.attendees}: each object with a {@code upn}, in Graph's order. */
+  static List<Attendee> attendees(JsonNode participants) {
+    JsonNode list = participants == null ? null : participants.get("attendees");
+    List<Attendee> attendees = new ArrayList<>();
+    if (list != null && list.isArray()) {
+      for (JsonNode attendee : list) {
+        Optional<String> upn = Json.text(attendee, "upn");
+        if (upn.isPresent()) {
+          String role = Json.text(attendee, "role").orElse(null);
+          attendees.add(new Attendee(upn.get(), GraphNames.toRole(role)));
+        }
+      }
+    }
+    return attendees;
+  }
+
+  /**
+   * {@code lobbyBypassSettings}; absent when neither {@code scope} nor {@code
+   * isDialInBypassEnabled} is there. A missing {@code isDialInBypassEnabled} is {@code false}, as
+   * Graph's default is.
+   */
+  static Optional<LobbyBypass> lobbyBypass(JsonNode settings) {
+    Optional<String> scope = Json.text(settings, "scope");
+    Optional<Boolean> dialIn = Json.bool(settings, "isDialInBypassEnabled");
+    if (scope.isEmpty() && dialIn.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new LobbyBypass(GraphNames.toLobbyScope(scope.orElse(null)), dialIn.orElse(false)));
   }
 
   /**

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,16 @@ import org.junit.jupiter.api.Test;
 class GraphBodiesTest {
 
   private static final Instant START = Instant.parse("2026-04-01T14:30:00.123456789Z");
+
+  /** The values a request can carry: all but the read-only {@code UNKNOWN}. */
+  private static final List<Attendee.Role> ROLES = sendable(Attendee.Role.values());
+
+  private static final List<LobbyBypass.Scope> SCOPES = sendable(LobbyBypass.Scope.values());
+  private static final List<AllowedPresenters> PRESENTERS = sendable(AllowedPresenters.values());
+
+  private static <E extends Enum<E>> List<E> sendable(E[] values) {
+    return Arrays.stream(values).filter(v -> !v.name().equals("UNKNOWN")).toList();
+  }
 
   /** Subjects that exercise escaping: quotes, backslashes, control characters, non-ASCII. */
   private static final List<String> SUBJECTS =
@@ -57,10 +68,10 @@ class GraphBodiesTest {
     updates.add(MeetingUpdate.builder().times(START, START.plusSeconds(1800)).build());
     updates.add(MeetingUpdate.builder().attendees(List.of()).build());
     updates.add(MeetingUpdate.builder().attendees(attendees()).build());
-    for (LobbyBypass.Scope scope : LobbyBypass.Scope.values()) {
+    for (LobbyBypass.Scope scope : SCOPES) {
       updates.add(MeetingUpdate.builder().lobbyBypass(new LobbyBypass(scope, true)).build());
     }
-    for (AllowedPresenters presenters : AllowedPresenters.values()) {
+    for (AllowedPresenters presenters : PRESENTERS) {
       updates.add(MeetingUpdate.builder().allowedPresenters(presenters).build());
     }
     updates.add(
@@ -94,6 +105,40 @@ class GraphBodiesTest {
                 + "\"joinMeetingIdSettings\":{\"isPasscodeRequired\":true}}");
   }
 
+  @Test
+  void aSubjectAloneSendsNoTimes() {
+    MeetingRequest request = MeetingRequest.of("Quick sync");
+
+    assertThat(new String(Json.write(GraphBodies.Create.of(request)), StandardCharsets.UTF_8))
+        .isEqualTo(
+            "{\"subject\":\"Quick sync\",\"joinMeetingIdSettings\":{\"isPasscodeRequired\":true}}");
+    assertThat(
+            new String(
+                Json.write(GraphBodies.CreateOrGet.of(request.withExternalId("k-1"))),
+                StandardCharsets.UTF_8))
+        .isEqualTo("{\"externalId\":\"k-1\",\"subject\":\"Quick sync\"}");
+  }
+
+  @Test
+  void everySendableValueHasAGraphNameThatReadsBackAsItself() {
+    for (Attendee.Role role : ROLES) {
+      assertThat(GraphNames.toRole(GraphNames.role(role))).isEqualTo(role);
+    }
+    for (LobbyBypass.Scope scope : SCOPES) {
+      assertThat(GraphNames.toLobbyScope(GraphNames.lobbyScope(scope))).isEqualTo(scope);
+    }
+    for (AllowedPresenters presenters : PRESENTERS) {
+      assertThat(GraphNames.toPresenters(GraphNames.presenters(presenters)))
+          .isEqualTo(presenters);
+    }
+    assertThat(GraphNames.toLobbyScope("ORGANIZATIONANDFEDERATED"))
+        .isEqualTo(LobbyBypass.Scope.ORGANIZATION_AND_FEDERATED);
+    assertThat(GraphNames.toRole("producer")).isEqualTo(Attendee.Role.UNKNOWN);
+    assertThat(GraphNames.toRole(null)).isEqualTo(Attendee.Role.UNKNOWN);
+    assertThat(GraphNames.toPresenters("unknownFutureValue"))
+        .isEqualTo(AllowedPresenters.UNKNOWN);
+  }
+
   private static void assertSameJson(Object body, byte[] streamed) throws Exception {
     byte[] bound = Json.MAPPER.writeValueAsBytes(body);
     assertThat(new String(streamed, StandardCharsets.UTF_8))
@@ -104,7 +149,7 @@ class GraphBodiesTest {
 
   private static List<Attendee> attendees() {
     List<Attendee> list = new ArrayList<>();
-    for (Attendee.Role role : Attendee.Role.values()) {
+    for (Attendee.Role role : ROLES) {
       list.add(new Attendee("user-" + role + "@contoso.example", role));
     }
     list.add(Attendee.of("\"odd\"\\upn\u00e9@contoso.example"));
@@ -115,9 +160,10 @@ class GraphBodiesTest {
     List<MeetingRequest> requests = new ArrayList<>();
     for (String subject : SUBJECTS) {
       requests.add(MeetingRequest.of(subject, START, Duration.ofMinutes(30)));
+      requests.add(MeetingRequest.of(subject));
     }
-    for (LobbyBypass.Scope scope : LobbyBypass.Scope.values()) {
-      for (AllowedPresenters presenters : AllowedPresenters.values()) {
+    for (LobbyBypass.Scope scope : SCOPES) {
+      for (AllowedPresenters presenters : PRESENTERS) {
         MeetingRequest.Builder b =
             MeetingRequest.builder()
                 .subject("Lobby " + scope + " " + presenters)

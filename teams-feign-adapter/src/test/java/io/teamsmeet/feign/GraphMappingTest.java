@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.AccessToken;
+import io.teamsmeet.AllowedPresenters;
+import io.teamsmeet.Attendee;
 import io.teamsmeet.DialIn;
+import io.teamsmeet.LobbyBypass;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.Organizer;
@@ -22,6 +25,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @OnEachTransport
 class GraphMappingTest {
@@ -85,6 +90,10 @@ class GraphMappingTest {
     assertThat(m.chatThreadId())
         .contains("19:meeting_M2IzYzczNTItYmY3OC00MDlmLWJjMzUtYmFiMjNlOTY4MGEz@thread.skype");
     assertThat(m.externalId()).isEmpty();
+    assertThat(m.passcodeRequired()).contains(true);
+    assertThat(m.attendees()).isEmpty();
+    assertThat(m.lobbyBypass()).isEmpty();
+    assertThat(m.allowedPresenters()).isEmpty();
   }
 
   @Test
@@ -133,7 +142,141 @@ class GraphMappingTest {
               assertThat(d.tollNumbers()).containsExactly("5552478");
             });
     assertThat(m.organizer()).flatMap(Organizer::displayName).contains("Jasmine Miller");
+    assertThat(m.passcodeRequired()).contains(false);
+    // Microsoft's example lists the attendee without a role: read as UNKNOWN, not guessed.
+    assertThat(m.attendees()).containsExactly(new Attendee("upn-value", Attendee.Role.UNKNOWN));
     assertThat(m.start()).contains(Instant.parse("2018-05-30T00:30:00Z"));
+  }
+
+  @Test
+  void theSettingsThatCanBeSetAreReadBack() {
+    // The shape of a Graph answer to a create with lobby, presenters, attendees and a passcode
+    // (onlineMeeting resource, lobbyBypassSettings, meetingParticipantInfo, joinMeetingIdSettings).
+    Meeting m =
+        answer(
+            200,
+            """
+            {"id":"m1","joinWebUrl":"https://teams.microsoft.com/l/meetup-join/x",
+             "allowedPresenters":"roleIsPresenter",
+             "lobbyBypassSettings":{"scope":"organizationAndFederated","isDialInBypassEnabled":true},
+             "joinMeetingIdSettings":{"isPasscodeRequired":true,"joinMeetingId":"1234567890","passcode":"123abc"},
+             "participants":{
+               "organizer":{"upn":"heidi@contoso.com","role":"presenter",
+                 "identity":{"application":null,"device":null,
+                   "user":{"id":"550fae72-d251-43ec-868c-373732c2704f","displayName":"Heidi Steen",
+                     "tenantId":"72f988bf-86f1-41af-91ab-2d7cd011db47","identityProvider":"AAD"}}},
+               "attendees":[
+                 {"upn":"ana@contoso.com","role":"attendee",
+                  "identity":{"user":{"id":"112f7296-5fa4-42ca-bae8-6a692b15d4b8","displayName":null}}},
+                 {"upn":"bo@contoso.com","role":"presenter","identity":{"user":{"id":"b0"}}},
+                 {"upn":"cy@contoso.com","role":"coorganizer","identity":{"user":{"id":"c7"}}}]}}
+            """);
+
+    assertThat(m.allowedPresenters()).contains(AllowedPresenters.ROLE_IS_PRESENTER);
+    assertThat(m.lobbyBypass())
+        .contains(new LobbyBypass(LobbyBypass.Scope.ORGANIZATION_AND_FEDERATED, true));
+    assertThat(m.passcodeRequired()).contains(true);
+    assertThat(m.passcode()).contains("123abc");
+    assertThat(m.attendees())
+        .containsExactly(
+            new Attendee("ana@contoso.com", Attendee.Role.ATTENDEE),
+            new Attendee("bo@contoso.com", Attendee.Role.PRESENTER),
+            new Attendee("cy@contoso.com", Attendee.Role.COORGANIZER));
+    assertThat(m.organizer()).flatMap(Organizer::upn).contains("heidi@contoso.com");
+  }
+
+  /** A minimal meeting with {@code fields} (JSON members) added. */
+  private Meeting answerWith(String fields) {
+    return answer(
+        200,
+        "{\"id\":\"m1\",\"joinWebUrl\":\"https://teams.microsoft.com/l/meetup-join/x\"," + fields + "}");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "organizer, ORGANIZER", "organization, ORGANIZATION",
+    "organizationAndFederated, ORGANIZATION_AND_FEDERATED", "everyone, EVERYONE",
+    "invited, INVITED", "organizationExcludingGuests, ORGANIZATION_EXCLUDING_GUESTS"
+  })
+  void everyLobbyScopeGraphNamesIsRead(String wire, LobbyBypass.Scope scope) {
+    Meeting m = answerWith("\"lobbyBypassSettings\":{\"scope\":\"" + wire + "\"}");
+
+    assertThat(m.lobbyBypass()).contains(new LobbyBypass(scope, false));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "everyone, EVERYONE", "organization, ORGANIZATION", "roleIsPresenter, ROLE_IS_PRESENTER",
+    "organizer, ORGANIZER"
+  })
+  void everyPresenterSettingGraphNamesIsRead(String wire, AllowedPresenters presenters) {
+    Meeting m = answerWith("\"allowedPresenters\":\"" + wire + "\"");
+
+    assertThat(m.allowedPresenters()).contains(presenters);
+  }
+
+  @Test
+  void valuesThisSdkDoesNotKnowAreUnknownNotErrors() {
+    Meeting m =
+        answer(
+            200,
+            """
+            {"id":"m1","joinWebUrl":"https://teams.microsoft.com/l/meetup-join/x",
+             "allowedPresenters":"unknownFutureValue",
+             "lobbyBypassSettings":{"scope":"someScopeAddedIn2030","isDialInBypassEnabled":false},
+             "participants":{"attendees":[
+               {"upn":"p@contoso.com","role":"producer"},
+               {"upn":"f@contoso.com","role":"unknownFutureValue"},
+               {"upn":"n@contoso.com"},
+               {"upn":"o@contoso.com","role":{"odd":true}},
+               {"upn":"a@contoso.com","role":"ATTENDEE"}]}}
+            """);
+
+    assertThat(m.allowedPresenters()).contains(AllowedPresenters.UNKNOWN);
+    assertThat(m.lobbyBypass()).contains(new LobbyBypass(LobbyBypass.Scope.UNKNOWN, false));
+    assertThat(m.attendees())
+        .extracting(Attendee::role)
+        .containsExactly(
+            Attendee.Role.UNKNOWN,
+            Attendee.Role.UNKNOWN,
+            Attendee.Role.UNKNOWN,
+            Attendee.Role.UNKNOWN,
+            Attendee.Role.ATTENDEE);
+  }
+
+  @Test
+  void malformedSettingsAreAbsentNotErrors() {
+    Meeting m =
+        answer(
+            200,
+            """
+            {"id":"m1","joinWebUrl":"https://teams.microsoft.com/l/meetup-join/x",
+             "allowedPresenters":["everyone"],
+             "lobbyBypassSettings":{"somethingElse":1},
+             "joinMeetingIdSettings":{"isPasscodeRequired":"maybe"},
+             "participants":{"attendees":[null,"ana@contoso.com",{"role":"attendee"},
+               {"upn":"  ","role":"attendee"},{"identity":{"user":{"id":"x"}}},
+               {"upn":"ok@contoso.com","role":"presenter"}]}}
+            """);
+
+    assertThat(m.allowedPresenters()).isEmpty();
+    assertThat(m.lobbyBypass()).isEmpty();
+    assertThat(m.passcodeRequired()).isEmpty();
+    assertThat(m.attendees())
+        .containsExactly(new Attendee("ok@contoso.com", Attendee.Role.PRESENTER));
+
+    Meeting textual =
+        answer(
+            200,
+            """
+            {"id":"m1","joinWebUrl":"https://teams.microsoft.com/l/meetup-join/x",
+             "lobbyBypassSettings":{"isDialInBypassEnabled":"TRUE"},
+             "joinMeetingIdSettings":{"isPasscodeRequired":"false"},
+             "participants":{"attendees":{"upn":"not-an-array@contoso.com"}}}
+            """);
+    assertThat(textual.lobbyBypass()).contains(new LobbyBypass(LobbyBypass.Scope.UNKNOWN, true));
+    assertThat(textual.passcodeRequired()).contains(false);
+    assertThat(textual.attendees()).isEmpty();
   }
 
   @Test
@@ -171,6 +314,10 @@ class GraphMappingTest {
         .isEqualTo(
             Meeting.builder("m1", URI.create("https://teams.microsoft.com/l/meetup-join/x"))
                 .build());
+    assertThat(m.attendees()).isEmpty();
+    assertThat(m.lobbyBypass()).isEmpty();
+    assertThat(m.allowedPresenters()).isEmpty();
+    assertThat(m.passcodeRequired()).isEmpty();
   }
 
   @Test

@@ -186,6 +186,22 @@ class GraphRequestTest {
   }
 
   @Test
+  void aSubjectAloneIsSentWithoutTimesToBothCreateAndCreateOrGet() {
+    graph.create(TOKEN, MeetingRequest.of("Quick sync"), Fixture.deadline());
+    graph.createOrGet(TOKEN, MeetingRequest.of("Quick sync").withExternalId("k-1"), Fixture.deadline());
+
+    wm.verify(
+        postRequestedFor(urlEqualTo(BASE))
+            .withRequestBody(
+                equalToJson(
+                    "{\"subject\":\"Quick sync\","
+                        + "\"joinMeetingIdSettings\":{\"isPasscodeRequired\":true}}")));
+    wm.verify(
+        postRequestedFor(urlEqualTo(BASE + "/createOrGet"))
+            .withRequestBody(equalToJson("{\"externalId\":\"k-1\",\"subject\":\"Quick sync\"}")));
+  }
+
+  @Test
   void createSendsEveryOptionWithGraphsWireValues() {
     MeetingRequest request =
         MeetingRequest.builder()

@@ -171,7 +171,14 @@ import javax.net.ssl.TrustManagerFactory;
  *       in paths; {@code passcode} is null unless {@code isPasscodeRequired} was true on create;
  *       {@code createOrGet} is keyed by organizer and {@code externalId}, answers 201 then 200 with
  *       the meeting unchanged, and ignores every setting but subject, times and participants. A
- *       plain create with an {@code externalId} is a 400; so is an unknown property. Every answer
+ *       plain create with an {@code externalId} is a 400; so is an unknown property. Without times
+ *       a meeting starts at {@link #clock()}'s now and ends an hour later (start + 1 hour with a
+ *       start alone), as Microsoft documents for {@code createOrGet}; a plain create is given the
+ *       same, which Microsoft does not document (its resource page marks {@code endDateTime}
+ *       required) and which the fake picks. Settings not sent take Graph's defaults: lobby {@code
+ *       organization} without dial-in bypass, presenters {@code everyone}, no attendees; those
+ *       sent on create or PATCH are returned as set, attendees with {@code upn}, {@code role} and
+ *       {@code identity}. Every answer
  *       carries {@code request-id}, {@code client-request-id} (the request's, else the request-id)
  *       and {@code Date}; errors are {@code {"error":{"code","message","innerError":{"date",
  *       "request-id","client-request-id"}}}}.
@@ -663,7 +670,8 @@ public final class FakeMicrosoft implements AutoCloseable {
 
   /**
    * A snapshot of every meeting, by organizer UPN, oldest first, as the core's {@link Meeting}
-   * (read from the same JSON a client gets).
+   * (read from the same JSON a client gets, lobby, presenters, attendees and passcode setting
+   * included; a value the core has no constant for is its {@code UNKNOWN}).
    */
   public Map<String, List<Meeting>> meetings() {
     Map<String, List<Meeting>> result = new LinkedHashMap<>();

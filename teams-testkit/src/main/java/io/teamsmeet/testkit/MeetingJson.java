@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.teamsmeet.AllowedPresenters;
+import io.teamsmeet.Attendee;
 import io.teamsmeet.DialIn;
+import io.teamsmeet.LobbyBypass;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.Organizer;
 import java.net.URI;
@@ -323,6 +326,9 @@ final class MeetingJson {
     builder.createdAt(instant(m, "creationDateTime"));
     JsonNode join = m.path("joinMeetingIdSettings");
     builder.joinMeetingId(text(join, "joinMeetingId"), text(join, "passcode"));
+    if (join.path("isPasscodeRequired").isBoolean()) {
+      builder.passcodeRequired(join.path("isPasscodeRequired").booleanValue());
+    }
     JsonNode audio = m.path("audioConferencing");
     if (audio.isObject()) {
       builder.dialIn(
@@ -338,9 +344,45 @@ final class MeetingJson {
             Optional.ofNullable(text(organizer.path("identity").path("user"), "id")),
             Optional.ofNullable(text(organizer, "upn")),
             Optional.ofNullable(text(organizer.path("identity").path("user"), "displayName"))));
+    List<Attendee> attendees = new ArrayList<>();
+    for (JsonNode attendee : m.path("participants").path("attendees")) {
+      String upn = text(attendee, "upn");
+      if (upn != null) {
+        attendees.add(new Attendee(upn, named(Attendee.Role.values(), text(attendee, "role"))));
+      }
+    }
+    builder.attendees(attendees);
+    JsonNode lobby = m.path("lobbyBypassSettings");
+    if (lobby.isObject()) {
+      builder.lobbyBypass(
+          new LobbyBypass(
+              named(LobbyBypass.Scope.values(), text(lobby, "scope")),
+              lobby.path("isDialInBypassEnabled").asBoolean(false)));
+    }
+    String presenters = text(m, "allowedPresenters");
+    if (presenters != null) {
+      builder.allowedPresenters(named(AllowedPresenters.values(), presenters));
+    }
     builder.externalId(text(m, "externalId"));
     builder.chatThreadId(text(m.path("chatInfo"), "threadId"));
     return builder.build();
+  }
+
+  /**
+   * The constant Graph names {@code graphName}: Graph's camel case is the constant's name without
+   * underscores ({@code organizationAndFederated}, {@code ORGANIZATION_AND_FEDERATED}); anything
+   * else, {@code unknownFutureValue} and {@code producer} included, is the enum's {@code UNKNOWN}.
+   */
+  private static <E extends Enum<E>> E named(E[] values, String graphName) {
+    E unknown = null;
+    for (E value : values) {
+      if (value.name().equals("UNKNOWN")) {
+        unknown = value;
+      } else if (value.name().replace("_", "").equalsIgnoreCase(graphName)) {
+        return value;
+      }
+    }
+    return unknown;
   }
 
   static Instant expiryAfter(Instant end, Instant now) {

@@ -4,6 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.teamsmeet.AllowedPresenters;
+import io.teamsmeet.Attendee;
+import io.teamsmeet.LobbyBypass;
 import io.teamsmeet.Meeting;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -107,6 +110,43 @@ class GraphTest {
     assertThat(snapshot.start()).contains(Instant.parse("2030-01-15T09:00:00.1234567Z"));
     assertThat(snapshot.dialIn()).isPresent();
     assertThat(snapshot.organizer().flatMap(o -> o.upn())).contains("ana@contoso.com");
+    assertThat(snapshot.passcodeRequired()).contains(true);
+    assertThat(snapshot.lobbyBypass()).contains(new LobbyBypass(LobbyBypass.Scope.EVERYONE, true));
+    assertThat(snapshot.allowedPresenters()).contains(AllowedPresenters.ROLE_IS_PRESENTER);
+    assertThat(snapshot.attendees())
+        .containsExactly(
+            new Attendee("bob@contoso.com", Attendee.Role.PRESENTER),
+            new Attendee("guest@fabrikam.com", Attendee.Role.ATTENDEE));
+  }
+
+  @Test
+  void aCreateWithoutSettingsHasGraphsDefaults(FakeMicrosoft fake) {
+    Client client = new Client(fake);
+    JsonNode m = Client.json(client.create(token(fake, "ana@contoso.com"), Client.meetingBody("Plain")));
+
+    assertThat(m.at("/lobbyBypassSettings/scope").asText()).isEqualTo("organization");
+    assertThat(m.get("allowedPresenters").asText()).isEqualTo("everyone");
+    assertThat(m.at("/participants/attendees").isArray()).isTrue();
+    assertThat(m.at("/participants/attendees").size()).isZero();
+    Meeting snapshot = fake.meetings("ana@contoso.com").get(0);
+    assertThat(snapshot.lobbyBypass()).contains(LobbyBypass.of(LobbyBypass.Scope.ORGANIZATION));
+    assertThat(snapshot.allowedPresenters()).contains(AllowedPresenters.EVERYONE);
+    assertThat(snapshot.attendees()).isEmpty();
+    assertThat(snapshot.passcodeRequired()).contains(false);
+  }
+
+  @Test
+  void aPlainCreateWithoutTimesStartsNowAndLastsAnHour(FakeMicrosoft fake) {
+    Client client = new Client(fake);
+    HttpResponse<String> response =
+        client.create(token(fake, "ana@contoso.com"), "{\"subject\":\"Quick sync\"}");
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    JsonNode m = Client.json(response);
+    Instant start = Instant.parse(m.get("startDateTime").asText());
+    assertThat(start).isEqualTo(fake.clock().instant());
+    assertThat(Instant.parse(m.get("endDateTime").asText())).isEqualTo(start.plus(Duration.ofHours(1)));
+    assertThat(fake.meetings("ana@contoso.com").get(0).end()).contains(start.plus(Duration.ofHours(1)));
   }
 
   @Test

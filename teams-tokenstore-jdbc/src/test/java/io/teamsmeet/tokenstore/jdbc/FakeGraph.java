@@ -33,7 +33,7 @@ final class FakeGraph implements MeetingPort {
     int n = tokensUsed.size();
     return Meeting.builder("meeting-" + n, URI.create("https://teams.fake/l/meetup-join/" + n))
         .subject(request.subject())
-        .times(request.start(), request.end())
+        .times(request.start().orElse(null), request.end().orElse(null))
         .build();
   }
 
