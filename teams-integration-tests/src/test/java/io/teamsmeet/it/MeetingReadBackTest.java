@@ -8,7 +8,7 @@ import io.teamsmeet.LobbyBypass;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.MeetingUpdate;
-import io.teamsmeet.feign.TeamsMeetings;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.feign.Transport;
 import io.teamsmeet.testkit.RecordedRequest;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
