@@ -23,7 +23,7 @@ import java.time.Duration;
  * <dependency>
  *   <groupId>io.github.openfeign</groupId>
  *   <artifactId>feign-okhttp</artifactId>
- *   <version>13.6</version> <!-- the version of feign-core -->
+ *   <!-- no version: teams-bom manages the one matching the adapter's Feign -->
  * </dependency>
  *
  * TeamsMeetings.builder()...transport(Transport.okHttp())...build();

@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's examples that are whole test classes are kept here, compiled and run, in package
- * {@code io.teamsmeet.it.example} (public API only); this test keeps the README's copy identical
- * to the compiled one, package line aside.
+ * The README's examples that are whole classes (the quick start, the testing section's example) are
+ * kept here, compiled (and the test run), in package {@code io.teamsmeet.it.example}: public API
+ * only, as a consumer project sees it; this test keeps the README's copy identical to the compiled
+ * one, package line aside.
  */
 class ReadmeExamplesTest {
 
@@ -25,6 +26,12 @@ class ReadmeExamplesTest {
   void theTestingSectionsThrottlingExampleIsTheCompiledOne() throws IOException {
     assertThat(readmeBlockDeclaring("class ThrottlingTest"))
         .isEqualTo(withoutPackageLine(EXAMPLES.resolve("ThrottlingTest.java")));
+  }
+
+  @Test
+  void theQuickStartWithItsImportsIsTheCompiledOne() throws IOException {
+    assertThat(readmeBlockDeclaring("class TeamsConnector"))
+        .isEqualTo(withoutPackageLine(EXAMPLES.resolve("TeamsConnector.java")));
   }
 
   private static String readmeBlockDeclaring(String declaration) throws IOException {
