@@ -10,7 +10,10 @@ package io.teamsmeet;
  */
 public record Attendee(String upn, Role role) {
 
-  /** Graph's {@code onlineMeetingRole} values, plus {@link #UNKNOWN} for those this SDK lacks. */
+  /**
+   * Graph's {@code onlineMeetingRole} values, plus {@link #UNKNOWN} for those this SDK lacks.
+   * Immutable and thread-safe.
+   */
   public enum Role {
     /** A regular attendee. */
     ATTENDEE,

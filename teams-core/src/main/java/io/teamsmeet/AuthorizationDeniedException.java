@@ -8,6 +8,8 @@ package io.teamsmeet;
  * consent_required}, {@code interaction_required}, {@code server_error}...); {@code
  * details().description()} holds {@code error_description}. {@link #isRetryable()} tells whether
  * simply trying again may work.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class AuthorizationDeniedException extends AuthorizationException {
 

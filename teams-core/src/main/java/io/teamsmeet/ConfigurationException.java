@@ -5,6 +5,8 @@ package io.teamsmeet;
  * unknown client id, a redirect URI that is not registered, a scope that does not exist, an app
  * that is not multi-tenant. Retrying or reconnecting the user does not help; the message says what
  * to fix.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class ConfigurationException extends TeamsException {
 

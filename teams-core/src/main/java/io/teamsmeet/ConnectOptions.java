@@ -3,7 +3,8 @@ package io.teamsmeet;
 import java.util.Optional;
 
 /**
- * Optional hints for the sign-in page that {@code beginConnect} sends the user to.
+ * Optional hints for the sign-in page that {@code beginConnect} sends the user to. Immutable and
+ * thread-safe; its {@link Builder} is not.
  *
  * <pre>{@code
  * URI url = service.beginConnect(userId, ConnectOptions.builder()
@@ -19,7 +20,7 @@ import java.util.Optional;
 public record ConnectOptions(
     Optional<String> loginHint, Optional<String> domainHint, Optional<Prompt> prompt) {
 
-  /** The identity platform's {@code prompt} values. */
+  /** The identity platform's {@code prompt} values. Immutable and thread-safe. */
   public enum Prompt {
     /** Always ask for credentials. */
     LOGIN("login"),

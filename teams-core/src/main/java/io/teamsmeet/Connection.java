@@ -6,6 +6,7 @@ import java.util.Set;
 
 /**
  * A user's connected Microsoft account, as {@code completeConnect} and {@code status} report it.
+ * Immutable and thread-safe: the scopes are copied into an unmodifiable set.
  *
  * @param userId the application's user id
  * @param tenantId the Entra tenant of the account (from the id token's {@code tid})

@@ -13,13 +13,15 @@ import java.util.Optional;
  * Connection#accountName()}" for {@code CONNECTED}, and let a failed call's exception decide
  * whether to ask for a reconnect.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param userId the application's user id
  * @param state connected, not connected, or stored but unreadable with the configured keys
  * @param connection the connection's details when {@code state} is {@link State#CONNECTED}
  */
 public record ConnectionStatus(String userId, State state, Optional<Connection> connection) {
 
-  /** The possible states. */
+  /** The possible states. Immutable and thread-safe. */
   public enum State {
     /** A grant is stored and opens with the configured keys. */
     CONNECTED,

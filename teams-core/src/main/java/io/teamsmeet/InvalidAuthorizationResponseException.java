@@ -8,12 +8,14 @@ package io.teamsmeet;
  * CSRF protection), whether they carry a {@code code} or an {@code error}; nothing was exchanged or
  * stored. {@link Reason#NO_REFRESH_TOKEN} and {@link Reason#ID_TOKEN_MISMATCH} come after the code
  * was redeemed: the answer was not used and nothing was stored.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class InvalidAuthorizationResponseException extends AuthorizationException {
 
   private static final long serialVersionUID = 1L;
 
-  /** What was wrong with the callback or with the answer to its code. */
+  /** What was wrong with the callback or with the answer to its code. Immutable and thread-safe. */
   public enum Reason {
     /** The callback had no {@code state} (a callback with {@code error} needs one too). */
     MISSING_STATE("the callback has no state parameter"),

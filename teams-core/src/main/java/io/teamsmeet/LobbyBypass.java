@@ -8,7 +8,7 @@ package io.teamsmeet;
  */
 public record LobbyBypass(Scope scope, boolean dialInBypass) {
 
-  /** Graph's {@code lobbyBypassScope} values. */
+  /** Graph's {@code lobbyBypassScope} values. Immutable and thread-safe. */
   public enum Scope {
     /** Only the organizer. */
     ORGANIZER,

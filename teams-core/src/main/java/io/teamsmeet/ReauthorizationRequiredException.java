@@ -18,12 +18,14 @@ import java.util.Optional;
  *   return redirectTo(service.beginConnect(userId));   // "Reconnect your Microsoft account"
  * }
  * }</pre>
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class ReauthorizationRequiredException extends TeamsException {
 
   private static final long serialVersionUID = 1L;
 
-  /** Why the user must connect again. */
+  /** Why the user must connect again. Immutable and thread-safe. */
   public enum Reason {
     /** The user has never connected, or disconnected. */
     NOT_CONNECTED(false),

@@ -16,7 +16,8 @@ import java.time.Duration;
  *     .build();
  * }</pre>
  *
- * <p>Implementations are thread-safe: several calls may wait at once.
+ * <p>Implementations must be thread-safe: one sleeper serves every call of a {@code TeamsMeetings},
+ * so several threads may wait on it at once. {@link #system()} is stateless.
  */
 @FunctionalInterface
 public interface Sleeper {

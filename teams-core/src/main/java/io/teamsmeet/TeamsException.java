@@ -9,6 +9,9 @@ package io.teamsmeet;
  * contain a token, code, verifier, secret, ciphertext or request body, and never a raw control
  * character, line separator or bidirectional control (those are escaped, see {@link SafeText}),
  * whatever Microsoft or a callback sent: a message is always one safe line to log or print.
+ *
+ * <p>Immutable and thread-safe: its fields are final and set by the constructor. Subclasses must
+ * keep it so; every subclass in this SDK does.
  */
 public abstract class TeamsException extends RuntimeException {
 

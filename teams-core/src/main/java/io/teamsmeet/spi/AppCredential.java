@@ -15,11 +15,11 @@ import java.security.cert.X509Certificate;
 public sealed interface AppCredential
     permits AppCredential.PublicClient, AppCredential.Secret, AppCredential.Certificate {
 
-  /** A public client: no credential is sent. */
+  /** A public client: no credential is sent. Immutable and thread-safe. */
   record PublicClient() implements AppCredential {}
 
   /**
-   * A client secret.
+   * A client secret. Immutable and thread-safe.
    *
    * @param value the secret; not blank
    */
@@ -38,7 +38,9 @@ public sealed interface AppCredential
   }
 
   /**
-   * A certificate whose private key signs a client assertion for each token request.
+   * A certificate whose private key signs a client assertion for each token request. Immutable and
+   * thread-safe: it keeps the key and certificate it was given and never changes them (do not
+   * destroy the key while the SDK uses it).
    *
    * @param privateKey the certificate's private key
    * @param certificate the certificate uploaded to the app registration

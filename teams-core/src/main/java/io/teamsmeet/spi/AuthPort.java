@@ -7,9 +7,10 @@ import java.util.List;
  * The Microsoft identity platform as the core sees it: build the authorize URL, redeem a code,
  * refresh.
  *
- * <p>Implementations hold the app registration (client id, credential, redirect URI, tenant, cloud)
- * and are thread-safe. They report failures with the core's exceptions: a grant that needs sign-in
- * again as {@code ReauthorizationRequiredException} (built with {@code
+ * <p>Implementations must be thread-safe: one instance serves every user and thread of a {@code
+ * TeamsMeetings} at once. They hold the app registration (client id, credential, redirect URI,
+ * tenant, cloud). They report failures with the core's exceptions: a grant that needs sign-in again
+ * as {@code ReauthorizationRequiredException} (built with {@code
  * ReauthorizationRequiredException.fromIdentityPlatform}), a registration mistake as {@code
  * ConfigurationException}, anything else as {@code TeamsServiceException}. They retry transient
  * failures themselves or report them as retryable.

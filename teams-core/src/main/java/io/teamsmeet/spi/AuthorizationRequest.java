@@ -9,6 +9,8 @@ import java.util.Optional;
  * <p>The adapter adds its own configuration (client id, redirect URI, tenant, the OpenID Connect
  * scopes {@code offline_access openid profile}) and always sends {@code code_challenge_method=S256}.
  *
+ * <p>Immutable and thread-safe: the scopes are copied into an unmodifiable list.
+ *
  * @param state the opaque, sealed state value to echo back in the callback
  * @param codeChallenge the PKCE S256 challenge: base64url(SHA-256(verifier)), unpadded
  * @param scopes the Graph scopes to request, for example {@code OnlineMeetings.ReadWrite}

@@ -6,5 +6,8 @@ package io.teamsmeet.spi;
  * MicrosoftAdapter} unchanged. Each adapter defines its own transports; {@code teams-feign-adapter}
  * offers {@code Transport.jdk()} and {@code Transport.okHttp()}. An adapter refuses a transport it
  * does not know with an {@link IllegalArgumentException}.
+ *
+ * <p>Implementations must be immutable and thread-safe: one transport value may be passed to
+ * several builders, and the adapter reads it on whichever thread builds a {@code TeamsMeetings}.
  */
 public interface HttpTransport {}

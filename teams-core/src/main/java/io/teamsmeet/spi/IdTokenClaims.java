@@ -9,6 +9,8 @@ import java.util.Optional;
  * from the token endpoint over TLS, in the same response as the access token, so it is informational
  * (which tenant, which account) and is never used to authenticate anyone.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param tenantId the {@code tid} claim
  * @param objectId the {@code oid} claim: the user's object id in their tenant
  * @param preferredUsername the {@code preferred_username} claim (usually the UPN or email)

@@ -8,10 +8,11 @@ import io.teamsmeet.Meeting;
  * Graph's {@code /me/onlineMeetings} as the core sees it. Every call acts for the user whose access
  * token it is given.
  *
- * <p>Implementations are thread-safe and report failures with the core's exceptions: HTTP 401 as
- * {@code TeamsServiceException} with status 401 (the core then refreshes once and retries once),
- * 403 as {@code PermissionDeniedException}, 404 as {@code MeetingNotFoundException}, 429/503/504 as
- * {@code ThrottledException} or a retryable {@code TeamsServiceException}, anything else as {@code
+ * <p>Implementations must be thread-safe: one instance serves every user and thread of a {@code
+ * TeamsMeetings} at once. They report failures with the core's exceptions: HTTP 401 as {@code
+ * TeamsServiceException} with status 401 (the core then refreshes once and retries once), 403 as
+ * {@code PermissionDeniedException}, 404 as {@code MeetingNotFoundException}, 429/503/504 as {@code
+ * ThrottledException} or a retryable {@code TeamsServiceException}, anything else as {@code
  * TeamsServiceException}. They never retry a plain {@link #create} unless the service proved it did
  * not process the request.
  */

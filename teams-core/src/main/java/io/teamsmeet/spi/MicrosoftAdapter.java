@@ -5,6 +5,10 @@ package io.teamsmeet.spi;
  * through {@link java.util.ServiceLoader} when the application does not pass ports of its own.
  * {@code teams-feign-adapter} registers one in {@code
  * META-INF/services/io.teamsmeet.spi.MicrosoftAdapter}; exactly one may be on the classpath.
+ *
+ * <p>Implementations must be thread-safe: {@link #connect} may be called from any thread, by
+ * several builders at once, and the {@link Ports} it returns are shared by every thread that uses
+ * that {@code TeamsMeetings} (see {@link AuthPort} and {@link MeetingPort}).
  */
 public interface MicrosoftAdapter {
 

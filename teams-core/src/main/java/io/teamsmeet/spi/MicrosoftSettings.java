@@ -9,6 +9,10 @@ import java.time.Duration;
  * the endpoints (already resolved from the cloud or the overrides, without a trailing slash), the
  * HTTP settings and the clock. Built and checked by {@code TeamsMeetings.Builder}.
  *
+ * <p>Immutable and thread-safe: its components never change, and every one is an immutable value
+ * except the clock, which the application shares and which must be thread-safe, as {@link Clock}
+ * requires.
+ *
  * @param clientId the app registration's application (client) id
  * @param redirectUri the redirect URI registered for the app
  * @param tenant the tenant of the authority ({@code organizations}, an id or a domain)

@@ -8,6 +8,8 @@ import java.util.Set;
 /**
  * A successful answer of the token endpoint, for either grant.
  *
+ * <p>Immutable and thread-safe: the scopes are copied into an unmodifiable set.
+ *
  * @param accessToken the bearer token for Graph
  * @param expiresAt when the access token stops working, computed by the adapter from {@code
  *     expires_in} and its clock

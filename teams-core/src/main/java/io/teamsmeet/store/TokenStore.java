@@ -25,7 +25,11 @@ import java.util.Optional;
  *
  * <p>A store only ever receives ciphertext; it never needs a key. A failure of the storage itself
  * (database down, timeout) is reported as {@code io.teamsmeet.store.TokenStoreException}, never as
- * a conflict: the core then keeps everything as it was. Implementations must be thread-safe.
+ * a conflict: the core then keeps everything as it was.
+ *
+ * <p>Implementations must be thread-safe: one store is shared by every thread of a {@code
+ * TeamsMeetings}, and several store instances (other application instances, other processes) may
+ * work on the same data at once; the compare-and-set promised above keeps them from losing a write.
  *
  * <pre>{@code
  * final class MyTokenStore implements TokenStore {

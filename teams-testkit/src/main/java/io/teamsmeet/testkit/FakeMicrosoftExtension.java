@@ -42,7 +42,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * each test; the clock is not moved back. The fake is shared by all tests of the class, so run
  * them in one thread (JUnit's default), or give each parallel class its own extension.
  *
- * <p>Thread-safe for the JUnit lifecycle; the fake itself is thread-safe.
+ * <p>Thread-safe: its callbacks and {@link #fake()} are synchronized, and the fake itself is
+ * thread-safe.
  */
 public final class FakeMicrosoftExtension
     implements BeforeAllCallback,

@@ -37,7 +37,9 @@ import java.util.Optional;
  *       rotate), {@link #omitExpiresInNext} (no {@code expires_in} nor {@code ext_expires_in}).
  * </ul>
  *
- * <p>Thread-safe. {@link FakeMicrosoft#reset()} clears every queued fault.
+ * <p>Thread-safe: the controls and the fake's request threads share one synchronized queue, so
+ * faults may be queued while requests are in flight. {@link FakeMicrosoft#reset()} clears every
+ * queued fault.
  */
 public final class Faults {
 

@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public final class RecordedRequest {
 
-  /** Which part of the fake a request was for. */
+  /** Which part of the fake a request was for. Immutable and thread-safe. */
   public enum Endpoint {
     /** {@code /{tenant}/oauth2/v2.0/authorize} and the consent page's form post. */
     AUTHORIZE,

@@ -47,6 +47,10 @@ import org.junit.jupiter.api.Test;
  * case and all); every user id the core accepts is stored, up to {@link
  * TokenStore#MAX_USER_ID_UTF8_BYTES} bytes of UTF-8 with characters of one to four bytes; and
  * concurrent writers, through one or two store instances, lose no update.
+ *
+ * <p>Not thread-safe, like any JUnit test class: by default JUnit makes one instance per test and
+ * runs its lifecycle methods and the test on one thread. The concurrency promises start threads of
+ * their own, which share only the store under test (and {@link #secondInstance}'s store).
  */
 public abstract class TokenStoreContract {
 
