@@ -6,17 +6,13 @@ import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import io.teamsmeet.benchmarks.FakeEndpoints;
-import io.teamsmeet.spi.Deadline;
-import io.teamsmeet.AccessToken;
 import io.teamsmeet.spi.AuthPort;
 import io.teamsmeet.spi.AuthorizationCode;
 import io.teamsmeet.spi.AuthorizationRequest;
 import io.teamsmeet.spi.CodeVerifier;
+import io.teamsmeet.spi.Deadline;
 import io.teamsmeet.spi.IdTokenClaims;
-import io.teamsmeet.Meeting;
 import io.teamsmeet.spi.MeetingPort;
-import io.teamsmeet.MeetingRequest;
-import io.teamsmeet.MeetingUpdate;
 import io.teamsmeet.spi.RefreshToken;
 import io.teamsmeet.spi.TokenResponse;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
@@ -72,8 +68,10 @@ public class CoreBenchmark {
     AeadConfig.register();
     KeysetHandle keys = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
     Meeting meeting =
-        Meeting.builder("MSo1N2Y5ZGFjYy03MWJmLTQ3NDMtYjQxMy01M2E", URI.create(
-                "https://teams.microsoft.com/l/meetup-join/19%3ameeting_MGQ1%40thread.v2/0"))
+        Meeting.builder(
+                "MSo1N2Y5ZGFjYy03MWJmLTQ3NDMtYjQxMy01M2E",
+                URI.create(
+                    "https://teams.microsoft.com/l/meetup-join/19%3ameeting_MGQ1%40thread.v2/0"))
             .joinMeetingId("3384938574852", "fW5ck9")
             .build();
     TokenResponse tokens =
@@ -93,12 +91,14 @@ public class CoreBenchmark {
           }
 
           @Override
-          public TokenResponse exchangeCode(AuthorizationCode code, CodeVerifier verifier, Deadline deadline) {
+          public TokenResponse exchangeCode(
+              AuthorizationCode code, CodeVerifier verifier, Deadline deadline) {
             return tokens;
           }
 
           @Override
-          public TokenResponse refresh(RefreshToken refreshToken, List<String> scopes, Deadline deadline) {
+          public TokenResponse refresh(
+              RefreshToken refreshToken, List<String> scopes, Deadline deadline) {
             return tokens;
           }
         };
@@ -120,7 +120,8 @@ public class CoreBenchmark {
           }
 
           @Override
-          public Meeting update(AccessToken token, String meetingId, MeetingUpdate update, Deadline deadline) {
+          public Meeting update(
+              AccessToken token, String meetingId, MeetingUpdate update, Deadline deadline) {
             return meeting;
           }
 
@@ -134,11 +135,12 @@ public class CoreBenchmark {
             .tokenKeys(keys)
             .build();
     String query = service.beginConnect(USER).getRawQuery();
-    String state = URLDecoder.decode(query.substring(query.indexOf("state=") + 6), StandardCharsets.UTF_8);
+    String state =
+        URLDecoder.decode(query.substring(query.indexOf("state=") + 6), StandardCharsets.UTF_8);
     service.completeConnect(USER, Map.of("code", "c", "state", state));
     request =
-        MeetingRequest.of("Quarterly review", Instant.parse("2026-12-01T09:00:00Z"),
-            Duration.ofMinutes(30));
+        MeetingRequest.of(
+            "Quarterly review", Instant.parse("2026-12-01T09:00:00Z"), Duration.ofMinutes(30));
 
     codec = new GrantCodec(keys.getPrimitive(RegistryConfiguration.get(), Aead.class));
     grant =

@@ -4,8 +4,8 @@ package io.teamsmeet;
  * A bearer access token for Microsoft Graph.
  *
  * <p>{@link #toString()} never shows the value, so it is safe to log the record or an object that
- * holds it. Read the value with {@link #value()} only where it is sent over the wire.
- * Immutable and thread-safe.
+ * holds it. Read the value with {@link #value()} only where it is sent over the wire. Immutable and
+ * thread-safe.
  *
  * @param value the secret itself; never null or blank
  */

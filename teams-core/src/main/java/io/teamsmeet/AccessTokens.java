@@ -5,24 +5,21 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.teamsmeet.ReauthorizationRequiredException.Reason;
-import io.teamsmeet.AccessToken;
 import io.teamsmeet.spi.AuthPort;
 import io.teamsmeet.spi.Deadline;
-import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.spi.TokenResponse;
+import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.store.TokenStore;
 import java.lang.System.Logger.Level;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,10 +37,10 @@ import java.util.function.Predicate;
  *       {@link #inflight}); other users never wait for it: the refresh runs outside any lock. A
  *       waiter waits at most until its own call's deadline, and is released at once when the
  *       refresh fails or the service closes.
- *   <li>A background refresh registers itself in {@link #inflight} only when it starts running:
- *       a caller never waits behind a task that is still queued (behind other users' refreshes).
- *       {@link #queued} keeps one queued task per user; the executor's queue is bounded and a
- *       full queue skips the refresh-ahead.
+ *   <li>A background refresh registers itself in {@link #inflight} only when it starts running: a
+ *       caller never waits behind a task that is still queued (behind other users' refreshes).
+ *       {@link #queued} keeps one queued task per user; the executor's queue is bounded and a full
+ *       queue skips the refresh-ahead.
  *   <li>A refresh persists the (rotated) refresh token with compare-and-set before its access token
  *       is used; a lost race re-reads the store and refreshes the newer grant.
  *   <li>A cached token is checked against the store at least every {@code grantCheckInterval} (on
@@ -90,19 +87,24 @@ final class AccessTokens {
 
   private final Ticker ticker;
   private final Cache<String, Entry> cache;
+
   /**
    * Sequence numbers of the last connect or disconnect per user, kept long enough to fence
    * refreshes; null until the first connect or disconnect, created under {@link #changesLock}
    * ({@link #changes()}).
    */
   private volatile Cache<String, Long> changes;
+
   /** Guards the creation of {@link #changes}, and installs while it does not exist yet. */
   private final Object changesLock = new Object();
+
   /** The refreshes running now, per user: what callers may wait for. */
   private final ConcurrentHashMap<String, CompletableFuture<Entry>> inflight =
       new ConcurrentHashMap<>();
+
   /** Users with a background refresh queued or running (never waited for). */
   private final Set<String> queued = ConcurrentHashMap.newKeySet();
+
   private final AtomicLong sequence = new AtomicLong();
   private volatile boolean closed;
 
@@ -214,7 +216,8 @@ final class AccessTokens {
     Optional<StoredGrant> stored = store.load(userId);
     if (stored.isEmpty()) {
       cache.asMap().remove(userId, entry);
-      LOG.log(Level.DEBUG, "the grant of user {0} was removed elsewhere; its token is dropped", userId);
+      LOG.log(
+          Level.DEBUG, "the grant of user {0} was removed elsewhere; its token is dropped", userId);
       throw ReauthorizationRequiredException.of(userId, Reason.NOT_CONNECTED, ErrorDetails.none());
     }
     long version = stored.get().version();
@@ -252,18 +255,26 @@ final class AccessTokens {
   /** Installs the token of a new connection; it wins over any refresh in progress. */
   void connected(String userId, TokenResponse response, long grantVersion, long connectionId) {
     Entry entry = entryFor(response, grantVersion, connectionId);
-    changes().asMap().compute(userId, (k, previous) -> {
-      cache.put(userId, entry);
-      return sequence.incrementAndGet();
-    });
+    changes()
+        .asMap()
+        .compute(
+            userId,
+            (k, previous) -> {
+              cache.put(userId, entry);
+              return sequence.incrementAndGet();
+            });
   }
 
   /** Forgets the user's token; a refresh in progress for them will not install one. */
   void disconnected(String userId) {
-    changes().asMap().compute(userId, (k, previous) -> {
-      cache.invalidate(userId);
-      return sequence.incrementAndGet();
-    });
+    changes()
+        .asMap()
+        .compute(
+            userId,
+            (k, previous) -> {
+              cache.invalidate(userId);
+              return sequence.incrementAndGet();
+            });
   }
 
   long cachedUsers() {
@@ -352,8 +363,8 @@ final class AccessTokens {
   }
 
   /**
-   * Queues one refresh-ahead for the user unless one is queued or running. The task joins
-   * {@link #inflight} only when it starts, so that no caller waits for a task that has not begun.
+   * Queues one refresh-ahead for the user unless one is queued or running. The task joins {@link
+   * #inflight} only when it starts, so that no caller waits for a task that has not begun.
    */
   private void refreshInBackground(String userId) {
     if (refreshAhead.isZero() || closed || !queued.add(userId)) {
@@ -467,7 +478,8 @@ final class AccessTokens {
             return Optional.empty();
           }
           return Optional.of(
-              install(userId, startedAt, entryFor(response, updated.version(), grant.connectionId())));
+              install(
+                  userId, startedAt, entryFor(response, updated.version(), grant.connectionId())));
         });
   }
 
@@ -485,15 +497,20 @@ final class AccessTokens {
       }
     }
     Entry[] result = new Entry[1];
-    fences.asMap().compute(userId, (k, lastChange) -> {
-      if (lastChange == null || lastChange <= startedAt) {
-        cache.put(userId, fresh);
-        result[0] = fresh;
-      } else {
-        result[0] = cache.getIfPresent(userId); // a connect's entry, or null after a disconnect
-      }
-      return lastChange;
-    });
+    fences
+        .asMap()
+        .compute(
+            userId,
+            (k, lastChange) -> {
+              if (lastChange == null || lastChange <= startedAt) {
+                cache.put(userId, fresh);
+                result[0] = fresh;
+              } else {
+                result[0] =
+                    cache.getIfPresent(userId); // a connect's entry, or null after a disconnect
+              }
+              return lastChange;
+            });
     if (result[0] == null) {
       throw ReauthorizationRequiredException.of(userId, Reason.NOT_CONNECTED, ErrorDetails.none());
     }

@@ -2,8 +2,8 @@ package io.teamsmeet;
 
 /**
  * A meeting participant other than the organizer: who to invite in a {@link MeetingRequest} or
- * {@link MeetingUpdate}, and who is invited in a {@link Meeting} read back from Graph. Immutable and
- * thread-safe.
+ * {@link MeetingUpdate}, and who is invited in a {@link Meeting} read back from Graph. Immutable
+ * and thread-safe.
  *
  * @param upn the user principal name or email address
  * @param role the participant's role

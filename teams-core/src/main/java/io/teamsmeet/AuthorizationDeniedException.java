@@ -56,7 +56,10 @@ public final class AuthorizationDeniedException extends AuthorizationException {
     return error;
   }
 
-  /** Whether Microsoft marked the failure as temporary ({@code server_error}, {@code temporarily_unavailable}). */
+  /**
+   * Whether Microsoft marked the failure as temporary ({@code server_error}, {@code
+   * temporarily_unavailable}).
+   */
   public boolean isRetryable() {
     return error.equals("server_error") || error.equals("temporarily_unavailable");
   }
@@ -69,6 +72,9 @@ public final class AuthorizationDeniedException extends AuthorizationException {
   /** Whether an administrator must consent for the organization. */
   public boolean isAdminConsentRequired() {
     return error.equals("consent_required")
-        || details().description().map(d -> d.contains("AADSTS90094") || d.contains("AADSTS65001")).orElse(false);
+        || details()
+            .description()
+            .map(d -> d.contains("AADSTS90094") || d.contains("AADSTS65001"))
+            .orElse(false);
   }
 }

@@ -94,7 +94,8 @@ final class Checks {
         || value.isZero()
         || value.isNegative()
         || value.toMillis() > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(name + " must be positive and below 24 days, was " + value);
+      throw new IllegalArgumentException(
+          name + " must be positive and below 24 days, was " + value);
     }
     return value;
   }

@@ -40,8 +40,10 @@ final class ConnectFlow {
   private final Duration callTimeout;
   private final List<String> scopes;
   private final SecureRandom random;
+
   /** Created at the first callback ({@link #usedStates()}); null until then. */
   private volatile Cache<String, Boolean> usedStates;
+
   private final Object usedStatesLock = new Object();
 
   ConnectFlow(
@@ -134,8 +136,7 @@ final class ConnectFlow {
   /** Makes a state single use on this instance, whether it came back with a code or an error. */
   private void markUsed(String state) {
     String replayKey =
-        Base64.getEncoder()
-            .encodeToString(Pkce.sha256(state.getBytes(StandardCharsets.US_ASCII)));
+        Base64.getEncoder().encodeToString(Pkce.sha256(state.getBytes(StandardCharsets.US_ASCII)));
     if (usedStates().asMap().putIfAbsent(replayKey, Boolean.TRUE) != null) {
       throw InvalidAuthorizationResponseException.of(Reason.STATE_REPLAYED);
     }

@@ -102,7 +102,9 @@ public record ConnectOptions(
     /** Builds the options. */
     public ConnectOptions build() {
       return new ConnectOptions(
-          Optional.ofNullable(loginHint), Optional.ofNullable(domainHint), Optional.ofNullable(prompt));
+          Optional.ofNullable(loginHint),
+          Optional.ofNullable(domainHint),
+          Optional.ofNullable(prompt));
     }
   }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param conferenceId the conference id to enter after dialling
  * @param dialInUrl the page listing all dial-in numbers
- * @param tollNumbers toll numbers (the array form, plus the deprecated single value if only it came)
+ * @param tollNumbers toll numbers (the array form, plus the deprecated single value if only it
+ *     came)
  * @param tollFreeNumbers toll-free numbers, likewise
  */
 public record DialIn(

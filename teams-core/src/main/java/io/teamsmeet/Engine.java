@@ -24,6 +24,8 @@ final class Engine {
   final Duration callTimeout;
   private final ExecutorService ownExecutor;
   private final Runnable releasePorts;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   Engine(TeamsMeetings.Builder b, Ports ports) {
     SecureRandom random = new SecureRandom();
@@ -69,6 +71,9 @@ final class Engine {
   }
 
   void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return; // idempotent: the ports' release runs once
+    }
     try {
       tokens.close();
       if (ownExecutor != null) {

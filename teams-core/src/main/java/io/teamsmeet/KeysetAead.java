@@ -14,12 +14,12 @@ import java.security.GeneralSecurityException;
  * <p>{@code AeadConfig.register()} registers every AEAD key type Tink has, the MAC key types some
  * of them build on, and the KMS key types: some 170 classes at startup, on the path to the first
  * meeting. The keys this SDK is documented with are AES-GCM, so the AEAD wrapper and the AES-GCM
- * key manager are registered first (as {@code AeadConfig} would register them) and the primitive
- * is built with them. Should the keyset hold any other key type, building it fails, and Tink's
- * full AEAD registration runs before it is built again: exactly what was done for every keyset
- * before, so such a keyset works, and one that is no AEAD keyset fails, as they always did.
- * Registering twice is harmless: Tink ignores a registration it already has, for example after
- * the application called {@code AeadConfig.register()} itself.
+ * key manager are registered first (as {@code AeadConfig} would register them) and the primitive is
+ * built with them. Should the keyset hold any other key type, building it fails, and Tink's full
+ * AEAD registration runs before it is built again: exactly what was done for every keyset before,
+ * so such a keyset works, and one that is no AEAD keyset fails, as they always did. Registering
+ * twice is harmless: Tink ignores a registration it already has, for example after the application
+ * called {@code AeadConfig.register()} itself.
  */
 final class KeysetAead {
 
@@ -28,8 +28,8 @@ final class KeysetAead {
   /**
    * Builds the keyset's AEAD through Tink's registry.
    *
-   * @throws GeneralSecurityException if the keyset is not a keyset of AEAD keys Tink knows, or
-   *     Tink cannot register them (AES-GCM in FIPS-only mode without BoringCrypto)
+   * @throws GeneralSecurityException if the keyset is not a keyset of AEAD keys Tink knows, or Tink
+   *     cannot register them (AES-GCM in FIPS-only mode without BoringCrypto)
    */
   static Aead of(KeysetHandle keyset) throws GeneralSecurityException {
     AeadWrapper.register();

@@ -13,10 +13,10 @@ import java.util.StringJoiner;
  * can be set on it (lobby, presenters, attendees, passcode). Immutable and thread-safe.
  *
  * <p>Everything but the id and the join URL is optional: Graph leaves fields out (no passcode
- * unless one was required at creation, no dial-in without an audio conferencing licence, no
- * meeting id on old meetings), and an absent field is absent here, never an error. A value Graph
- * sends that this SDK does not know (a lobby scope, presenter setting or role added after this
- * release, or Graph's {@code unknownFutureValue}) is read as {@code UNKNOWN}.
+ * unless one was required at creation, no dial-in without an audio conferencing licence, no meeting
+ * id on old meetings), and an absent field is absent here, never an error. A value Graph sends that
+ * this SDK does not know (a lobby scope, presenter setting or role added after this release, or
+ * Graph's {@code unknownFutureValue}) is read as {@code UNKNOWN}.
  *
  * <pre>{@code
  * Meeting m = service.create(userId, MeetingRequest.of("Design review", start, Duration.ofMinutes(30)));
@@ -32,8 +32,8 @@ import java.util.StringJoiner;
  * of {@code new Meeting(...)}. A {@code Meeting} is therefore made only through {@link
  * #builder(String, URI)} (or {@link #toBuilder()}), so a field added later is not a breaking
  * change. Equality is value equality over every field; {@link #toString()} lists the fields that
- * are present (the passcode included: it is what people type to join, not a credential of the
- * app, and the meeting's own join information shows it too).
+ * are present (the passcode included: it is what people type to join, not a credential of the app,
+ * and the meeting's own join information shows it too).
  */
 public final class Meeting {
 
@@ -277,8 +277,8 @@ public final class Meeting {
   }
 
   /**
-   * Builds a {@link Meeting}; used by adapters, fakes and tests. Every setter takes null for "none".
-   * Not thread-safe; the meetings it builds are.
+   * Builds a {@link Meeting}; used by adapters, fakes and tests. Every setter takes null for
+   * "none". Not thread-safe; the meetings it builds are.
    */
   public static final class Builder {
     private final String id;

@@ -27,16 +27,16 @@ import java.util.Optional;
  *
  * <p><b>Times.</b> Give both start and end (or a duration), or neither. A request with neither
  * sends no {@code startDateTime}/{@code endDateTime} and Graph picks them; see {@link #of(String)}
- * for what Microsoft documents about that. Half a time is refused: Microsoft documents an error
- * for an end without a start on create-or-get, and marks {@code endDateTime} "required when you
- * create" on the onlineMeeting resource page, so a start without an end is not sent either (use
- * {@link Builder#duration(Duration)}).
+ * for what Microsoft documents about that. Half a time is refused: Microsoft documents an error for
+ * an end without a start on create-or-get, and marks {@code endDateTime} "required when you create"
+ * on the onlineMeeting resource page, so a start without an end is not sent either (use {@link
+ * Builder#duration(Duration)}).
  *
  * <p><b>externalId and passcodes.</b> A request with an {@code externalId} is sent to Graph's
- * create-or-get, which is idempotent (a retry can never create a second meeting) but ignores
- * {@code passcodeRequired} and the lobby and presenter settings. The SDK applies lobby and presenter
- * settings with a follow-up update; a passcode cannot be added after creation, so such meetings have
- * none. Without an {@code externalId} the meeting is created with a passcode by default.
+ * create-or-get, which is idempotent (a retry can never create a second meeting) but ignores {@code
+ * passcodeRequired} and the lobby and presenter settings. The SDK applies lobby and presenter
+ * settings with a follow-up update; a passcode cannot be added after creation, so such meetings
+ * have none. Without an {@code externalId} the meeting is created with a passcode by default.
  *
  * <p><b>Read-only values.</b> {@link Attendee.Role#UNKNOWN}, {@link LobbyBypass.Scope#UNKNOWN} and
  * {@link AllowedPresenters#UNKNOWN} only come back from Graph; a request carrying one is refused.
@@ -48,7 +48,8 @@ import java.util.Optional;
  * @param attendees participants other than the organizer
  * @param lobbyBypass who skips the lobby; Graph's default if empty
  * @param allowedPresenters who may present; Graph's default if empty
- * @param passcodeRequired whether to ask Graph for a join passcode (ignored with {@code externalId})
+ * @param passcodeRequired whether to ask Graph for a join passcode (ignored with {@code
+ *     externalId})
  */
 public record MeetingRequest(
     String subject,
@@ -87,10 +88,10 @@ public record MeetingRequest(
    * href="https://learn.microsoft.com/graph/api/resources/onlinemeeting">onlineMeeting resource</a>
    * marks {@code endDateTime} "required when you create an online meeting", while the integration
    * this SDK replaces created meetings from a subject alone and third-party reports
-   * (pnp/cli-microsoft365#1345) describe the same now-plus-one-hour times. That Graph accepts a plain
-   * create without times is <b>UNCONFIRMED</b>; if it refuses one, the call fails with a {@link
-   * TeamsServiceException} (HTTP 400) and no meeting exists. Read the times Graph chose from the
-   * returned {@link Meeting#start()} and {@link Meeting#end()}; give them yourself with {@link
+   * (pnp/cli-microsoft365#1345) describe the same now-plus-one-hour times. That Graph accepts a
+   * plain create without times is <b>UNCONFIRMED</b>; if it refuses one, the call fails with a
+   * {@link TeamsServiceException} (HTTP 400) and no meeting exists. Read the times Graph chose from
+   * the returned {@link Meeting#start()} and {@link Meeting#end()}; give them yourself with {@link
    * #of(String, Instant, Duration)} when they matter.
    *
    * @param subject the subject; not blank

@@ -42,10 +42,10 @@ public final class MeetingService {
   /**
    * Step 3: creates a Teams meeting organized by the user.
    *
-   * <p>Without an external id the meeting is created with {@code POST /me/onlineMeetings}
-   * (passcode by default). With one, Graph's idempotent create-or-get is used and the lobby and
-   * presenter settings it ignores are applied by a follow-up update; such meetings have no passcode
-   * (see {@link MeetingRequest}).
+   * <p>Without an external id the meeting is created with {@code POST /me/onlineMeetings} (passcode
+   * by default). With one, Graph's idempotent create-or-get is used and the lobby and presenter
+   * settings it ignores are applied by a follow-up update; such meetings have no passcode (see
+   * {@link MeetingRequest}).
    *
    * @param userId the application user who organizes the meeting
    * @param request what to create
@@ -180,9 +180,9 @@ public final class MeetingService {
   }
 
   /**
-   * One Graph call under the retry policy. For a call that must not act twice, a last failure
-   * after which Microsoft may have processed the request becomes {@link OutcomeUnknownException}
-   * (a 401 stays as it is: Graph refused the token, so nothing was done).
+   * One Graph call under the retry policy. For a call that must not act twice, a last failure after
+   * which Microsoft may have processed the request becomes {@link OutcomeUnknownException} (a 401
+   * stays as it is: Graph refused the token, so nothing was done).
    */
   private <T> T callGraph(
       Retrier.Safety safety,

@@ -4,8 +4,8 @@ package io.teamsmeet;
  * A call that must not act twice failed in a way that leaves its outcome unknown: the request may
  * have been processed, but no usable answer came back (a connection reset or a timeout after the
  * request left, a 500, 502, 504 or a 503 without {@code Retry-After}, a success whose body was cut
- * off). Today this is a plain meeting creation ({@code POST /me/onlineMeetings} without an
- * external id): Microsoft may have created the meeting.
+ * off). Today this is a plain meeting creation ({@code POST /me/onlineMeetings} without an external
+ * id): Microsoft may have created the meeting.
  *
  * <p>The SDK did not send the request again, and {@link #isRetryable()} is {@code false}: calling
  * again could create a second meeting. What to do instead:

@@ -33,8 +33,8 @@ public final class PermissionDeniedException extends TeamsServiceException {
   }
 
   /**
-   * Creates the exception with a message of the adapter's, for refusals that do not come from
-   * Graph (a Conditional Access block, a disabled account).
+   * Creates the exception with a message of the adapter's, for refusals that do not come from Graph
+   * (a Conditional Access block, a disabled account).
    *
    * @param message what was refused and why, without any secret
    * @param details Microsoft's error facts

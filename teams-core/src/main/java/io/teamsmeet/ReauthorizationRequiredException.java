@@ -7,9 +7,9 @@ import java.util.Optional;
  *
  * <p>Thrown when there is no stored grant, when Microsoft says the grant is dead ({@code
  * invalid_grant}: expired, revoked, password changed), when it wants the user to interact (MFA,
- * Conditional Access, consent), when the stored grant cannot be decrypted with the configured
- * keys, or when Graph rejects a freshly refreshed token. The stored grant is deleted only for the
- * reasons whose {@link Reason#grantIsDead()} is true; a transient failure never gets here.
+ * Conditional Access, consent), when the stored grant cannot be decrypted with the configured keys,
+ * or when Graph rejects a freshly refreshed token. The stored grant is deleted only for the reasons
+ * whose {@link Reason#grantIsDead()} is true; a transient failure never gets here.
  *
  * <pre>{@code
  * try {
@@ -46,9 +46,9 @@ public final class ReauthorizationRequiredException extends TeamsException {
      * Access or continuous access evaluation claims challenge ({@code details().code()} {@code
      * insufficient_claims}) that only an interactive sign-in satisfies, or a tenant or licence
      * condition that changed. Show "Microsoft did not accept this account for Teams meetings:
-     * reconnect, with a work or school account" and send the user through {@code beginConnect};
-     * the new grant replaces the old one. To have {@code status()} say "not connected" at once,
-     * call {@code disconnect(userId)} yourself when you catch this reason.
+     * reconnect, with a work or school account" and send the user through {@code beginConnect}; the
+     * new grant replaces the old one. To have {@code status()} say "not connected" at once, call
+     * {@code disconnect(userId)} yourself when you catch this reason.
      */
     TOKEN_REJECTED(false);
 

@@ -1,9 +1,9 @@
 package io.teamsmeet;
 
+import io.teamsmeet.spi.Deadline;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import io.teamsmeet.spi.Deadline;
 import java.util.function.Function;
 
 /** Runs a call under a {@link RetryPolicy}. */

@@ -4,9 +4,9 @@ import java.time.Duration;
 
 /**
  * How the SDK waits between two attempts of a call (a {@code Retry-After}, a backoff). The default
- * sleeps the calling thread. A test clock that also implements this interface (the testkit's
- * {@code FakeClock}) is used for the waits as well when it is given as the builder's {@code clock}:
- * the wait then moves that clock forward at once, so a test of a {@code Retry-After: 120} runs in
+ * sleeps the calling thread. A test clock that also implements this interface (the testkit's {@code
+ * FakeClock}) is used for the waits as well when it is given as the builder's {@code clock}: the
+ * wait then moves that clock forward at once, so a test of a {@code Retry-After: 120} runs in
  * milliseconds and sees the time pass.
  *
  * <pre>{@code
@@ -26,8 +26,8 @@ public interface Sleeper {
    * Waits {@code duration}.
    *
    * @param duration how long; positive
-   * @throws InterruptedException if the waiting thread is interrupted (the call then fails with
-   *     the failure it would have retried)
+   * @throws InterruptedException if the waiting thread is interrupted (the call then fails with the
+   *     failure it would have retried)
    */
   void sleep(Duration duration) throws InterruptedException;
 

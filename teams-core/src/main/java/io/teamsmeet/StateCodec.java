@@ -23,6 +23,7 @@ final class StateCodec {
   private static final byte FORMAT = 1;
   private static final byte[] PURPOSE =
       "io.teamsmeet/connect-state/v1".getBytes(StandardCharsets.US_ASCII);
+
   /** Far above any real state (about 230 characters); stops decoding junk early. */
   private static final int MAX_STATE_LENGTH = 4096;
 
@@ -50,7 +51,9 @@ final class StateCodec {
     buffer.put(FORMAT).putLong(issuedAt.toEpochMilli()).putShort((short) user.length);
     buffer.put(user).put(ver);
     try {
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(aead.encrypt(buffer.array(), PURPOSE));
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(aead.encrypt(buffer.array(), PURPOSE));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the configured AEAD could not seal the connect state", e);
     }

@@ -42,6 +42,6 @@ public abstract class TeamsException extends RuntimeException {
 
   /** Microsoft's error facts for this failure; empty fields when it did not come from Microsoft. */
   public ErrorDetails details() {
-    return details;
+    return details == null ? ErrorDetails.none() : details; // none after deserialization
   }
 }

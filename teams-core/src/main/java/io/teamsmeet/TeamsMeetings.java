@@ -41,8 +41,8 @@ import java.util.concurrent.Executor;
  *
  * <p>Everything about a user's connection is here ({@link #beginConnect}, {@link #completeConnect},
  * {@link #status}, {@link #disconnect}, {@link #reseal}, {@link #accessToken}); the meetings are
- * {@link #meetings()}. The adapter that talks to Microsoft ({@code teams-feign-adapter}) is found on
- * the classpath; {@link Builder#ports} plugs in ports of your own instead.
+ * {@link #meetings()}. The adapter that talks to Microsoft ({@code teams-feign-adapter}) is found
+ * on the classpath; {@link Builder#ports} plugs in ports of your own instead.
  *
  * <p>Thread-safe; build one per application and share it. {@link #close()} releases what it holds.
  */
@@ -90,8 +90,8 @@ public final class TeamsMeetings implements AutoCloseable {
    * Step 2: completes the connection from the URL Microsoft redirected the browser to.
    *
    * @param userId the application user the callback arrived for (from your session)
-   * @param callback the full callback URL with its query ({@code code} and {@code state}, or
-   *     {@code error} and {@code error_description})
+   * @param callback the full callback URL with its query ({@code code} and {@code state}, or {@code
+   *     error} and {@code error_description})
    * @return the connected account
    * @throws AuthorizationException if the user or Microsoft declined ({@link
    *     AuthorizationDeniedException}), or the callback cannot be trusted ({@link
@@ -161,10 +161,10 @@ public final class TeamsMeetings implements AutoCloseable {
   }
 
   /**
-   * The user's current Graph access token, for the application's own Graph calls within the
-   * scopes it asked for: the same cached token the meetings use, refreshed by the SDK (one refresh
-   * per user for many callers), valid for at least {@code expirySkew} when returned. Use it at once
-   * and ask again for the next call; never log {@link AccessToken#value()}.
+   * The user's current Graph access token, for the application's own Graph calls within the scopes
+   * it asked for: the same cached token the meetings use, refreshed by the SDK (one refresh per
+   * user for many callers), valid for at least {@code expirySkew} when returned. Use it at once and
+   * ask again for the next call; never log {@link AccessToken#value()}.
    *
    * <pre>{@code
    * HttpRequest me = HttpRequest.newBuilder(URI.create("https://graph.microsoft.com/v1.0/me"))
@@ -188,9 +188,9 @@ public final class TeamsMeetings implements AutoCloseable {
 
   /**
    * Releases what this instance holds: callers waiting for a token refresh are released, later
-   * calls that need a token fail with {@link IllegalStateException}, the background refresh
-   * threads it started stop, and the idle connections of an HTTP client the SDK built are closed
-   * (never a client you passed). Idempotent.
+   * calls that need a token fail with {@link IllegalStateException}, the background refresh threads
+   * it started stop, and the idle connections of an HTTP client the SDK built are closed (never a
+   * client you passed). Idempotent.
    */
   @Override
   public void close() {
@@ -269,7 +269,9 @@ public final class TeamsMeetings implements AutoCloseable {
       return this;
     }
 
-    /** Overrides the identity platform's root, for tests and fakes ({@code https} unless loopback). */
+    /**
+     * Overrides the identity platform's root, for tests and fakes ({@code https} unless loopback).
+     */
     public Builder identityEndpoint(URI value) {
       this.identityEndpoint = Checks.endpoint(value, "identityEndpoint");
       return this;
@@ -322,9 +324,9 @@ public final class TeamsMeetings implements AutoCloseable {
     }
 
     /**
-     * The longest one HTTP exchange may take, from sending to the last byte of the body (default
-     * 15 s, so that a hung attempt leaves room for a retry); each gets {@code min(requestTimeout,
-     * time left of the call)}.
+     * The longest one HTTP exchange may take, from sending to the last byte of the body (default 15
+     * s, so that a hung attempt leaves room for a retry); each gets {@code min(requestTimeout, time
+     * left of the call)}.
      */
     public Builder requestTimeout(Duration value) {
       this.requestTimeout = Checks.timeout(value, "requestTimeout");
@@ -342,8 +344,8 @@ public final class TeamsMeetings implements AutoCloseable {
     }
 
     /**
-     * Ports of your own instead of an adapter found on the classpath (then {@code clientId},
-     * {@code redirectUri}, the endpoints, the credential and the HTTP settings are not used).
+     * Ports of your own instead of an adapter found on the classpath (then {@code clientId}, {@code
+     * redirectUri}, the endpoints, the credential and the HTTP settings are not used).
      */
     public Builder ports(AuthPort authPort, MeetingPort meetingPort) {
       this.ports =
@@ -399,7 +401,8 @@ public final class TeamsMeetings implements AutoCloseable {
       Checks.notNull(value, "scopes");
       if (value.isEmpty()
           || value.stream().anyMatch(s -> s == null || s.isBlank() || s.contains(" "))) {
-        throw new IllegalArgumentException("scopes must be non-empty, each a single non-blank scope");
+        throw new IllegalArgumentException(
+            "scopes must be non-empty, each a single non-blank scope");
       }
       this.scopes = new ArrayList<>(value);
       return this;
@@ -443,7 +446,10 @@ public final class TeamsMeetings implements AutoCloseable {
       return this;
     }
 
-    /** How throttled and transiently failed calls are retried (default {@link RetryPolicy#defaults()}). */
+    /**
+     * How throttled and transiently failed calls are retried (default {@link
+     * RetryPolicy#defaults()}).
+     */
     public Builder retryPolicy(RetryPolicy value) {
       this.retryPolicy = Checks.notNull(value, "retryPolicy");
       return this;

@@ -52,9 +52,9 @@ public sealed class TeamsServiceException extends TeamsException
 
   /**
    * Creates the (retryable) exception for a request that certainly never reached Microsoft: the
-   * connection could not be opened (unknown host, refused, connect timeout), or the call's
-   * deadline passed before it was sent. A call that must not act twice may be sent again after
-   * such a failure.
+   * connection could not be opened (unknown host, refused, connect timeout), or the call's deadline
+   * passed before it was sent. A call that must not act twice may be sent again after such a
+   * failure.
    *
    * @param message what failed, without any secret
    * @param details the ids, if any

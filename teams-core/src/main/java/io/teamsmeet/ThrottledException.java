@@ -7,8 +7,8 @@ import java.util.Optional;
  * Microsoft keeps throttling or is unavailable after the SDK's bounded retries (HTTP 429, 503,
  * 504). {@link #retryAfter()} says how long Microsoft asked to wait, when it said. A {@link
  * TeamsServiceException} that is always {@link #isRetryable() retryable}: Microsoft did not do the
- * work (a plain meeting creation that may have been processed is an {@link
- * OutcomeUnknownException} instead).
+ * work (a plain meeting creation that may have been processed is an {@link OutcomeUnknownException}
+ * instead).
  *
  * <p>Immutable and thread-safe.
  */

@@ -16,9 +16,8 @@ import org.junit.jupiter.api.AfterAll;
  * core's {@link TeamsException}s, never anything else (no NPE, no IndexOutOfBounds, no
  * IllegalArgumentException of the JDK's URL decoder).
  *
- * <p>In a normal build the seeds in {@code
- * src/test/resources/io/teamsmeet/CallbackFuzzTestInputs/} run as regression tests. To fuzz
- * (one target per run), see SECURITY.md:
+ * <p>In a normal build the seeds in {@code src/test/resources/io/teamsmeet/CallbackFuzzTestInputs/}
+ * run as regression tests. To fuzz (one target per run), see SECURITY.md:
  *
  * <pre>
  * JAZZER_FUZZ=1 mvn -pl teams-core test -Dtest='CallbackFuzzTest#completeConnect'

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.teamsmeet.ReauthorizationRequiredException.Reason;
-import io.teamsmeet.Meeting;
-import io.teamsmeet.MeetingRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -181,7 +179,8 @@ class ConcurrencyTest {
       int refreshes = f.identity.refreshes.get();
       assertThat(refreshes).isBetween(2, 2 + 3); // one per instance, plus a re-read on a lost race
       // Every successful refresh was stored exactly once: the version counts them.
-      assertThat(f.store.rows.get("user-1").version() - versionBefore).isEqualTo(f.store.successfulSaves.get() - 1);
+      assertThat(f.store.rows.get("user-1").version() - versionBefore)
+          .isEqualTo(f.store.successfulSaves.get() - 1);
       assertThat(f.service.status("user-1").isConnected()).isTrue();
     }
   }
@@ -242,7 +241,8 @@ class ConcurrencyTest {
   @RepeatedTest(5)
   void onAFreshInstanceOneCallbackCompletedTwiceAtOnceConnectsOnce() throws Exception {
     try (Fixture first = new Fixture()) {
-      URI callback = first.identity.consent(first.service.beginConnect("user-1"), "ana@contoso.com");
+      URI callback =
+          first.identity.consent(first.service.beginConnect("user-1"), "ana@contoso.com");
       CountDownLatch go = new CountDownLatch(1);
       List<Future<Connection>> calls = new ArrayList<>();
       for (int i = 0; i < 8; i++) {

@@ -26,7 +26,8 @@ class ConnectCallbackTest {
   private static void assertRejected(Runnable call, Reason reason) {
     assertThatThrownBy(call::run)
         .isInstanceOfSatisfying(
-            InvalidAuthorizationResponseException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+            InvalidAuthorizationResponseException.class,
+            e -> assertThat(e.reason()).isEqualTo(reason));
   }
 
   private static URI withState(URI callback, String state) {
@@ -48,10 +49,15 @@ class ConnectCallbackTest {
     assertRejected(
         () ->
             f.service.completeConnect(
-                "user-1", withState(callback, Base64.getUrlEncoder().withoutPadding().encodeToString(raw))),
+                "user-1",
+                withState(callback, Base64.getUrlEncoder().withoutPadding().encodeToString(raw))),
         Reason.STATE_ALTERED);
-    assertRejected(() -> f.service.completeConnect("user-1", withState(callback, "not-base64!")), Reason.STATE_ALTERED);
-    assertRejected(() -> f.service.completeConnect("user-1", withState(callback, "AAAA")), Reason.STATE_ALTERED);
+    assertRejected(
+        () -> f.service.completeConnect("user-1", withState(callback, "not-base64!")),
+        Reason.STATE_ALTERED);
+    assertRejected(
+        () -> f.service.completeConnect("user-1", withState(callback, "AAAA")),
+        Reason.STATE_ALTERED);
     assertThat(f.identity.exchanges).hasValue(0);
     assertThat(f.store.rows).isEmpty();
   }
@@ -85,7 +91,8 @@ class ConnectCallbackTest {
   void aStateIssuedToAnotherUserIsRejected() {
     URI callback = f.identity.consent(f.service.beginConnect("victim"), "ana@contoso.com");
 
-    assertRejected(() -> f.service.completeConnect("attacker", callback), Reason.STATE_FOR_ANOTHER_USER);
+    assertRejected(
+        () -> f.service.completeConnect("attacker", callback), Reason.STATE_FOR_ANOTHER_USER);
     assertThat(f.store.rows).isEmpty();
   }
 
@@ -102,7 +109,8 @@ class ConnectCallbackTest {
   void anyInstanceWithTheSameKeysCanCompleteTheCallback() {
     URI callback = f.identity.consent(f.service.beginConnect("user-1"), "ana@contoso.com");
     try (TeamsMeetings second = f.builder(f.store, f.keys).build()) {
-      assertThat(second.completeConnect("user-1", callback).accountName()).contains("ana@contoso.com");
+      assertThat(second.completeConnect("user-1", callback).accountName())
+          .contains("ana@contoso.com");
     }
   }
 
@@ -114,16 +122,15 @@ class ConnectCallbackTest {
     URI callback = f.identity.consent(f.service.beginConnect("user-1"), "ana@contoso.com");
     String state = FakeIdentity.query(callback).get("state");
     assertRejected(
-        () ->
-            f.service.completeConnect(
-                "user-1", Map.of("state", state)),
-        Reason.MISSING_CODE);
+        () -> f.service.completeConnect("user-1", Map.of("state", state)), Reason.MISSING_CODE);
   }
 
   @Test
   void duplicatedParametersAreRejected() {
     assertRejected(
-        () -> f.service.completeConnect("user-1", URI.create("https://app.example/cb?code=a&code=b&state=s")),
+        () ->
+            f.service.completeConnect(
+                "user-1", URI.create("https://app.example/cb?code=a&code=b&state=s")),
         Reason.MALFORMED_CALLBACK);
   }
 
@@ -137,7 +144,8 @@ class ConnectCallbackTest {
             e -> {
               assertThat(e.error()).isEqualTo("access_denied");
               assertThat(e.isUserDeclined()).isTrue();
-              assertThat(e.details().description()).hasValueSatisfying(d -> assertThat(d).contains("AADSTS65004"));
+              assertThat(e.details().description())
+                  .hasValueSatisfying(d -> assertThat(d).contains("AADSTS65004"));
               assertThat(e.getMessage()).contains("declined");
             });
     assertThat(f.identity.exchanges).hasValue(0);
@@ -169,7 +177,8 @@ class ConnectCallbackTest {
         () ->
             f.service.completeConnect(
                 "user-1",
-                URI.create("https://app.example/callback?error=access_denied&error_description=no")),
+                URI.create(
+                    "https://app.example/callback?error=access_denied&error_description=no")),
         Reason.MISSING_STATE);
     assertRejected(
         () -> f.service.completeConnect("user-1", Map.of("error", "consent_required")),
@@ -216,10 +225,13 @@ class ConnectCallbackTest {
   void aCodeRedeemedTwiceOrWithTheWrongVerifierNeedsANewConnection() {
     URI url = f.service.beginConnect("user-1");
     URI callback = f.identity.consent(url, "ana@contoso.com");
-    // A second authorization of the same user, whose state is fresh but whose code is the first one.
+    // A second authorization of the same user, whose state is fresh but whose code is the first
+    // one.
     URI otherUrl = f.service.beginConnect("user-1");
     URI mixed =
-        withState(callback, FakeIdentity.query(f.identity.consent(otherUrl, "ana@contoso.com")).get("state"));
+        withState(
+            callback,
+            FakeIdentity.query(f.identity.consent(otherUrl, "ana@contoso.com")).get("state"));
 
     assertThatThrownBy(() -> f.service.completeConnect("user-1", mixed))
         .isInstanceOfSatisfying(
@@ -234,7 +246,11 @@ class ConnectCallbackTest {
   @Test
   void aFailedCodeExchangeStoresNothing() {
     f.identity.exchangeFailures.add(
-        TeamsServiceException.of("identity platform unavailable", ErrorDetails.builder().status(503).build(), true, null));
+        TeamsServiceException.of(
+            "identity platform unavailable",
+            ErrorDetails.builder().status(503).build(),
+            true,
+            null));
     URI callback = f.identity.consent(f.service.beginConnect("user-1"), "ana@contoso.com");
 
     assertThatThrownBy(() -> f.service.completeConnect("user-1", callback))

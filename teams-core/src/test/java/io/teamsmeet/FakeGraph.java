@@ -1,13 +1,7 @@
 package io.teamsmeet;
 
 import io.teamsmeet.spi.Deadline;
-import io.teamsmeet.AccessToken;
-import io.teamsmeet.DialIn;
-import io.teamsmeet.Meeting;
 import io.teamsmeet.spi.MeetingPort;
-import io.teamsmeet.MeetingRequest;
-import io.teamsmeet.MeetingUpdate;
-import io.teamsmeet.Organizer;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +23,10 @@ final class FakeGraph implements MeetingPort {
   final Set<String> unlicensed = ConcurrentHashMap.newKeySet();
   final Queue<RuntimeException> failures = new ConcurrentLinkedQueue<>();
   final AtomicInteger calls = new AtomicInteger();
+
   /** Tokens Graph rejects with 401 although the identity platform issued them (revoked session). */
   final Set<String> rejectedTokens = ConcurrentHashMap.newKeySet();
+
   final List<String> tokensSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   FakeGraph(FakeIdentity identity) {
@@ -58,7 +54,11 @@ final class FakeGraph implements MeetingPort {
   static TeamsServiceException unauthorized() {
     return TeamsServiceException.of(
         "Graph rejected the access token",
-        ErrorDetails.builder().status(401).code("InvalidAuthenticationToken").requestId("req-401").build(),
+        ErrorDetails.builder()
+            .status(401)
+            .code("InvalidAuthenticationToken")
+            .requestId("req-401")
+            .build(),
         false,
         null);
   }
@@ -72,14 +72,20 @@ final class FakeGraph implements MeetingPort {
   private Meeting store(String account, MeetingRequest request, boolean passcode) {
     String id = "MSo" + UUID.randomUUID().toString().replace("-", "") + "_@thread.v2";
     Meeting meeting =
-        Meeting.builder(id, URI.create("https://teams.microsoft.com/l/meetup-join/" + UUID.randomUUID()))
+        Meeting.builder(
+                id, URI.create("https://teams.microsoft.com/l/meetup-join/" + UUID.randomUUID()))
             .subject(request.subject())
             .times(request.start().orElse(null), request.end().orElse(null))
-            .joinMeetingId(String.valueOf(100_000_000_000L + meetings.size()), passcode ? "Xy7pQ2" : null)
+            .joinMeetingId(
+                String.valueOf(100_000_000_000L + meetings.size()), passcode ? "Xy7pQ2" : null)
             .passcodeRequired(passcode)
             .attendees(request.attendees())
-            .dialIn(new DialIn(Optional.of("123456789"), Optional.empty(), List.of("+1 555 0100"), List.of()))
-            .organizer(new Organizer(Optional.of("oid-" + account), Optional.of(account), Optional.empty()))
+            .dialIn(
+                new DialIn(
+                    Optional.of("123456789"), Optional.empty(), List.of("+1 555 0100"), List.of()))
+            .organizer(
+                new Organizer(
+                    Optional.of("oid-" + account), Optional.of(account), Optional.empty()))
             .externalId(request.externalId().orElse(null))
             .build();
     meetings.put(id, meeting);
@@ -102,13 +108,15 @@ final class FakeGraph implements MeetingPort {
     String account = authenticate(token);
     Meeting meeting = meetings.get(meetingId);
     if (meeting == null || !account.equals(owners.get(meetingId))) {
-      throw MeetingNotFoundException.of(ErrorDetails.builder().status(404).code("NotFound").build());
+      throw MeetingNotFoundException.of(
+          ErrorDetails.builder().status(404).code("NotFound").build());
     }
     return meeting;
   }
 
   @Override
-  public Meeting update(AccessToken token, String meetingId, MeetingUpdate update, Deadline deadline) {
+  public Meeting update(
+      AccessToken token, String meetingId, MeetingUpdate update, Deadline deadline) {
     Meeting meeting = get(token, meetingId, deadline);
     Meeting.Builder changed = meeting.toBuilder();
     update.subject().ifPresent(changed::subject);

@@ -1,12 +1,11 @@
 package io.teamsmeet;
 
 import io.teamsmeet.ReauthorizationRequiredException.Reason;
-import io.teamsmeet.spi.Deadline;
-import io.teamsmeet.AccessToken;
 import io.teamsmeet.spi.AuthPort;
 import io.teamsmeet.spi.AuthorizationCode;
 import io.teamsmeet.spi.AuthorizationRequest;
 import io.teamsmeet.spi.CodeVerifier;
+import io.teamsmeet.spi.Deadline;
 import io.teamsmeet.spi.IdTokenClaims;
 import io.teamsmeet.spi.RefreshToken;
 import io.teamsmeet.spi.TokenResponse;
@@ -46,16 +45,21 @@ final class FakeIdentity implements AuthPort {
   final Map<String, String> accessTokens = new ConcurrentHashMap<>(); // token -> account
   final Map<String, Issued> accessExpiry = new ConcurrentHashMap<>();
   final Map<String, String> refreshTokens = new ConcurrentHashMap<>(); // token -> account
-  private final Map<String, String[]> codes = new ConcurrentHashMap<>(); // code -> {challenge, account}
+  private final Map<String, String[]> codes =
+      new ConcurrentHashMap<>(); // code -> {challenge, account}
   final Queue<RuntimeException> refreshFailures = new ConcurrentLinkedQueue<>();
   final Queue<RuntimeException> exchangeFailures = new ConcurrentLinkedQueue<>();
 
   /** When set, a refresh signals {@code refreshEntered} and waits for {@code refreshGate}. */
   volatile CountDownLatch refreshGate;
+
   volatile CountDownLatch refreshEntered;
+
   /** When set, only refreshes of this account pass through the gate. */
   volatile String gatedAccount;
+
   final Map<String, AtomicInteger> refreshesByAccount = new ConcurrentHashMap<>();
+
   /** Changes every token response before it is returned (a hostile or odd answer). */
   volatile java.util.function.UnaryOperator<TokenResponse> answerFilter = r -> r;
 
@@ -83,7 +87,11 @@ final class FakeIdentity implements AuthPort {
     String code = "code-" + UUID.randomUUID();
     codes.put(code, new String[] {q.get("code_challenge"), account});
     return URI.create(
-        "https://app.example/callback?code=" + enc(code) + "&state=" + enc(q.get("state")) + "&session_state=x");
+        "https://app.example/callback?code="
+            + enc(code)
+            + "&state="
+            + enc(q.get("state"))
+            + "&session_state=x");
   }
 
   /** The user declines: the callback URL Microsoft would redirect to. */
@@ -112,7 +120,8 @@ final class FakeIdentity implements AuthPort {
   }
 
   @Override
-  public TokenResponse exchangeCode(AuthorizationCode code, CodeVerifier verifier, Deadline deadline) {
+  public TokenResponse exchangeCode(
+      AuthorizationCode code, CodeVerifier verifier, Deadline deadline) {
     exchanges.incrementAndGet();
     RuntimeException failure = exchangeFailures.poll();
     if (failure != null) {

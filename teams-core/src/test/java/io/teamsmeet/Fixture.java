@@ -18,8 +18,10 @@ final class Fixture implements AutoCloseable {
   final FakeGraph graph = new FakeGraph(identity);
   final TestStore store = new TestStore();
   final KeysetHandle keys;
+
   /** Every wait the service asked for between retries; nobody actually sleeps in core tests. */
   final java.util.List<Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   final TeamsMeetings service;
 
   Fixture() {

@@ -1,12 +1,10 @@
 package io.teamsmeet;
 
-import io.teamsmeet.store.TokenStoreException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.teamsmeet.ReauthorizationRequiredException.Reason;
-import io.teamsmeet.Meeting;
-import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.store.TokenStoreException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +38,8 @@ class GrantCheckTest {
   @Test
   void aDisconnectOnOneInstanceStopsTheOtherWithinTheInterval() {
     f.connect(a, "user-1", "ana@contoso.com");
-    assertThat(ownerOf(b.meetings().create("user-1", REQUEST))).isEqualTo("ana@contoso.com"); // b caches
+    assertThat(ownerOf(b.meetings().create("user-1", REQUEST)))
+        .isEqualTo("ana@contoso.com"); // b caches
 
     a.disconnect("user-1");
     f.clock.advance(INTERVAL);
@@ -124,7 +123,8 @@ class GrantCheckTest {
     f.store.loadFailures.add(TokenStoreException.of("database unavailable", "08006", null));
     int graphCalls = f.graph.calls.get();
 
-    assertThatThrownBy(() -> b.meetings().create("user-1", REQUEST)).isInstanceOf(TokenStoreException.class);
+    assertThatThrownBy(() -> b.meetings().create("user-1", REQUEST))
+        .isInstanceOf(TokenStoreException.class);
     assertThat(f.graph.calls).hasValue(graphCalls);
     assertThat(f.store.rows).containsKey("user-1");
 

@@ -60,7 +60,12 @@ class GrantFuzzTest {
   void theAssociatedDataIsTheCodecs() throws GeneralSecurityException {
     Grant grant =
         new Grant(
-            new RefreshToken("rt"), Optional.empty(), Optional.empty(), Set.of("s"), Instant.EPOCH, 7);
+            new RefreshToken("rt"),
+            Optional.empty(),
+            Optional.empty(),
+            Set.of("s"),
+            Instant.EPOCH,
+            7);
     byte[] plain = AEAD.decrypt(CODEC.seal(USER, grant), ASSOCIATED_DATA);
     assertThat(plain[0]).isEqualTo((byte) 2);
   }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.crypto.tink.Aead;
-import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.spi.RefreshToken;
-import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.spi.TokenResponse;
+import io.teamsmeet.store.StoredGrant;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -69,7 +68,8 @@ class GrantLimitsTest {
         .isInstanceOfSatisfying(
             TeamsServiceException.class, e -> assertThat(e.isRetryable()).isFalse())
         .hasMessageContaining("1025 scopes (at most 1024)");
-    assertThatThrownBy(() -> CODEC.seal("u", grant("r".repeat(GrantCodec.MAX_STRING + 1), Set.of())))
+    assertThatThrownBy(
+            () -> CODEC.seal("u", grant("r".repeat(GrantCodec.MAX_STRING + 1), Set.of())))
         .hasMessageContaining("the refresh token of 65537 bytes (at most 65536)")
         .hasMessageNotContaining("rrrr");
     assertThatThrownBy(() -> CODEC.seal("u", grant("rt", Set.of("é".repeat(40_000)))))

@@ -13,9 +13,9 @@ import java.security.GeneralSecurityException;
 /**
  * Run by {@link KeysetAeadTest} in a fresh JVM, whose Tink registry holds nothing yet. Args: a
  * binary keyset file, a ciphertext sealed with it by the test (associated data "ad"), and {@code
- * register} to call {@code AeadConfig.register()} first as an application may. Prints {@code
- * opened <plaintext>} and {@code sealed-and-opened} when the keyset's AEAD works, or {@code
- * rejected <exception class>: <message>} when the builder refuses the keyset.
+ * register} to call {@code AeadConfig.register()} first as an application may. Prints {@code opened
+ * <plaintext>} and {@code sealed-and-opened} when the keyset's AEAD works, or {@code rejected
+ * <exception class>: <message>} when the builder refuses the keyset.
  */
 final class KeysetAeadMain {
 
@@ -38,8 +38,9 @@ final class KeysetAeadMain {
     Aead aead = KeysetAead.of(keyset);
     byte[] ad = "ad".getBytes(StandardCharsets.UTF_8);
     System.out.println(
-        "opened " + new String(aead.decrypt(Files.readAllBytes(Path.of(args[1])), ad),
-            StandardCharsets.UTF_8));
+        "opened "
+            + new String(
+                aead.decrypt(Files.readAllBytes(Path.of(args[1])), ad), StandardCharsets.UTF_8));
     byte[] sealed = aead.encrypt("again".getBytes(StandardCharsets.UTF_8), ad);
     if (!new String(aead.decrypt(sealed, ad), StandardCharsets.UTF_8).equals("again")) {
       throw new GeneralSecurityException("round trip failed");

@@ -3,9 +3,6 @@ package io.teamsmeet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.teamsmeet.Attendee;
-import io.teamsmeet.MeetingRequest;
-import io.teamsmeet.MeetingUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +32,13 @@ class MeetingRequestTest {
         .hasMessageContaining("start");
     assertThatThrownBy(() -> MeetingRequest.of("x", start, Duration.ZERO))
         .hasMessageContaining("duration");
-    assertThatThrownBy(() -> MeetingRequest.builder().subject("x").start(start).end(start.minusSeconds(1)).build())
+    assertThatThrownBy(
+            () ->
+                MeetingRequest.builder()
+                    .subject("x")
+                    .start(start)
+                    .end(start.minusSeconds(1))
+                    .build())
         .hasMessageContaining("end must be after start");
     assertThatThrownBy(() -> MeetingRequest.builder().subject("x").start(start).build())
         .hasMessageContaining("end or duration is required with start");
@@ -83,9 +86,7 @@ class MeetingRequestTest {
                     "x", Optional.of(start), Optional.empty(), null, null, null, null, true))
         .hasMessageContaining("end must be given with start");
     assertThatThrownBy(
-            () ->
-                new MeetingRequest(
-                    "x", null, Optional.of(start), null, null, null, null, true))
+            () -> new MeetingRequest("x", null, Optional.of(start), null, null, null, null, true))
         .hasMessageContaining("start must be given with end");
     assertThatThrownBy(
             () ->
@@ -108,8 +109,14 @@ class MeetingRequestTest {
     assertThatThrownBy(
             () ->
                 new MeetingRequest(
-                    "x", null, null, null, List.of(Attendee.of("a@contoso.com"), unknown), null,
-                    null, true))
+                    "x",
+                    null,
+                    null,
+                    null,
+                    List.of(Attendee.of("a@contoso.com"), unknown),
+                    null,
+                    null,
+                    true))
         .hasMessageContaining("attendees[1].role");
     assertThatThrownBy(() -> MeetingUpdate.builder().attendees(List.of(unknown)))
         .hasMessageContaining("attendees[0].role");

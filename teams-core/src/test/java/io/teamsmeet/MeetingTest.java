@@ -23,7 +23,8 @@ class MeetingTest {
         .joinMeetingId("123456789012", "Xy7pQ2")
         .passcodeRequired(true)
         .dialIn(new DialIn(Optional.of("555"), Optional.empty(), List.of("+1 555 0100"), List.of()))
-        .organizer(new Organizer(Optional.of("oid"), Optional.of("ana@contoso.com"), Optional.empty()))
+        .organizer(
+            new Organizer(Optional.of("oid"), Optional.of("ana@contoso.com"), Optional.empty()))
         .attendees(
             List.of(
                 new Attendee("bo@contoso.com", Attendee.Role.PRESENTER),

@@ -35,8 +35,7 @@ class PkceTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("43 to 128")
         .hasMessageNotContaining("SECRET");
-    assertThatThrownBy(() -> new CodeVerifier("x".repeat(129)))
-        .hasMessageContaining("43 to 128");
+    assertThatThrownBy(() -> new CodeVerifier("x".repeat(129))).hasMessageContaining("43 to 128");
     assertThatThrownBy(() -> new CodeVerifier("SECRET+" + "a".repeat(50)))
         .hasMessageContaining("unreserved")
         .hasMessageNotContaining("SECRET");

@@ -2,14 +2,13 @@ package io.teamsmeet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.teamsmeet.AccessToken;
 import io.teamsmeet.spi.AuthorizationCode;
 import io.teamsmeet.spi.AuthorizationRequest;
 import io.teamsmeet.spi.CodeVerifier;
 import io.teamsmeet.spi.IdTokenClaims;
 import io.teamsmeet.spi.RefreshToken;
-import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.spi.TokenResponse;
+import io.teamsmeet.store.StoredGrant;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,14 +44,29 @@ class RedactionTest {
     values.add(new CodeVerifier(VERIFIER));
     values.add(
         new AuthorizationRequest(
-            STATE, "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", List.of("x"), Optional.empty(), Optional.empty(), Optional.empty()));
+            STATE,
+            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+            List.of("x"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty()));
     values.add(
         new TokenResponse(
-            new AccessToken(ACCESS), Instant.EPOCH, Optional.of(new RefreshToken(REFRESH)), Set.of("x"), IdTokenClaims.none()));
+            new AccessToken(ACCESS),
+            Instant.EPOCH,
+            Optional.of(new RefreshToken(REFRESH)),
+            Set.of("x"),
+            IdTokenClaims.none()));
     values.add(
         new StoredGrant("user-1", 1, CIPHERTEXT.getBytes(StandardCharsets.UTF_8), Instant.EPOCH));
     values.add(
-        new Grant(new RefreshToken(REFRESH), Optional.empty(), Optional.empty(), Set.of(), Instant.EPOCH, 1));
+        new Grant(
+            new RefreshToken(REFRESH),
+            Optional.empty(),
+            Optional.empty(),
+            Set.of(),
+            Instant.EPOCH,
+            1));
     values.add(new StateCodec.Pending("user-1", new CodeVerifier(VERIFIER), Instant.EPOCH));
 
     for (Object value : values) {
@@ -75,13 +89,23 @@ class RedactionTest {
     secrets.addAll(f.identity.accessTokens.keySet());
     secrets.add(new String(f.store.rows.get("user-1").ciphertext(), StandardCharsets.ISO_8859_1));
 
-    thrown.add(org.assertj.core.api.Assertions.catchThrowable(() -> f.service.completeConnect("user-1", callback)));
-    thrown.add(org.assertj.core.api.Assertions.catchThrowable(() -> f.service.completeConnect("other", callback)));
+    thrown.add(
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> f.service.completeConnect("user-1", callback)));
+    thrown.add(
+        org.assertj.core.api.Assertions.catchThrowable(
+            () -> f.service.completeConnect("other", callback)));
     f.identity.revokeAll("ana@contoso.com");
     f.expireAccessTokens();
     thrown.add(
         org.assertj.core.api.Assertions.catchThrowable(
-            () -> f.service.meetings().create("user-1", io.teamsmeet.MeetingRequest.of("x", Instant.now(), java.time.Duration.ofMinutes(1)))));
+            () ->
+                f.service
+                    .meetings()
+                    .create(
+                        "user-1",
+                        io.teamsmeet.MeetingRequest.of(
+                            "x", Instant.now(), java.time.Duration.ofMinutes(1)))));
 
     assertThat(thrown).doesNotContainNull();
     for (Throwable t : thrown) {

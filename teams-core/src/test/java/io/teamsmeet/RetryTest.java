@@ -3,8 +3,6 @@ package io.teamsmeet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.teamsmeet.Meeting;
-import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.store.StoredGrant;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +24,12 @@ class RetryTest {
 
   private static ThrottledException throttled(int status, Duration retryAfter) {
     return ThrottledException.of(
-        retryAfter, ErrorDetails.builder().status(status).code("TooManyRequests").requestId("r-" + status).build());
+        retryAfter,
+        ErrorDetails.builder()
+            .status(status)
+            .code("TooManyRequests")
+            .requestId("r-" + status)
+            .build());
   }
 
   private static TeamsServiceException transientFailure(int status) {
@@ -169,7 +172,8 @@ class RetryTest {
               assertThat(e.getMessage()).contains("retry after 3s");
             });
     assertThat(f.graph.calls).hasValue(4);
-    assertThat(f.sleeps).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(3));
+    assertThat(f.sleeps)
+        .containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(3));
   }
 
   @Test
@@ -179,7 +183,8 @@ class RetryTest {
 
     assertThatThrownBy(() -> f.service.meetings().create("user-1", plain))
         .isInstanceOfSatisfying(
-            ThrottledException.class, e -> assertThat(e.retryAfter()).contains(Duration.ofMinutes(5)));
+            ThrottledException.class,
+            e -> assertThat(e.retryAfter()).contains(Duration.ofMinutes(5)));
     assertThat(f.sleeps).isEmpty();
   }
 
@@ -187,10 +192,15 @@ class RetryTest {
   void aNonRetryableFailureIsNotRetried() {
     f.connect("user-1", "ana@contoso.com");
     f.graph.failures.add(
-        TeamsServiceException.of("bad request", ErrorDetails.builder().status(400).code("BadRequest").build(), false, null));
+        TeamsServiceException.of(
+            "bad request",
+            ErrorDetails.builder().status(400).code("BadRequest").build(),
+            false,
+            null));
 
     assertThatThrownBy(() -> f.service.meetings().create("user-1", keyed))
-        .isInstanceOfSatisfying(TeamsServiceException.class, e -> assertThat(e.status()).isEqualTo(400));
+        .isInstanceOfSatisfying(
+            TeamsServiceException.class, e -> assertThat(e.status()).isEqualTo(400));
     assertThat(f.graph.calls).hasValue(1);
   }
 
@@ -222,7 +232,8 @@ class RetryTest {
 
   @Test
   void policySettersRejectBadValues() {
-    assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0)).hasMessageContaining("maxAttempts");
+    assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0))
+        .hasMessageContaining("maxAttempts");
     assertThatThrownBy(() -> RetryPolicy.builder().initialBackoff(Duration.ZERO))
         .hasMessageContaining("initialBackoff");
     assertThatThrownBy(() -> RetryPolicy.builder().maxTotalWait(Duration.ofSeconds(-1)))

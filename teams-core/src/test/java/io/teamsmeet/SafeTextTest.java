@@ -45,7 +45,8 @@ class SafeTextTest {
 
   @Test
   void printableTextIsKeptAsIsIncludingAccentsScriptsAndEmoji() {
-    for (String text : List.of("", "Ana Souza", "Zoë Müller-Łukasz", "日本語の会議", "مرحبا", "🙂 review 👍")) {
+    for (String text :
+        List.of("", "Ana Souza", "Zoë Müller-Łukasz", "日本語の会議", "مرحبا", "🙂 review 👍")) {
       assertThat(SafeText.of(text)).isSameAs(text);
     }
     assertThat(SafeText.of(null)).isNull();

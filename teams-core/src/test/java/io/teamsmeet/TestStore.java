@@ -24,6 +24,7 @@ final class TestStore implements TokenStore {
   final AtomicInteger saves = new AtomicInteger();
   final AtomicInteger successfulSaves = new AtomicInteger();
   final AtomicInteger deletes = new AtomicInteger();
+
   /** Runs after every successful save, outside any lock: lets a test act between save and use. */
   volatile Runnable afterSave = () -> {};
 

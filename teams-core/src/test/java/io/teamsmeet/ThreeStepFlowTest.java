@@ -3,9 +3,6 @@ package io.teamsmeet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.teamsmeet.Meeting;
-import io.teamsmeet.MeetingRequest;
-import io.teamsmeet.MeetingUpdate;
 import io.teamsmeet.store.StoredGrant;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -51,9 +48,12 @@ class ThreeStepFlowTest {
     assertThat(f.identity.exchanges).hasValue(1);
 
     Meeting meeting =
-        f.service.meetings().create("user-1", MeetingRequest.of("Design review", start, Duration.ofMinutes(30)));
+        f.service
+            .meetings()
+            .create("user-1", MeetingRequest.of("Design review", start, Duration.ofMinutes(30)));
 
-    assertThat(meeting.joinUrl().toString()).startsWith("https://teams.microsoft.com/l/meetup-join/");
+    assertThat(meeting.joinUrl().toString())
+        .startsWith("https://teams.microsoft.com/l/meetup-join/");
     assertThat(meeting.subject()).contains("Design review");
     assertThat(meeting.start()).contains(start);
     assertThat(meeting.end()).contains(start.plus(Duration.ofMinutes(30)));
@@ -69,7 +69,9 @@ class ThreeStepFlowTest {
   void theStoreReceivesOnlyCiphertextNeverTheRefreshToken() {
     f.connect("user-1", "ana@contoso.com");
     f.expireAccessTokens();
-    f.service.meetings().create("user-1", MeetingRequest.of("After refresh", start, Duration.ofMinutes(30)));
+    f.service
+        .meetings()
+        .create("user-1", MeetingRequest.of("After refresh", start, Duration.ofMinutes(30)));
 
     assertThat(f.store.received).hasSize(2);
     for (String refreshToken : f.identity.refreshTokens.keySet()) {
@@ -94,19 +96,27 @@ class ThreeStepFlowTest {
     StoredGrant after = f.store.rows.get("user-1");
     assertThat(after.version()).isEqualTo(versionBefore + 1);
     assertThat(f.graph.tokensSeen).hasSize(2);
-    assertThat(Set.copyOf(f.graph.tokensSeen)).as("both meetings used the one refreshed token").hasSize(1);
+    assertThat(Set.copyOf(f.graph.tokensSeen))
+        .as("both meetings used the one refreshed token")
+        .hasSize(1);
   }
 
   @Test
   void getUpdateAndDeleteActOnTheUsersMeeting() {
     f.connect("user-1", "ana@contoso.com");
     Meeting created =
-        f.service.meetings().create("user-1", MeetingRequest.of("Planning", start, Duration.ofMinutes(30)));
+        f.service
+            .meetings()
+            .create("user-1", MeetingRequest.of("Planning", start, Duration.ofMinutes(30)));
 
     assertThat(f.service.meetings().get("user-1", created.id())).isEqualTo(created);
     Meeting updated =
-        f.service.meetings().update(
-            "user-1", created.id(), MeetingUpdate.builder().subject("Planning (moved)").build());
+        f.service
+            .meetings()
+            .update(
+                "user-1",
+                created.id(),
+                MeetingUpdate.builder().subject("Planning (moved)").build());
     assertThat(updated.subject()).contains("Planning (moved)");
     f.service.meetings().delete("user-1", created.id());
     assertThatThrownBy(() -> f.service.meetings().get("user-1", created.id()))
@@ -147,11 +157,15 @@ class ThreeStepFlowTest {
     assertThat(f.service.status("user-1").state()).isEqualTo(ConnectionStatus.State.NOT_CONNECTED);
     assertThat(f.store.rows).isEmpty();
     assertThatThrownBy(
-            () -> f.service.meetings().create("user-1", MeetingRequest.of("x", start, Duration.ofMinutes(5))))
+            () ->
+                f.service
+                    .meetings()
+                    .create("user-1", MeetingRequest.of("x", start, Duration.ofMinutes(5))))
         .isInstanceOfSatisfying(
             ReauthorizationRequiredException.class,
             e -> {
-              assertThat(e.reason()).isEqualTo(ReauthorizationRequiredException.Reason.NOT_CONNECTED);
+              assertThat(e.reason())
+                  .isEqualTo(ReauthorizationRequiredException.Reason.NOT_CONNECTED);
               assertThat(e.userId()).contains("user-1");
             });
   }
@@ -161,7 +175,8 @@ class ThreeStepFlowTest {
     f.connect("user-1", "ana@contoso.com");
     f.connect("user-1", "bo@contoso.com");
 
-    Meeting meeting = f.service.meetings().create("user-1", MeetingRequest.of("x", start, Duration.ofMinutes(5)));
+    Meeting meeting =
+        f.service.meetings().create("user-1", MeetingRequest.of("x", start, Duration.ofMinutes(5)));
 
     assertThat(f.graph.owners.get(meeting.id())).isEqualTo("bo@contoso.com");
     assertThat(f.service.status("user-1").connection().orElseThrow().accountName())
@@ -173,8 +188,10 @@ class ThreeStepFlowTest {
     f.connect("user-1", "ana@contoso.com");
     f.connect("user-2", "bo@contoso.com");
 
-    Meeting a = f.service.meetings().create("user-1", MeetingRequest.of("a", start, Duration.ofMinutes(5)));
-    Meeting b = f.service.meetings().create("user-2", MeetingRequest.of("b", start, Duration.ofMinutes(5)));
+    Meeting a =
+        f.service.meetings().create("user-1", MeetingRequest.of("a", start, Duration.ofMinutes(5)));
+    Meeting b =
+        f.service.meetings().create("user-2", MeetingRequest.of("b", start, Duration.ofMinutes(5)));
 
     assertThat(f.graph.owners.get(a.id())).isEqualTo("ana@contoso.com");
     assertThat(f.graph.owners.get(b.id())).isEqualTo("bo@contoso.com");
@@ -193,7 +210,8 @@ class ThreeStepFlowTest {
     assertThatThrownBy(() -> f.service.meetings().get("user-1", ""))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("meetingId");
-    assertThatThrownBy(() -> f.service.meetings().update("user-1", "m", MeetingUpdate.builder().build()))
+    assertThatThrownBy(
+            () -> f.service.meetings().update("user-1", "m", MeetingUpdate.builder().build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("update");
   }

@@ -8,7 +8,6 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import io.teamsmeet.ReauthorizationRequiredException.Reason;
-import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.store.StoredGrant;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -36,11 +35,11 @@ class TokenEncryptionTest {
     StoredGrant attackers = f.store.rows.get("attacker");
     f.store.rows.put(
         "attacker",
-        new StoredGrant("attacker", attackers.version(), victims.ciphertext(), attackers.updatedAt()));
+        new StoredGrant(
+            "attacker", attackers.version(), victims.ciphertext(), attackers.updatedAt()));
     f.service.disconnect("attacker"); // drop the cached token so the store is read
     f.store.rows.put(
-        "attacker",
-        new StoredGrant("attacker", 7, victims.ciphertext(), attackers.updatedAt()));
+        "attacker", new StoredGrant("attacker", 7, victims.ciphertext(), attackers.updatedAt()));
 
     assertThatThrownBy(() -> f.service.meetings().create("attacker", request))
         .isInstanceOfSatisfying(
@@ -87,7 +86,9 @@ class TokenEncryptionTest {
     assertThat(rotated.size()).isEqualTo(2);
 
     try (TeamsMeetings afterRotation = f.builder(f.store, rotated).build()) {
-      afterRotation.meetings().create("user-1", request); // opens the old ciphertext, refreshes, re-seals
+      afterRotation
+          .meetings()
+          .create("user-1", request); // opens the old ciphertext, refreshes, re-seals
       byte[] resealed = f.store.rows.get("user-1").ciphertext();
       assertThat(resealed).isNotEqualTo(sealedWithOld);
 

@@ -1,12 +1,11 @@
 package io.teamsmeet;
 
-import io.teamsmeet.store.TokenStoreException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.teamsmeet.ReauthorizationRequiredException.Reason;
-import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.store.StoredGrant;
+import io.teamsmeet.store.TokenStoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -97,7 +96,11 @@ class TokenRefreshTest {
     f.identity.refreshFailures.add(
         ReauthorizationRequiredException.fromIdentityPlatform(
             Reason.INTERACTION_REQUIRED,
-            ErrorDetails.builder().status(400).code("interaction_required").errorCodes(List.of(50076L)).build()));
+            ErrorDetails.builder()
+                .status(400)
+                .code("interaction_required")
+                .errorCodes(List.of(50076L))
+                .build()));
     f.expireAccessTokens();
 
     assertThatThrownBy(() -> f.service.meetings().create("user-1", request))
@@ -113,12 +116,14 @@ class TokenRefreshTest {
     StoredGrant before = f.store.rows.get("user-1");
     for (int i = 0; i < RetryPolicy.defaults().maxAttempts(); i++) {
       f.identity.refreshFailures.add(
-          TeamsServiceException.of("token endpoint down", ErrorDetails.builder().status(503).build(), true, null));
+          TeamsServiceException.of(
+              "token endpoint down", ErrorDetails.builder().status(503).build(), true, null));
     }
     f.expireAccessTokens();
 
     assertThatThrownBy(() -> f.service.meetings().create("user-1", request))
-        .isInstanceOfSatisfying(TeamsServiceException.class, e -> assertThat(e.isRetryable()).isTrue());
+        .isInstanceOfSatisfying(
+            TeamsServiceException.class, e -> assertThat(e.isRetryable()).isTrue());
     assertThat(f.store.rows.get("user-1")).isEqualTo(before);
 
     assertThat(f.service.meetings().create("user-1", request).joinUrl()).isNotNull();

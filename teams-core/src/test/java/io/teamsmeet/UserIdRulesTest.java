@@ -3,8 +3,6 @@ package io.teamsmeet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.teamsmeet.MeetingRequest;
-import io.teamsmeet.MeetingUpdate;
 import io.teamsmeet.store.TokenStore;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +57,8 @@ class UserIdRulesTest {
 
   @Test
   void oneByteMoreIsRefusedEverywhereNamingUserIdAndTheLimit() {
-    for (String tooLong : List.of("a".repeat(256), "é".repeat(128), "😀".repeat(63) + "€é", "x".repeat(100_000))) {
+    for (String tooLong :
+        List.of("a".repeat(256), "é".repeat(128), "😀".repeat(63) + "€é", "x".repeat(100_000))) {
       for (Consumer<String> method : everyPublicMethod()) {
         assertThatThrownBy(() -> method.accept(tooLong))
             .isInstanceOf(IllegalArgumentException.class)
@@ -73,7 +72,15 @@ class UserIdRulesTest {
 
   @Test
   void controlCharactersSeparatorsAndBidiControlsAreRefusedEverywhere() {
-    for (String hostile : List.of("ana\nINFO forged", "ana\u001b[31m", "ana\u2028", "ana\u202Egnp", "ana\u0085", "ana\u007f", "ana\uD83D")) {
+    for (String hostile :
+        List.of(
+            "ana\nINFO forged",
+            "ana\u001b[31m",
+            "ana\u2028",
+            "ana\u202Egnp",
+            "ana\u0085",
+            "ana\u007f",
+            "ana\uD83D")) {
       for (Consumer<String> method : everyPublicMethod()) {
         assertThatThrownBy(() -> method.accept(hostile))
             .isInstanceOf(IllegalArgumentException.class)

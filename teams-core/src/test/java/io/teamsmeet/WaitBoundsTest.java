@@ -3,8 +3,6 @@ package io.teamsmeet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.teamsmeet.Meeting;
-import io.teamsmeet.MeetingRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +28,7 @@ class WaitBoundsTest {
 
   private static final MeetingRequest REQUEST =
       MeetingRequest.of("Sync", Instant.parse("2026-12-01T10:00:00Z"), Duration.ofMinutes(30));
+
   /** Far above every bound under test, far below "forever": a failure here means a hang. */
   private static final long HANG_SECONDS = 20;
 
@@ -213,7 +212,8 @@ class WaitBoundsTest {
     f.connect("user-1", "ana@contoso.com");
     f.graph.failures.add(
         ThrottledException.of(
-            Duration.ofSeconds(10), ErrorDetails.builder().status(429).code("TooManyRequests").build()));
+            Duration.ofSeconds(10),
+            ErrorDetails.builder().status(429).code("TooManyRequests").build()));
 
     assertThatThrownBy(() -> f.service.meetings().create("user-1", REQUEST))
         .isInstanceOfSatisfying(
@@ -248,8 +248,10 @@ class WaitBoundsTest {
     while (System.nanoTime() < end) {
       long parked =
           Thread.getAllStackTraces().entrySet().stream()
-              .filter(e -> e.getKey().getState() == Thread.State.TIMED_WAITING
-                  || e.getKey().getState() == Thread.State.WAITING)
+              .filter(
+                  e ->
+                      e.getKey().getState() == Thread.State.TIMED_WAITING
+                          || e.getKey().getState() == Thread.State.WAITING)
               .filter(
                   e ->
                       java.util.Arrays.stream(e.getValue())

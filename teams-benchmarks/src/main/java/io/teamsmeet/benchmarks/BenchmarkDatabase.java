@@ -31,7 +31,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
  */
 final class BenchmarkDatabase {
 
-  /** Size of each stored ciphertext: about what a sealed grant with a Microsoft refresh token is. */
+  /**
+   * Size of each stored ciphertext: about what a sealed grant with a Microsoft refresh token is.
+   */
   static final int CIPHERTEXT_BYTES = 300;
 
   private static final int BATCH = 1_000;
@@ -70,13 +72,15 @@ final class BenchmarkDatabase {
         break;
       case "H2_MEM":
         JdbcConnectionPool memory =
-            JdbcConnectionPool.create("jdbc:h2:mem:bench-" + users + ";DB_CLOSE_DELAY=-1", "sa", "");
+            JdbcConnectionPool.create(
+                "jdbc:h2:mem:bench-" + users + ";DB_CLOSE_DELAY=-1", "sa", "");
         opened = new BenchmarkDatabase(memory, "teams_tokens", memory::dispose);
         break;
       case "POSTGRESQL":
         EmbeddedPostgres server = startPostgres(root.resolve("postgresql"));
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(server.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
+        config.setJdbcUrl(
+            server.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
         config.setMaximumPoolSize(2);
         HikariDataSource pool = new HikariDataSource(config);
         opened = new BenchmarkDatabase(pool, "tokens_" + users, pool, server);
@@ -121,7 +125,8 @@ final class BenchmarkDatabase {
     if (count() == users) {
       return;
     }
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("drop table if exists " + table);
     }
     JdbcTokenStore.builder(dataSource).tableName(table).createTableIfMissing(true).build();
@@ -132,7 +137,9 @@ final class BenchmarkDatabase {
       c.setAutoCommit(false);
       try (PreparedStatement insert =
           c.prepareStatement(
-              "insert into " + table + " (user_id, version, ciphertext, updated_at_ms) values (?, ?, ?, ?)")) {
+              "insert into "
+                  + table
+                  + " (user_id, version, ciphertext, updated_at_ms) values (?, ?, ?, ?)")) {
         for (int i = 0; i < users; i++) {
           random.nextBytes(ciphertext);
           insert.setString(1, userId(i));
@@ -154,7 +161,8 @@ final class BenchmarkDatabase {
       }
     }
     System.out.printf(
-        "%n# loaded %,d users into %s in %.1f s%n", users, table, (System.nanoTime() - start) / 1e9);
+        "%n# loaded %,d users into %s in %.1f s%n",
+        users, table, (System.nanoTime() - start) / 1e9);
   }
 
   private long count() {
@@ -177,7 +185,8 @@ final class BenchmarkDatabase {
         s.setFetchSize(10_000);
         try (ResultSet rows = s.executeQuery("select user_id, version from " + table)) {
           while (rows.next()) {
-            versions[Integer.parseInt(rows.getString(1).substring("user-".length()))] = rows.getLong(2);
+            versions[Integer.parseInt(rows.getString(1).substring("user-".length()))] =
+                rows.getLong(2);
           }
         }
       }

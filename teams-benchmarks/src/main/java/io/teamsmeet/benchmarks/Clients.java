@@ -12,9 +12,9 @@ import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
-import io.teamsmeet.store.TokenStore;
 import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.feign.Transport;
+import io.teamsmeet.store.TokenStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -58,12 +58,14 @@ final class Clients {
   static final Instant START = Instant.parse("2026-12-01T09:00:00Z");
   static final MeetingRequest REQUEST =
       MeetingRequest.of("Quarterly review", START, Duration.ofMinutes(30));
+
   /** What the SDK sends for {@link #REQUEST}, prebuilt once for the raw floors. */
   static final byte[] BODY =
       ("{\"subject\":\"Quarterly review\",\"startDateTime\":\"2026-12-01T09:00:00Z\","
               + "\"endDateTime\":\"2026-12-01T09:30:00Z\","
               + "\"joinMeetingIdSettings\":{\"isPasscodeRequired\":true}}")
           .getBytes(StandardCharsets.UTF_8);
+
   static final String CLIENT_ID = Peers.CLIENT_ID;
 
   static String userId(int i) {
@@ -186,8 +188,7 @@ final class Clients {
       return post(http, meetings, bearer, BODY);
     }
 
-    static String post(HttpClient http, URI meetings, String bearer, byte[] body)
-        throws Exception {
+    static String post(HttpClient http, URI meetings, String bearer, byte[] body) throws Exception {
       HttpRequest request =
           HttpRequest.newBuilder(meetings)
               .header("Authorization", bearer)
@@ -203,7 +204,9 @@ final class Clients {
     }
   }
 
-  /** The original integration's flow: a refresh round trip before every meeting, then the create. */
+  /**
+   * The original integration's flow: a refresh round trip before every meeting, then the create.
+   */
   static final class Naive implements MeetingClient {
     private final HttpClient http = jdkClient();
     private final URI meetings;
@@ -349,16 +352,17 @@ final class Clients {
         IAccount account = account(app, userId(u));
         GraphServiceClient graph =
             new GraphServiceClient(
-                Peers.bearer(() -> {
-                  try {
-                    return app.acquireTokenSilently(
-                            SilentParameters.builder(Peers.SCOPES, account).build())
-                        .get()
-                        .accessToken();
-                  } catch (Exception e) {
-                    throw new IllegalStateException("acquireTokenSilently failed", e);
-                  }
-                }),
+                Peers.bearer(
+                    () -> {
+                      try {
+                        return app.acquireTokenSilently(
+                                SilentParameters.builder(Peers.SCOPES, account).build())
+                            .get()
+                            .accessToken();
+                      } catch (Exception e) {
+                        throw new IllegalStateException("acquireTokenSilently failed", e);
+                      }
+                    }),
                 http);
         graph.getRequestAdapter().setBaseUrl(fake.base() + "/v1.0");
         graphs.add(graph);

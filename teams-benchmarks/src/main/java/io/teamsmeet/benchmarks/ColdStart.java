@@ -3,9 +3,9 @@ package io.teamsmeet.benchmarks;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.feign.Transport;
+import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import java.io.BufferedReader;
 import java.io.File;
@@ -28,8 +28,17 @@ final class ColdStart {
 
   /** Jars of core + Feign adapter (java.net.http) and their dependencies, by file name prefix. */
   static final List<String> SDK_JARS =
-      List.of("teams-core-", "teams-feign-adapter-", "feign-core-", "jackson-",
-          "tink-", "protobuf-java-", "gson-", "error_prone_annotations-", "jsr305-", "caffeine-",
+      List.of(
+          "teams-core-",
+          "teams-feign-adapter-",
+          "feign-core-",
+          "jackson-",
+          "tink-",
+          "protobuf-java-",
+          "gson-",
+          "error_prone_annotations-",
+          "jsr305-",
+          "caffeine-",
           "jspecify-");
 
   static final List<String> RAW_JARS =
@@ -40,20 +49,44 @@ final class ColdStart {
    * plus slf4j-nop, the binding a user adds so that SLF4J does not warn on stderr.
    */
   static final List<String> GRAPH_JARS =
-      List.of("annotations-13", "azure-core-", "azure-json-", "azure-xml-",
-          "error_prone_annotations-", "failureaccess-", "gson-", "guava-", "j2objc-annotations-",
-          "jackson-annotations-", "jackson-core-", "jackson-databind-", "jackson-datatype-jsr310-",
-          "jakarta.annotation-api-", "jjwt-", "jspecify-", "jwks-rsa-", "kotlin-stdlib",
-          "listenablefuture-", "microsoft-graph-", "microsoft-kiota-", "okhttp-", "okio",
-          "opentelemetry-", "reactive-streams-", "reactor-core-", "slf4j-api-", "stax-api-",
-          "std-uritemplate-", "slf4j-nop-");
+      List.of(
+          "annotations-13",
+          "azure-core-",
+          "azure-json-",
+          "azure-xml-",
+          "error_prone_annotations-",
+          "failureaccess-",
+          "gson-",
+          "guava-",
+          "j2objc-annotations-",
+          "jackson-annotations-",
+          "jackson-core-",
+          "jackson-databind-",
+          "jackson-datatype-jsr310-",
+          "jakarta.annotation-api-",
+          "jjwt-",
+          "jspecify-",
+          "jwks-rsa-",
+          "kotlin-stdlib",
+          "listenablefuture-",
+          "microsoft-graph-",
+          "microsoft-kiota-",
+          "okhttp-",
+          "okio",
+          "opentelemetry-",
+          "reactive-streams-",
+          "reactor-core-",
+          "slf4j-api-",
+          "stax-api-",
+          "std-uritemplate-",
+          "slf4j-nop-");
 
   static void run(FakeEndpoints fake, KeysetHandle keys, int runs) throws Exception {
     Path target = targetDir();
     Path classes = target.resolve("classes");
     List<Path> all = new ArrayList<>();
-    for (String s : Files.readString(target.resolve("runtime.classpath")).trim()
-        .split(File.pathSeparator)) {
+    for (String s :
+        Files.readString(target.resolve("runtime.classpath")).trim().split(File.pathSeparator)) {
       all.add(Path.of(s));
     }
     List<Path> sdkJars = select(all, SDK_JARS, List.of());
@@ -62,7 +95,8 @@ final class ColdStart {
     List<Path> jdbcSet = new ArrayList<>(sdkJars);
     jdbcSet.addAll(select(all, List.of("teams-tokenstore-jdbc-"), List.of()));
     List<Path> okSet = new ArrayList<>(jdbcSet);
-    okSet.addAll(select(all, List.of("feign-okhttp-", "okhttp-", "okio", "kotlin-stdlib"), List.of()));
+    okSet.addAll(
+        select(all, List.of("feign-okhttp-", "okhttp-", "okio", "kotlin-stdlib"), List.of()));
     List<Path> rawJars = select(all, RAW_JARS, List.of());
     List<Path> graphJars = select(all, GRAPH_JARS, List.of());
     List<Path> msalJars = new ArrayList<>(graphJars);
@@ -74,18 +108,27 @@ final class ColdStart {
     fake.tokenDelayMs = 0;
     fake.tokenLifetimeSeconds(3600);
     InMemoryTokenStore store = new InMemoryTokenStore();
-    try (TeamsMeetings sdk = Clients.sdk(fake, Transport.jdk(), store, keys,
-        Duration.ofMinutes(5), Duration.ofMinutes(5), null)) {
+    try (TeamsMeetings sdk =
+        Clients.sdk(
+            fake,
+            Transport.jdk(),
+            store,
+            keys,
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(5),
+            null)) {
       Clients.connect(sdk, "cold-user");
     }
     StoredGrant grant = store.load("cold-user").orElseThrow();
     Files.write(dir.resolve("grant.bin"), grant.ciphertext());
     Files.writeString(dir.resolve("version"), Long.toString(grant.version()));
-    Files.writeString(dir.resolve("keyset.json"),
+    Files.writeString(
+        dir.resolve("keyset.json"),
         TinkJsonProtoKeysetFormat.serializeKeyset(keys, InsecureSecretKeyAccess.get()));
 
     // MSAL4J's token cache for the same user, as a backend persists it; the access token expires
-    // within MSAL's 5-minute margin, so the first acquireTokenSilently refreshes (like the SDK's run)
+    // within MSAL's 5-minute margin, so the first acquireTokenSilently refreshes (like the SDK's
+    // run)
     fake.tlsTokenLifetimeSeconds = 60;
     Path msalCache = dir.resolve("msal-cache.json");
     {
@@ -96,17 +139,27 @@ final class ColdStart {
     }
 
     String base = fake.base().toString();
-    List<String> sdkCmd = command(classes, sdkRun, ColdStartSdk.class.getName(), base,
-        dir.toString());
-    List<String> rawCmd = command(classes, rawJars, ColdStartRaw.class.getName(), base,
-        FakeEndpoints.ACCESS_TOKEN);
-    List<String> graphCmd = command(classes, graphJars, ColdStartGraph.class.getName(), base,
-        FakeEndpoints.ACCESS_TOKEN);
-    List<String> msalCmd = command(classes, msalJars, ColdStartMsalGraph.class.getName(), base,
-        fake.tlsAuthority(), fake.trustStore().toString(), msalCache.toString());
+    List<String> sdkCmd =
+        command(classes, sdkRun, ColdStartSdk.class.getName(), base, dir.toString());
+    List<String> rawCmd =
+        command(classes, rawJars, ColdStartRaw.class.getName(), base, FakeEndpoints.ACCESS_TOKEN);
+    List<String> graphCmd =
+        command(
+            classes, graphJars, ColdStartGraph.class.getName(), base, FakeEndpoints.ACCESS_TOKEN);
+    List<String> msalCmd =
+        command(
+            classes,
+            msalJars,
+            ColdStartMsalGraph.class.getName(),
+            base,
+            fake.tlsAuthority(),
+            fake.trustStore().toString(),
+            msalCache.toString());
 
-    System.out.printf("%n== Cold start: a fresh JVM (java %s, default flags) to the first meeting"
-        + " against the fake, %d runs each, interleaved ==%n", System.getProperty("java.version"), runs);
+    System.out.printf(
+        "%n== Cold start: a fresh JVM (java %s, default flags) to the first meeting"
+            + " against the fake, %d runs each, interleaved ==%n",
+        System.getProperty("java.version"), runs);
     long t0 = fake.tokenCalls();
     List<Double> sdkMs = new ArrayList<>();
     List<Double> rawMs = new ArrayList<>();
@@ -133,39 +186,69 @@ final class ColdStart {
     fake.tlsTokenLifetimeSeconds = 3600;
 
     System.out.println();
-    System.out.println("| client | cold start to 1st meeting, median ms (runs) | ratio | classes loaded"
-        + " | runtime classpath |");
+    System.out.println(
+        "| client | cold start to 1st meeting, median ms (runs) | ratio | classes loaded"
+            + " | runtime classpath |");
     System.out.println("| --- | ---: | ---: | ---: | --- |");
     double raw = EndToEnd.median(rawMs);
     double sdkMedian = EndToEnd.median(sdkMs);
-    System.out.printf(Locale.ROOT, "| raw java.net.http + Jackson, static token | %.0f %s | 1.00 | %,d | %s |%n",
-        raw, fmt(rawMs), rawClasses.get("total"), size(rawJars));
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
+        "| raw java.net.http + Jackson, static token | %.0f %s | 1.00 | %,d | %s |%n",
+        raw,
+        fmt(rawMs),
+        rawClasses.get("total"),
+        size(rawJars));
+    System.out.printf(
+        Locale.ROOT,
         "| SDK (java.net.http), stored sealed grant: Tink open + refresh + create"
             + " | %.0f %s | %.2f× (target ≤ 1.15×) | %,d | %s (core + adapter + memory store) |%n",
-        sdkMedian, fmt(sdkMs), sdkMedian / raw, sdkClasses.get("total"), size(sdkRun));
+        sdkMedian,
+        fmt(sdkMs),
+        sdkMedian / raw,
+        sdkClasses.get("total"),
+        size(sdkRun));
     double graph = EndToEnd.median(graphMs);
     double msal = EndToEnd.median(msalMs);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "| Microsoft Graph SDK 6, static token (no token call) | %.0f %s | %.2f× | %,d | %s |%n",
-        graph, fmt(graphMs), graph / raw, graphClasses.get("total"), size(graphJars));
-    System.out.printf(Locale.ROOT,
+        graph,
+        fmt(graphMs),
+        graph / raw,
+        graphClasses.get("total"),
+        size(graphJars));
+    System.out.printf(
+        Locale.ROOT,
         "| MSAL4J + Graph SDK, persisted token cache: silent refresh (HTTPS) + create"
             + " | %.0f %s | %.2f× | %,d | %s |%n",
-        msal, fmt(msalMs), msal / raw, msalClasses.get("total"), size(msalJars));
-    System.out.printf("(token-endpoint calls during the timed runs: SDK %d, MSAL4J %d, in %d runs"
-        + " each; MSAL4J's refresh goes over TLS because it refuses a plain-HTTP authority, so its"
-        + " figure includes a TLS handshake the others do not pay)%n",
+        msal,
+        fmt(msalMs),
+        msal / raw,
+        msalClasses.get("total"),
+        size(msalJars));
+    System.out.printf(
+        "(token-endpoint calls during the timed runs: SDK %d, MSAL4J %d, in %d runs"
+            + " each; MSAL4J's refresh goes over TLS because it refuses a plain-HTTP authority, so its"
+            + " figure includes a TLS handshake the others do not pay)%n",
         sdkTokenCalls, msalTokenCalls, runs);
-    System.out.printf(Locale.ROOT, "SDK against the peers: cold start %.2f× the Graph SDK's and"
-        + " %.2f× MSAL4J + Graph's; classes loaded %.2f× and %.2f×%n", sdkMedian / graph,
-        sdkMedian / msal, sdkClasses.get("total") / (double) graphClasses.get("total"),
+    System.out.printf(
+        Locale.ROOT,
+        "SDK against the peers: cold start %.2f× the Graph SDK's and"
+            + " %.2f× MSAL4J + Graph's; classes loaded %.2f× and %.2f×%n",
+        sdkMedian / graph,
+        sdkMedian / msal,
+        sdkClasses.get("total") / (double) graphClasses.get("total"),
         sdkClasses.get("total") / (double) msalClasses.get("total"));
     System.out.println();
-    System.out.println("Runtime classpath, core + Feign adapter + JDBC store (java.net.http transport): "
-        + size(jdbcSet) + "; with the OkHttp transport added: " + size(okSet));
+    System.out.println(
+        "Runtime classpath, core + Feign adapter + JDBC store (java.net.http transport): "
+            + size(jdbcSet)
+            + "; with the OkHttp transport added: "
+            + size(okSet));
     System.out.println();
-    System.out.println("| classes loaded, by library | raw floor | SDK | Graph SDK | MSAL4J + Graph SDK |");
+    System.out.println(
+        "| classes loaded, by library | raw floor | SDK | Graph SDK | MSAL4J + Graph SDK |");
     System.out.println("| --- | ---: | ---: | ---: | ---: |");
     TreeMap<String, Integer> keysSorted = new TreeMap<>();
     for (Map<String, Integer> m : List.of(rawClasses, sdkClasses, graphClasses, msalClasses)) {
@@ -174,13 +257,18 @@ final class ColdStart {
     for (String k : keysSorted.keySet()) {
       // libraries with few classes in every run are folded into "other (small)"
       if (!k.equals("total") && (!k.startsWith("other: ") || keysSorted.get(k) >= 40)) {
-        System.out.printf("| %s | %,d | %,d | %,d | %,d |%n", k, rawClasses.getOrDefault(k, 0),
-            sdkClasses.getOrDefault(k, 0), graphClasses.getOrDefault(k, 0),
+        System.out.printf(
+            "| %s | %,d | %,d | %,d | %,d |%n",
+            k,
+            rawClasses.getOrDefault(k, 0),
+            sdkClasses.getOrDefault(k, 0),
+            graphClasses.getOrDefault(k, 0),
             msalClasses.getOrDefault(k, 0));
       }
     }
     int[] small = new int[4];
-    List<Map<String, Integer>> runsByColumn = List.of(rawClasses, sdkClasses, graphClasses, msalClasses);
+    List<Map<String, Integer>> runsByColumn =
+        List.of(rawClasses, sdkClasses, graphClasses, msalClasses);
     for (String k : keysSorted.keySet()) {
       if (k.startsWith("other: ") && keysSorted.get(k) < 40) {
         for (int i = 0; i < 4; i++) {
@@ -188,9 +276,14 @@ final class ColdStart {
         }
       }
     }
-    System.out.printf("| other (small) | %,d | %,d | %,d | %,d |%n", small[0], small[1], small[2], small[3]);
-    System.out.printf("| total | %,d | %,d | %,d | %,d |%n", rawClasses.get("total"),
-        sdkClasses.get("total"), graphClasses.get("total"), msalClasses.get("total"));
+    System.out.printf(
+        "| other (small) | %,d | %,d | %,d | %,d |%n", small[0], small[1], small[2], small[3]);
+    System.out.printf(
+        "| total | %,d | %,d | %,d | %,d |%n",
+        rawClasses.get("total"),
+        sdkClasses.get("total"),
+        graphClasses.get("total"),
+        msalClasses.get("total"));
   }
 
   static String fmt(List<Double> ms) {
@@ -240,8 +333,8 @@ final class ColdStart {
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String line;
-    try (BufferedReader r = new BufferedReader(
-        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       line = r.readLine();
       double ms = (System.nanoTime() - t0) / 1e6;
       if (line == null || !line.startsWith("OK")) {
@@ -311,8 +404,11 @@ final class ColdStart {
         return g[1];
       }
     }
-    if (cls.startsWith("java.") || cls.startsWith("jdk.") || cls.startsWith("sun.")
-        || cls.startsWith("com.sun.") || cls.startsWith("javax.")) {
+    if (cls.startsWith("java.")
+        || cls.startsWith("jdk.")
+        || cls.startsWith("sun.")
+        || cls.startsWith("com.sun.")
+        || cls.startsWith("javax.")) {
       return "JDK: other";
     }
     return "other: " + cls.replaceAll("^((?:[^.]+\\.){2}).*", "$1");

@@ -12,8 +12,7 @@ public final class ColdStartGraph {
   private ColdStartGraph() {}
 
   public static void main(String[] args) {
-    GraphServiceClient graph =
-        new GraphServiceClient(Peers.bearer(() -> args[1]));
+    GraphServiceClient graph = new GraphServiceClient(Peers.bearer(() -> args[1]));
     graph.getRequestAdapter().setBaseUrl(args[0] + "/v1.0");
     String joinUrl = Peers.createWithGraph(graph);
     System.out.println("OK " + joinUrl.length());

@@ -13,9 +13,9 @@ import java.nio.file.Path;
  * Cold start of MSAL4J + the Graph SDK, run in a fresh JVM by {@link ColdStart}: the user's MSAL
  * token cache is persisted (as a backend keeps it between restarts, loaded through an {@code
  * ITokenCacheAccessAspect}); its access token is within MSAL's 5-minute expiry margin, so {@code
- * acquireTokenSilently} redeems the refresh token (over HTTPS: MSAL refuses a plain-HTTP
- * authority) before the Graph SDK creates the meeting. Args: fake base URL, HTTPS authority, trust
- * store, cache file.
+ * acquireTokenSilently} redeems the refresh token (over HTTPS: MSAL refuses a plain-HTTP authority)
+ * before the Graph SDK creates the meeting. Args: fake base URL, HTTPS authority, trust store,
+ * cache file.
  */
 public final class ColdStartMsalGraph {
 
@@ -48,7 +48,8 @@ public final class ColdStartMsalGraph {
             Peers.bearer(
                 () -> {
                   try {
-                    return app.acquireTokenSilently(SilentParameters.builder(Peers.SCOPES, account).build())
+                    return app.acquireTokenSilently(
+                            SilentParameters.builder(Peers.SCOPES, account).build())
                         .get()
                         .accessToken();
                   } catch (Exception e) {

@@ -38,7 +38,11 @@ public final class ColdStartRaw {
     HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     JsonNode json = new ObjectMapper().readTree(response.body());
     System.out.println(
-        "OK " + json.path("id").asText() + " " + json.path("joinWebUrl").asText().length() + " "
+        "OK "
+            + json.path("id").asText()
+            + " "
+            + json.path("joinWebUrl").asText().length()
+            + " "
             + json.path("joinMeetingIdSettings").path("passcode").asText());
     System.out.flush();
     System.exit(0);

@@ -5,9 +5,9 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.store.TokenStore;
-import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import java.net.URI;
 import java.nio.file.Files;
@@ -27,7 +27,8 @@ public final class ColdStartSdk {
   public static void main(String[] args) throws Exception {
     URI base = URI.create(args[0]);
     Path dir = Path.of(args[1]);
-    // No AeadConfig.register(): the SDK registers what the keyset needs (README, "Loading the keys")
+    // No AeadConfig.register(): the SDK registers what the keyset needs (README, "Loading the
+    // keys")
     KeysetHandle keys =
         TinkJsonProtoKeysetFormat.parseKeyset(
             Files.readString(dir.resolve("keyset.json")), InsecureSecretKeyAccess.get());
@@ -35,7 +36,10 @@ public final class ColdStartSdk {
     TokenStore store = new InMemoryTokenStore();
     // stands in for a durable store that already holds the user's record
     store.save(
-        new StoredGrant("cold-user", version, Files.readAllBytes(dir.resolve("grant.bin")),
+        new StoredGrant(
+            "cold-user",
+            version,
+            Files.readAllBytes(dir.resolve("grant.bin")),
             Instant.parse("2026-11-01T00:00:00Z")),
         TokenStore.ABSENT);
     try (TeamsMeetings teams =
@@ -53,7 +57,8 @@ public final class ColdStartSdk {
               .create(
                   "cold-user",
                   MeetingRequest.of(
-                      "Quarterly review", Instant.parse("2026-12-01T09:00:00Z"),
+                      "Quarterly review",
+                      Instant.parse("2026-12-01T09:00:00Z"),
                       Duration.ofMinutes(30)));
       System.out.println("OK " + m.id() + " " + m.passcode().orElse("-"));
       System.out.flush();

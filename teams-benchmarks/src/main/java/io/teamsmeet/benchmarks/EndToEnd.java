@@ -1,8 +1,8 @@
 package io.teamsmeet.benchmarks;
 
 import com.google.crypto.tink.KeysetHandle;
-import io.teamsmeet.benchmarks.Clients.MeetingClient;
 import io.teamsmeet.TeamsMeetings;
+import io.teamsmeet.benchmarks.Clients.MeetingClient;
 import io.teamsmeet.feign.Transport;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import java.lang.management.ManagementFactory;
@@ -22,10 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * End-to-end comparison (issue 7; issue 10's OkHttp rows and its peers: the Microsoft Graph SDK
- * and MSAL4J + Graph SDK), refresh under load, single flight and
- * cold start, in one run against one local fake. Options: {@code --delay-ms N} (only the delayed
- * comparison), {@code --quick}, {@code --only e2e|delay|refresh|single|cold}.
+ * End-to-end comparison (issue 7; issue 10's OkHttp rows and its peers: the Microsoft Graph SDK and
+ * MSAL4J + Graph SDK), refresh under load, single flight and cold start, in one run against one
+ * local fake. Options: {@code --delay-ms N} (only the delayed comparison), {@code --quick}, {@code
+ * --only e2e|delay|refresh|single|cold}.
  */
 public final class EndToEnd {
 
@@ -33,7 +33,8 @@ public final class EndToEnd {
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   /** Keeps the SDK's INFO lines ("user ... connected") out of the tables. */
-  private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("io.teamsmeet");
+  private static final java.util.logging.Logger QUIET =
+      java.util.logging.Logger.getLogger("io.teamsmeet");
 
   private EndToEnd() {}
 
@@ -147,11 +148,23 @@ public final class EndToEnd {
     List<MeetingClient> clients = new ArrayList<>();
     int users = 8;
     TeamsMeetings sdkJdk =
-        Clients.sdk(fake, Transport.jdk(), new InMemoryTokenStore(), keys,
-            Duration.ofMinutes(5), Duration.ofMinutes(5), null);
+        Clients.sdk(
+            fake,
+            Transport.jdk(),
+            new InMemoryTokenStore(),
+            keys,
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(5),
+            null);
     TeamsMeetings sdkOk =
-        Clients.sdk(fake, Transport.okHttp(), new InMemoryTokenStore(), keys,
-            Duration.ofMinutes(5), Duration.ofMinutes(5), null);
+        Clients.sdk(
+            fake,
+            Transport.okHttp(),
+            new InMemoryTokenStore(),
+            keys,
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(5),
+            null);
     for (int u = 0; u < users; u++) {
       Clients.connect(sdkJdk, Clients.userId(u));
       Clients.connect(sdkOk, Clients.userId(u));
@@ -170,7 +183,10 @@ public final class EndToEnd {
         "%n== End to end%s: warm-up %d meetings per client and thread count (no delay),"
             + " %d interleaved rounds of %d (1 thread) / %d (8 threads) meetings per client ==%n",
         delayMs > 0 ? " with " + delayMs + " ms added per request on the fake" : "",
-        warmup, rounds, perRoundOneThread, perRoundEightThreads);
+        warmup,
+        rounds,
+        perRoundOneThread,
+        perRoundEightThreads);
     ExecutorService workers = Executors.newFixedThreadPool(8);
     Map<String, Series[]> results = new LinkedHashMap<>();
     int[] threadCounts = {1, 8};
@@ -209,13 +225,19 @@ public final class EndToEnd {
         "| client | 1 thread: meetings/s | CPU ms/meeting | p50 ms | p99 ms"
             + " | 8 threads: meetings/s | CPU ms/meeting | p50 ms | p99 ms"
             + " | token-endpoint calls / meetings | failed calls |");
-    System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    System.out.println(
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (var e : results.entrySet()) {
       StringBuilder sb = new StringBuilder("| " + e.getKey());
       for (Series s : e.getValue()) {
-        sb.append(String.format(Locale.ROOT, " | %,.0f | %.3f | %.3f | %.3f",
-            median(s.perSecond), median(s.cpuMsPerMeeting), s.percentileMs(0.50),
-            s.percentileMs(0.99)));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                " | %,.0f | %.3f | %.3f | %.3f",
+                median(s.perSecond),
+                median(s.cpuMsPerMeeting),
+                s.percentileMs(0.50),
+                s.percentileMs(0.99)));
       }
       long calls = 0;
       long meetings = 0;
@@ -229,45 +251,115 @@ public final class EndToEnd {
       System.out.println(sb.append(" |"));
     }
     System.out.println();
-    System.out.println("| ratio of time per meeting (median of per-round ratios) | 1 thread | 8 threads | target |");
+    System.out.println(
+        "| ratio of time per meeting (median of per-round ratios) | 1 thread | 8 threads | target |");
     System.out.println("| --- | ---: | ---: | --- |");
     String t1 = delayMs > 0 ? "≤ 1.05×" : "≤ 1.15× (issue 7)";
     String t2 = delayMs > 0 ? "≤ 1.05×" : "≤ 1.10× (issue 10)";
-    ratioRow(results, "(a) SDK java.net.http / (b) raw java.net.http", aJdk, bJdk, t1 + (delayMs > 0 ? "" : "; ≤ 1.10× (issue 10)"));
+    ratioRow(
+        results,
+        "(a) SDK java.net.http / (b) raw java.net.http",
+        aJdk,
+        bJdk,
+        t1 + (delayMs > 0 ? "" : "; ≤ 1.10× (issue 10)"));
     ratioRow(results, "(a) SDK OkHttp / (b) raw OkHttp", aOk, bOk, t2);
-    ratioRow(results, "(c) naive / (a) SDK java.net.http", c, aJdk, delayMs > 0 ? "≥ 1.8× (second round trip visible)" : "≥ 1.8×");
+    ratioRow(
+        results,
+        "(c) naive / (a) SDK java.net.http",
+        c,
+        aJdk,
+        delayMs > 0 ? "≥ 1.8× (second round trip visible)" : "≥ 1.8×");
     ratioRow(results, "(a) SDK OkHttp / (b) raw java.net.http", aOk, bJdk, "(information)");
-    ratioRow(results, "(d) Graph SDK, static token / (a) SDK OkHttp", dGraph, aOk, "≥ 2× at 8 threads (issue 10)");
-    ratioRow(results, "(e) MSAL4J + Graph SDK, default executor / (a) SDK OkHttp", eMsal, aOk, "≥ 3× at 8 threads (issue 10)");
-    ratioRow(results, "(f) MSAL4J + Graph SDK, fixed pool / (a) SDK OkHttp", fMsalPool, aOk, "(information)");
-    ratioRow(results, "(d) Graph SDK / (b) raw java.net.http", dGraph, bJdk, "(information: peer-benchmarks.md measured 1.22× / 1.61×)");
-    ratioRow(results, "(e) MSAL4J + Graph SDK / (b) raw java.net.http", eMsal, bJdk, "(information: peer-benchmarks.md measured 2.16× / 2.59×)");
-    ratioRow(results, "CPU per meeting: (a) SDK java.net.http / (b) raw java.net.http", aJdk, bJdk, "(information; CPU ratio, not time)", true);
-    ratioRow(results, "CPU per meeting: (a) SDK OkHttp / (b) raw OkHttp", aOk, bOk, "(information; CPU ratio, not time)", true);
-    ratioRow(results, "CPU per meeting: (d) Graph SDK / (a) SDK OkHttp", dGraph, aOk, "(information; CPU ratio, not time)", true);
-    ratioRow(results, "CPU per meeting: (e) MSAL4J + Graph SDK / (a) SDK OkHttp", eMsal, aOk, "(information; CPU ratio, not time)", true);
+    ratioRow(
+        results,
+        "(d) Graph SDK, static token / (a) SDK OkHttp",
+        dGraph,
+        aOk,
+        "≥ 2× at 8 threads (issue 10)");
+    ratioRow(
+        results,
+        "(e) MSAL4J + Graph SDK, default executor / (a) SDK OkHttp",
+        eMsal,
+        aOk,
+        "≥ 3× at 8 threads (issue 10)");
+    ratioRow(
+        results,
+        "(f) MSAL4J + Graph SDK, fixed pool / (a) SDK OkHttp",
+        fMsalPool,
+        aOk,
+        "(information)");
+    ratioRow(
+        results,
+        "(d) Graph SDK / (b) raw java.net.http",
+        dGraph,
+        bJdk,
+        "(information: peer-benchmarks.md measured 1.22× / 1.61×)");
+    ratioRow(
+        results,
+        "(e) MSAL4J + Graph SDK / (b) raw java.net.http",
+        eMsal,
+        bJdk,
+        "(information: peer-benchmarks.md measured 2.16× / 2.59×)");
+    ratioRow(
+        results,
+        "CPU per meeting: (a) SDK java.net.http / (b) raw java.net.http",
+        aJdk,
+        bJdk,
+        "(information; CPU ratio, not time)",
+        true);
+    ratioRow(
+        results,
+        "CPU per meeting: (a) SDK OkHttp / (b) raw OkHttp",
+        aOk,
+        bOk,
+        "(information; CPU ratio, not time)",
+        true);
+    ratioRow(
+        results,
+        "CPU per meeting: (d) Graph SDK / (a) SDK OkHttp",
+        dGraph,
+        aOk,
+        "(information; CPU ratio, not time)",
+        true);
+    ratioRow(
+        results,
+        "CPU per meeting: (e) MSAL4J + Graph SDK / (a) SDK OkHttp",
+        eMsal,
+        aOk,
+        "(information; CPU ratio, not time)",
+        true);
     for (MeetingClient client : clients) {
       client.close();
     }
   }
 
-  private static void ratioRow(Map<String, Series[]> results, String label, MeetingClient num,
-      MeetingClient den, String target) {
+  private static void ratioRow(
+      Map<String, Series[]> results,
+      String label,
+      MeetingClient num,
+      MeetingClient den,
+      String target) {
     ratioRow(results, label, num, den, target, false);
   }
 
-  private static void ratioRow(Map<String, Series[]> results, String label, MeetingClient num,
-      MeetingClient den, String target, boolean cpu) {
+  private static void ratioRow(
+      Map<String, Series[]> results,
+      String label,
+      MeetingClient num,
+      MeetingClient den,
+      String target,
+      boolean cpu) {
     StringBuilder sb = new StringBuilder("| " + label);
     for (int ti = 0; ti < 2; ti++) {
       Series a = results.get(num.name())[ti];
       Series b = results.get(den.name())[ti];
       List<Double> ratios = new ArrayList<>();
       for (int r = 0; r < a.perSecond.size(); r++) {
-        ratios.add(cpu
-            ? a.cpuMsPerMeeting.get(r) / b.cpuMsPerMeeting.get(r)
-            // time per meeting ratio = inverse throughput ratio
-            : b.perSecond.get(r) / a.perSecond.get(r));
+        ratios.add(
+            cpu
+                ? a.cpuMsPerMeeting.get(r) / b.cpuMsPerMeeting.get(r)
+                // time per meeting ratio = inverse throughput ratio
+                : b.perSecond.get(r) / a.perSecond.get(r));
       }
       sb.append(String.format(Locale.ROOT, " | %.2f×", median(ratios)));
     }
@@ -283,8 +375,14 @@ public final class EndToEnd {
       double perSecond, double cpuMsPerMeeting, long[] latencies, long tokenCalls, long failures) {}
 
   /** {@code n} meetings split over {@code threads} threads; users taken round robin. */
-  static RoundResult run(ExecutorService workers, FakeEndpoints fake, MeetingClient client,
-      int threads, int n, int users) throws Exception {
+  static RoundResult run(
+      ExecutorService workers,
+      FakeEndpoints fake,
+      MeetingClient client,
+      int threads,
+      int n,
+      int users)
+      throws Exception {
     long[] latencies = new long[n];
     AtomicInteger next = new AtomicInteger();
     CyclicBarrier start = new CyclicBarrier(threads + 1);
@@ -292,29 +390,31 @@ public final class EndToEnd {
     AtomicLong failures = new AtomicLong();
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      futures.add(workers.submit(() -> {
-        try {
-          start.await();
-          for (int i; (i = next.getAndIncrement()) < n; ) {
-            long t0 = System.nanoTime();
-            try {
-              client.create(i % users);
-            } catch (Exception e) {
-              // counted and reported; a meeting that failed still took its time
-              if (failures.incrementAndGet() == 1) {
-                System.out.println("  (" + client.name() + ": a call failed: " + e + ")");
-              }
-            }
-            latencies[i] = System.nanoTime() - t0;
-          }
-        } catch (Exception e) {
-          failures.incrementAndGet();
-          e.printStackTrace();
-        } finally {
-          done.countDown();
-        }
-        return null;
-      }));
+      futures.add(
+          workers.submit(
+              () -> {
+                try {
+                  start.await();
+                  for (int i; (i = next.getAndIncrement()) < n; ) {
+                    long t0 = System.nanoTime();
+                    try {
+                      client.create(i % users);
+                    } catch (Exception e) {
+                      // counted and reported; a meeting that failed still took its time
+                      if (failures.incrementAndGet() == 1) {
+                        System.out.println("  (" + client.name() + ": a call failed: " + e + ")");
+                      }
+                    }
+                    latencies[i] = System.nanoTime() - t0;
+                  }
+                } catch (Exception e) {
+                  failures.incrementAndGet();
+                  e.printStackTrace();
+                } finally {
+                  done.countDown();
+                }
+                return null;
+              }));
     }
     long tokens0 = fake.tokenCalls();
     long cpu0 = OS.getProcessCpuTime() - fake.serverCpuNanos();
@@ -326,7 +426,7 @@ public final class EndToEnd {
     if (failures.get() > n / 100) {
       throw new IllegalStateException(client.name() + ": " + failures.get() + " failures in " + n);
     }
-    return new RoundResult(n / (wall / 1e9), cpu / 1e6 / n, latencies, fake.tokenCalls() - tokens0,
-        failures.get());
+    return new RoundResult(
+        n / (wall / 1e9), cpu / 1e6 / n, latencies, fake.tokenCalls() - tokens0, failures.get());
   }
 }

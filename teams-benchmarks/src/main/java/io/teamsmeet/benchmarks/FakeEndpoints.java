@@ -20,18 +20,18 @@ import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Map;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
- * A local fake of the two Microsoft endpoints the benchmarks call, cheap enough not to dominate: the
- * JDK's HTTP server on 127.0.0.1 with a fixed thread pool and canned bodies.
+ * A local fake of the two Microsoft endpoints the benchmarks call, cheap enough not to dominate:
+ * the JDK's HTTP server on 127.0.0.1 with a fixed thread pool and canned bodies.
  *
  * <ul>
  *   <li>{@code POST /v1.0/me/onlineMeetings} answers 201 with a realistic onlineMeeting;
@@ -104,7 +104,8 @@ public final class FakeEndpoints implements AutoCloseable {
     // keep idle keep-alive connections open while another client's rounds run (default 30 s), so no
     // client picks a pooled connection the server is closing
     System.setProperty("sun.net.httpserver.idleInterval", "3600");
-    // eight clients keep their own pools open: never close an idle connection for being one too many
+    // eight clients keep their own pools open: never close an idle connection for being one too
+    // many
     System.setProperty("sun.net.httpserver.maxIdleConnections", "10000");
   }
 
@@ -131,10 +132,27 @@ public final class FakeEndpoints implements AutoCloseable {
       Process keytool =
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                  "-genkeypair", "-alias", "fake", "-keyalg", "EC", "-groupname", "secp256r1",
-                  "-validity", "30", "-dname", "CN=127.0.0.1", "-ext",
-                  "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12", "-keystore",
-                  keyStore.toString(), "-storepass", "benchmark", "-keypass", "benchmark")
+                  "-genkeypair",
+                  "-alias",
+                  "fake",
+                  "-keyalg",
+                  "EC",
+                  "-groupname",
+                  "secp256r1",
+                  "-validity",
+                  "30",
+                  "-dname",
+                  "CN=127.0.0.1",
+                  "-ext",
+                  "SAN=ip:127.0.0.1,dns:localhost",
+                  "-storetype",
+                  "PKCS12",
+                  "-keystore",
+                  keyStore.toString(),
+                  "-storepass",
+                  "benchmark",
+                  "-keypass",
+                  "benchmark")
               .redirectErrorStream(true)
               .start();
       String out = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -145,7 +163,8 @@ public final class FakeEndpoints implements AutoCloseable {
       try (InputStream in = Files.newInputStream(keyStore)) {
         keys.load(in, password);
       }
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(keys, password);
       SSLContext serverTls = SSLContext.getInstance("TLS");
       serverTls.init(kmf.getKeyManagers(), null, null);
@@ -311,7 +330,8 @@ public final class FakeEndpoints implements AutoCloseable {
       for (String pair : form.split("&")) {
         int eq = pair.indexOf('=');
         if (eq > 0) {
-          params.put(pair.substring(0, eq),
+          params.put(
+              pair.substring(0, eq),
               URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
       }
@@ -329,27 +349,60 @@ public final class FakeEndpoints implements AutoCloseable {
   }
 
   private static byte[] msalTokenBody(String user, int lifetimeSeconds) {
-    String oid = String.format("5f1c7a2e-0c2b-4f4e-9d7e-%012d", Math.abs(user.hashCode()) % 1_000_000_000L);
+    String oid =
+        String.format("5f1c7a2e-0c2b-4f4e-9d7e-%012d", Math.abs(user.hashCode()) % 1_000_000_000L);
     long now = System.currentTimeMillis() / 1000;
-    String header = B64.encodeToString(
-        "{\"typ\":\"JWT\",\"alg\":\"RS256\",\"kid\":\"benchmark\"}".getBytes(StandardCharsets.UTF_8));
-    String claims = B64.encodeToString(
-        ("{\"aud\":\"" + Clients.CLIENT_ID + "\",\"iss\":\"https://login.microsoftonline.com/" + TENANT_ID
-                + "/v2.0\",\"iat\":" + now + ",\"nbf\":" + now + ",\"exp\":" + (now + 3600)
-                + ",\"name\":\"Benchmark " + user + "\",\"oid\":\"" + oid
-                + "\",\"preferred_username\":\"" + user + "@contoso.example\",\"sub\":\"sub-" + user
-                + "\",\"tid\":\"" + TENANT_ID + "\",\"ver\":\"2.0\"}")
-            .getBytes(StandardCharsets.UTF_8));
+    String header =
+        B64.encodeToString(
+            "{\"typ\":\"JWT\",\"alg\":\"RS256\",\"kid\":\"benchmark\"}"
+                .getBytes(StandardCharsets.UTF_8));
+    String claims =
+        B64.encodeToString(
+            ("{\"aud\":\""
+                    + Clients.CLIENT_ID
+                    + "\",\"iss\":\"https://login.microsoftonline.com/"
+                    + TENANT_ID
+                    + "/v2.0\",\"iat\":"
+                    + now
+                    + ",\"nbf\":"
+                    + now
+                    + ",\"exp\":"
+                    + (now + 3600)
+                    + ",\"name\":\"Benchmark "
+                    + user
+                    + "\",\"oid\":\""
+                    + oid
+                    + "\",\"preferred_username\":\""
+                    + user
+                    + "@contoso.example\",\"sub\":\"sub-"
+                    + user
+                    + "\",\"tid\":\""
+                    + TENANT_ID
+                    + "\",\"ver\":\"2.0\"}")
+                .getBytes(StandardCharsets.UTF_8));
     byte[] sig = new byte[256];
     new SecureRandom().nextBytes(sig);
     String idToken = header + "." + claims + "." + B64.encodeToString(sig);
-    String clientInfo = B64.encodeToString(
-        ("{\"uid\":\"" + oid + "\",\"utid\":\"" + TENANT_ID + "\"}").getBytes(StandardCharsets.UTF_8));
+    String clientInfo =
+        B64.encodeToString(
+            ("{\"uid\":\"" + oid + "\",\"utid\":\"" + TENANT_ID + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
     return ("{\"token_type\":\"Bearer\",\"scope\":\"OnlineMeetings.ReadWrite openid profile\","
-            + "\"expires_in\":" + lifetimeSeconds + ",\"ext_expires_in\":" + lifetimeSeconds
-            + ",\"access_token\":\"" + ACCESS_TOKEN + "\",\"refresh_token\":\"0.AXEA." + user + "."
-            + "x".repeat(1200) + "\",\"id_token\":\"" + idToken + "\",\"client_info\":\""
-            + clientInfo + "\"}")
+            + "\"expires_in\":"
+            + lifetimeSeconds
+            + ",\"ext_expires_in\":"
+            + lifetimeSeconds
+            + ",\"access_token\":\""
+            + ACCESS_TOKEN
+            + "\",\"refresh_token\":\"0.AXEA."
+            + user
+            + "."
+            + "x".repeat(1200)
+            + "\",\"id_token\":\""
+            + idToken
+            + "\",\"client_info\":\""
+            + clientInfo
+            + "\"}")
         .getBytes(StandardCharsets.UTF_8);
   }
 

@@ -22,12 +22,11 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Latency of {@link JdbcTokenStore#load} and of a compare-and-set {@link JdbcTokenStore#save}
- * (an update from the current version) for a random user among 1 000 or 1 000 000 stored users
- * with ~300-byte ciphertexts, on H2 (file mode, and in memory) and PostgreSQL 14 (a real server on
- * localhost).
- * One thread; every call borrows a pooled connection and runs one statement in auto-commit mode,
- * as the core's calls do.
+ * Latency of {@link JdbcTokenStore#load} and of a compare-and-set {@link JdbcTokenStore#save} (an
+ * update from the current version) for a random user among 1 000 or 1 000 000 stored users with
+ * ~300-byte ciphertexts, on H2 (file mode, and in memory) and PostgreSQL 14 (a real server on
+ * localhost). One thread; every call borrows a pooled connection and runs one statement in
+ * auto-commit mode, as the core's calls do.
  *
  * <p>Run (from the repository root):
  *
@@ -48,7 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Threads(1)
 public class JdbcTokenStoreBenchmark {
 

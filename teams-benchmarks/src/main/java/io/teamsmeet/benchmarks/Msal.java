@@ -28,7 +28,9 @@ final class Msal {
         .sslSocketFactory(tls);
   }
 
-  /** Puts {@code user}'s account in the app's cache, as a sign-in would (the fake takes any code). */
+  /**
+   * Puts {@code user}'s account in the app's cache, as a sign-in would (the fake takes any code).
+   */
   static void signIn(ConfidentialClientApplication app, String user) throws Exception {
     app.acquireToken(
             AuthorizationCodeParameters.builder(user, URI.create("http://localhost:8080/callback"))

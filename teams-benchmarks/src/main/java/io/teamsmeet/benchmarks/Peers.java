@@ -73,7 +73,9 @@ final class Peers {
         });
   }
 
-  /** An SSL context that trusts the fake's self-signed certificate, read from {@code trustStore}. */
+  /**
+   * An SSL context that trusts the fake's self-signed certificate, read from {@code trustStore}.
+   */
   static SSLContext clientTls(Path trustStore) throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(trustStore)) {

@@ -1,19 +1,19 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.TeamsMeetings;
-import feign.Client;
-import feign.Feign;
-import feign.Retryer;
-import io.teamsmeet.benchmarks.FakeEndpoints;
-import io.teamsmeet.AccessToken;
-import io.teamsmeet.Meeting;
-import io.teamsmeet.MeetingRequest;
-import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import feign.Client;
+import feign.Feign;
+import feign.Retryer;
+import io.teamsmeet.AccessToken;
+import io.teamsmeet.Meeting;
+import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.TeamsMeetings;
+import io.teamsmeet.benchmarks.FakeEndpoints;
+import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -70,8 +70,11 @@ public class AdapterBenchmark {
 
   static final byte[] TOKEN =
       ("{\"token_type\":\"Bearer\",\"scope\":\"OnlineMeetings.ReadWrite\",\"expires_in\":3600,"
-              + "\"access_token\":\"eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9." + "a".repeat(1500)
-              + "\",\"refresh_token\":\"" + FakeEndpoints.REFRESH_TOKEN + "\"}")
+              + "\"access_token\":\"eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9."
+              + "a".repeat(1500)
+              + "\",\"refresh_token\":\""
+              + FakeEndpoints.REFRESH_TOKEN
+              + "\"}")
           .getBytes(StandardCharsets.UTF_8);
   static final Map<String, Collection<String>> JSON =
       Map.of("content-type", List.of("application/json; charset=utf-8"));
@@ -88,8 +91,8 @@ public class AdapterBenchmark {
               .build();
 
   private static final MeetingRequest REQUEST =
-      MeetingRequest.of("Quarterly review", Instant.parse("2026-12-01T09:00:00Z"),
-          Duration.ofMinutes(30));
+      MeetingRequest.of(
+          "Quarterly review", Instant.parse("2026-12-01T09:00:00Z"), Duration.ofMinutes(30));
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private TeamsMeetings teams;
@@ -146,7 +149,8 @@ public class AdapterBenchmark {
 
   @Benchmark
   public Meeting graphPortCreate() {
-    return port.create(token, REQUEST, io.teamsmeet.spi.Deadline.after(java.time.Duration.ofSeconds(30)));
+    return port.create(
+        token, REQUEST, io.teamsmeet.spi.Deadline.after(java.time.Duration.ofSeconds(30)));
   }
 
   @Benchmark
@@ -157,7 +161,8 @@ public class AdapterBenchmark {
   @Benchmark
   public String floorRead() throws Exception {
     JsonNode json = MAPPER.readTree(FakeEndpoints.MEETING);
-    return json.path("id").asText() + json.path("joinWebUrl").asText()
+    return json.path("id").asText()
+        + json.path("joinWebUrl").asText()
         + json.path("joinMeetingIdSettings").path("passcode").asText();
   }
 }

@@ -1,8 +1,8 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.benchmarks.FakeEndpoints;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.benchmarks.FakeEndpoints;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class JsonBenchmark {
 
   private final MeetingRequest request =
-      MeetingRequest.of("Quarterly review", Instant.parse("2026-12-01T09:00:00Z"),
-          Duration.ofMinutes(30));
+      MeetingRequest.of(
+          "Quarterly review", Instant.parse("2026-12-01T09:00:00Z"), Duration.ofMinutes(30));
   private final MeetingDecoder decoder = new MeetingDecoder();
   private final feign.Request feignRequest =
       feign.Request.create(

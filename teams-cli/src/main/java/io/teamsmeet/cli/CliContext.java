@@ -12,13 +12,16 @@ import java.util.Map;
  * @param err where messages, warnings and errors go
  * @param browser opens the sign-in page
  */
-record CliContext(Map<String, String> env, PrintStream out, PrintStream err, BrowserOpener browser) {
+record CliContext(
+    Map<String, String> env, PrintStream out, PrintStream err, BrowserOpener browser) {
 
   CliContext {
     env = Map.copyOf(env);
   }
 
-  /** Resolves a command's settings, prints their warnings, and turns on verbose logging if asked. */
+  /**
+   * Resolves a command's settings, prints their warnings, and turns on verbose logging if asked.
+   */
   Settings settings(CommonOptions options) {
     if (options.verbose) {
       Logging.verbose();

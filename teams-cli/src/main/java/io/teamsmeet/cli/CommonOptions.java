@@ -23,19 +23,22 @@ final class CommonOptions {
   @Option(
       names = "--user",
       paramLabel = "ID",
-      description = "The application user id the grant is stored under (default: $TEAMS_USER, else the OS user name).")
+      description =
+          "The application user id the grant is stored under (default: $TEAMS_USER, else the OS user name).")
   String user;
 
   @Option(
       names = "--client-id",
       paramLabel = "ID",
-      description = "The app registration's Application (client) id (or $TEAMS_CLIENT_ID, or client-id in config.properties).")
+      description =
+          "The app registration's Application (client) id (or $TEAMS_CLIENT_ID, or client-id in config.properties).")
   String clientId;
 
   @Option(
       names = "--tenant",
       paramLabel = "TENANT",
-      description = "organizations (default), a tenant id or a verified domain (or $TEAMS_TENANT, or tenant in config.properties).")
+      description =
+          "organizations (default), a tenant id or a verified domain (or $TEAMS_TENANT, or tenant in config.properties).")
   String tenant;
 
   @Option(
@@ -46,12 +49,15 @@ final class CommonOptions {
               + " in config.properties: a secret on the command line is visible to other processes.")
   String clientSecret;
 
-  @Option(names = "--json", description = "Print one JSON object (errors too, on stderr) for scripts.")
+  @Option(
+      names = "--json",
+      description = "Print one JSON object (errors too, on stderr) for scripts.")
   boolean json;
 
   @Option(
       names = {"-v", "--verbose"},
-      description = "Log each HTTP request to stderr (method, path, status, request ids; never a token).")
+      description =
+          "Log each HTTP request to stderr (method, path, status, request ids; never a token).")
   boolean verbose;
 
   @Option(names = "--identity-endpoint", hidden = true, paramLabel = "URI")
@@ -60,6 +66,9 @@ final class CommonOptions {
   @Option(names = "--graph-endpoint", hidden = true, paramLabel = "URI")
   URI graphEndpoint;
 
-  @Option(names = "--no-retry", hidden = true, description = "Fail at once instead of retrying throttled or failed calls.")
+  @Option(
+      names = "--no-retry",
+      hidden = true,
+      description = "Fail at once instead of retrying throttled or failed calls.")
   boolean noRetry;
 }

@@ -46,10 +46,15 @@ final class ConnectCommand implements Callable<Integer> {
       description = "How long to wait for the sign-in (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
-  @Option(names = "--login-hint", paramLabel = "UPN", description = "Pre-fill the sign-in name, e.g. ana@contoso.com.")
+  @Option(
+      names = "--login-hint",
+      paramLabel = "UPN",
+      description = "Pre-fill the sign-in name, e.g. ana@contoso.com.")
   String loginHint;
 
-  @Option(names = "--no-browser", description = "Only print the sign-in URL; do not open a browser.")
+  @Option(
+      names = "--no-browser",
+      description = "Only print the sign-in URL; do not open a browser.")
   boolean noBrowser;
 
   @Mixin CommonOptions common;
@@ -71,7 +76,9 @@ final class ConnectCommand implements Callable<Integer> {
         Workspace workspace = Workspace.open(settings, context.err());
         TeamsMeetings teams = workspace.teams(receiver.redirectUri())) {
       ConnectOptions options =
-          loginHint == null ? ConnectOptions.none() : ConnectOptions.builder().loginHint(loginHint).build();
+          loginHint == null
+              ? ConnectOptions.none()
+              : ConnectOptions.builder().loginHint(loginHint).build();
       URI url = teams.beginConnect(settings.user(), options);
       info.println("Sign in with your Microsoft work account at:");
       info.println();
@@ -80,8 +87,11 @@ final class ConnectCommand implements Callable<Integer> {
       boolean opened = !noBrowser && context.browser().open(url);
       info.println(
           (opened ? "Opened it in your browser. " : "Open it in a browser on this machine. ")
-              + "Waiting up to " + Durations.format(timeout) + " for the redirect to "
-              + receiver.redirectUri() + " ...");
+              + "Waiting up to "
+              + Durations.format(timeout)
+              + " for the redirect to "
+              + receiver.redirectUri()
+              + " ...");
       info.flush();
 
       LoopbackReceiver.Callback callback =
@@ -90,7 +100,8 @@ final class ConnectCommand implements Callable<Integer> {
               .orElseThrow(
                   () ->
                       CliException.signIn(
-                          "sign-in not completed: no redirect arrived within " + Durations.format(timeout)
+                          "sign-in not completed: no redirect arrived within "
+                              + Durations.format(timeout)
                               + "; run teams connect again"));
       Connection connection;
       try {
@@ -113,11 +124,22 @@ final class ConnectCommand implements Callable<Integer> {
       out.println(Json.write(node));
       return;
     }
-    out.println("Connected " + SafeText.of(connection.accountName().orElse("your account"))
-        + " for app user '" + connection.userId() + "'.");
+    out.println(
+        "Connected "
+            + SafeText.of(connection.accountName().orElse("your account"))
+            + " for app user '"
+            + connection.userId()
+            + "'.");
     Human.connection(out, "  ", connection);
-    Human.line(out, "  ", "stored in", workspace.store().file() + " (encrypted; key: "
-        + workspace.settings().configDir().resolve(Keys.FILE) + ")");
-    out.println("Next: teams meeting create --subject \"Design review\" --start now --duration 30m");
+    Human.line(
+        out,
+        "  ",
+        "stored in",
+        workspace.store().file()
+            + " (encrypted; key: "
+            + workspace.settings().configDir().resolve(Keys.FILE)
+            + ")");
+    out.println(
+        "Next: teams meeting create --subject \"Design review\" --start now --duration 30m");
   }
 }

@@ -56,7 +56,8 @@ final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Keep the demo's H2 database here (default: a temporary directory removed at the end).")
+      description =
+          "Keep the demo's H2 database here (default: a temporary directory removed at the end).")
   Path dataDir;
 
   DemoCommand(CliContext context) {
@@ -72,10 +73,14 @@ final class DemoCommand implements Callable<Integer> {
       dir = temporary ? Files.createTempDirectory("teams-demo-") : dataDir.toAbsolutePath();
       OwnerOnly.createDirectory(dir);
     } catch (IOException e) {
-      throw CliException.storage("cannot create the demo's data directory: " + e.getClass().getSimpleName(), e);
+      throw CliException.storage(
+          "cannot create the demo's data directory: " + e.getClass().getSimpleName(), e);
     }
     try (FakeMicrosoft fake =
-            FakeMicrosoft.builder().app(FakeMicrosoft.DEFAULT_CLIENT_ID, REDIRECT).account(ACCOUNT).start();
+            FakeMicrosoft.builder()
+                .app(FakeMicrosoft.DEFAULT_CLIENT_ID, REDIRECT)
+                .account(ACCOUNT)
+                .start();
         LocalStore store = LocalStore.open(dir);
         TeamsMeetings teams =
             TeamsMeetings.builder()
@@ -96,10 +101,17 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private boolean run(FakeMicrosoft fake, LocalStore store, TeamsMeetings teams, PrintStream out) {
-    out.println("teams-meetings demo: the three steps against a fake Microsoft on this machine (no network)");
-    out.println(I + "fake Microsoft  " + origin(fake.identityBaseUri()) + " (identity platform and Graph)");
-    out.println(I + "work account    " + ACCOUNT.userPrincipalName() + " (" + ACCOUNT.displayName() + ")");
-    out.println(I + "token store     H2 database " + store.file() + (dataDir == null ? " (removed at the end)" : ""));
+    out.println(
+        "teams-meetings demo: the three steps against a fake Microsoft on this machine (no network)");
+    out.println(
+        I + "fake Microsoft  " + origin(fake.identityBaseUri()) + " (identity platform and Graph)");
+    out.println(
+        I + "work account    " + ACCOUNT.userPrincipalName() + " (" + ACCOUNT.displayName() + ")");
+    out.println(
+        I
+            + "token store     H2 database "
+            + store.file()
+            + (dataDir == null ? " (removed at the end)" : ""));
     out.println(I + "app user        " + USER);
     out.println();
 
@@ -107,29 +119,47 @@ final class DemoCommand implements Callable<Integer> {
     URI authorize = teams.beginConnect(USER);
     out.println("1. Connect: the app sends the user's browser to Microsoft's sign-in page");
     out.println(I + Redact.url(authorize.toString()));
-    out.println(I + "(state is the sealed PKCE verifier, shortened here; code_challenge is its S256 hash)");
+    out.println(
+        I + "(state is the sealed PKCE verifier, shortened here; code_challenge is its S256 hash)");
     URI callback = followSignIn(authorize);
-    out.println(I + ACCOUNT.userPrincipalName() + " signs in and consents; Microsoft redirects the browser back to");
+    out.println(
+        I
+            + ACCOUNT.userPrincipalName()
+            + " signs in and consents; Microsoft redirects the browser back to");
     out.println(I + Redact.url(callback.toString()));
     out.println();
 
     // 2. Complete: redeem the code, store the grant sealed.
     Connection connection = teams.completeConnect(USER, callback);
-    out.println("2. Complete: the app redeems the code with the verifier from the state and stores the grant");
+    out.println(
+        "2. Complete: the app redeems the code with the verifier from the state and stores the grant");
     Human.line(out, I, "connected", connection.accountName().orElse("-"));
     Human.line(out, I, "tenant", connection.tenantId().orElse("-"));
     Human.line(out, I, "scopes", String.join(" ", new TreeSet<>(connection.scopes())));
-    LocalStore.Row first = store.readRow(USER).orElseThrow(() -> CliException.internal("no stored row", null));
+    LocalStore.Row first =
+        store.readRow(USER).orElseThrow(() -> CliException.internal("no stored row", null));
     boolean accountHidden = absent(first.ciphertext(), ACCOUNT.userPrincipalName());
-    out.println(I + "stored row, read with plain JDBC: version " + first.version() + ", "
-        + first.ciphertext().length + " bytes of Tink AES-256-GCM ciphertext");
-    out.println(I + "\"" + ACCOUNT.userPrincipalName() + "\" appears in the bytes: " + (accountHidden ? "no" : "YES"));
+    out.println(
+        I
+            + "stored row, read with plain JDBC: version "
+            + first.version()
+            + ", "
+            + first.ciphertext().length
+            + " bytes of Tink AES-256-GCM ciphertext");
+    out.println(
+        I
+            + "\""
+            + ACCOUNT.userPrincipalName()
+            + "\" appears in the bytes: "
+            + (accountHidden ? "no" : "YES"));
     out.println();
 
     // 3. Create a meeting.
     Instant start = fake.clock().instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
     Meeting meeting =
-        teams.meetings().create(USER, MeetingRequest.of("Design review", start, Duration.ofMinutes(30)));
+        teams
+            .meetings()
+            .create(USER, MeetingRequest.of("Design review", start, Duration.ofMinutes(30)));
     out.println("3. Create a meeting (one Graph call: the access token from step 2 is cached)");
     Human.meeting(out, I, meeting);
     out.println();
@@ -137,14 +167,17 @@ final class DemoCommand implements Callable<Integer> {
     // 4. An hour later the access token has expired: the SDK refreshes it by itself.
     fake.advanceClock(Duration.ofMinutes(61));
     Meeting second =
-        teams.meetings().create(
-            USER,
-            MeetingRequest.of(
-                "Design review, part 2",
-                fake.clock().instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS),
-                Duration.ofMinutes(45)));
+        teams
+            .meetings()
+            .create(
+                USER,
+                MeetingRequest.of(
+                    "Design review, part 2",
+                    fake.clock().instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS),
+                    Duration.ofMinutes(45)));
     int refreshes = fake.refreshCount();
-    LocalStore.Row secondRow = store.readRow(USER).orElseThrow(() -> CliException.internal("no stored row", null));
+    LocalStore.Row secondRow =
+        store.readRow(USER).orElseThrow(() -> CliException.internal("no stored row", null));
     List<String> sentRefreshTokens = new ArrayList<>();
     for (RecordedRequest r : fake.journal().tokenRequests("refresh_token")) {
       r.formParam("refresh_token").ifPresent(sentRefreshTokens::add);
@@ -153,18 +186,32 @@ final class DemoCommand implements Callable<Integer> {
         !sentRefreshTokens.isEmpty()
             && sentRefreshTokens.stream()
                 .allMatch(t -> absent(first.ciphertext(), t) && absent(secondRow.ciphertext(), t));
-    out.println("4. 61 minutes later the access token has expired; the app creates another meeting");
+    out.println(
+        "4. 61 minutes later the access token has expired; the app creates another meeting");
     Human.line(out, I, "subject", second.subject().orElse("-"));
     Human.line(out, I, "join URL", second.joinUrl().toString());
-    Human.line(out, I, "token refreshes", refreshes + " (the SDK refreshed the access token by itself, once)");
-    out.println(I + "the rotated refresh token was sealed and stored first: version " + secondRow.version()
-        + ", " + secondRow.ciphertext().length + " bytes");
-    out.println(I + "the refresh token appears in the stored bytes: " + (refreshTokenHidden ? "no" : "YES"));
+    Human.line(
+        out,
+        I,
+        "token refreshes",
+        refreshes + " (the SDK refreshed the access token by itself, once)");
+    out.println(
+        I
+            + "the rotated refresh token was sealed and stored first: version "
+            + secondRow.version()
+            + ", "
+            + secondRow.ciphertext().length
+            + " bytes");
+    out.println(
+        I
+            + "the refresh token appears in the stored bytes: "
+            + (refreshTokenHidden ? "no" : "YES"));
     out.println();
 
     boolean ok = accountHidden && refreshTokenHidden && refreshes == 1;
     if (ok) {
-      out.println("Done. To use your own Microsoft app: teams connect --client-id <id> (see teams connect --help).");
+      out.println(
+          "Done. To use your own Microsoft app: teams connect --client-id <id> (see teams connect --help).");
     } else {
       context.err().println("teams: the demo did not behave as expected (see above)");
     }
@@ -186,11 +233,13 @@ final class DemoCommand implements Callable<Integer> {
               HttpResponse.BodyHandlers.discarding());
       Optional<String> location = response.headers().firstValue("Location");
       if (response.statusCode() != 302 || location.isEmpty()) {
-        throw CliException.internal("the fake's sign-in answered " + response.statusCode() + " without a redirect", null);
+        throw CliException.internal(
+            "the fake's sign-in answered " + response.statusCode() + " without a redirect", null);
       }
       return URI.create(location.get());
     } catch (IOException e) {
-      throw CliException.internal("cannot reach the fake Microsoft: " + e.getClass().getSimpleName(), e);
+      throw CliException.internal(
+          "cannot reach the fake Microsoft: " + e.getClass().getSimpleName(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw CliException.internal("interrupted", e);
@@ -231,7 +280,8 @@ final class DemoCommand implements Callable<Integer> {
           dir,
           new SimpleFileVisitor<>() {
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
               Files.deleteIfExists(file);
               return FileVisitResult.CONTINUE;
             }

@@ -14,7 +14,8 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class Durations implements ITypeConverter<Duration> {
 
-  private static final Pattern SHORT = Pattern.compile("(?:(\\d{1,5})h)?(?:(\\d{1,6})m)?(?:(\\d{1,8})s)?");
+  private static final Pattern SHORT =
+      Pattern.compile("(?:(\\d{1,5})h)?(?:(\\d{1,6})m)?(?:(\\d{1,8})s)?");
   static final String FORMS = "use 30m, 1h, 90s, 1h30m or ISO-8601 like PT30M";
 
   @Override

@@ -3,7 +3,9 @@ package io.teamsmeet.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The program's exit codes: one per decision a script makes. Documented in every {@code --help}. */
+/**
+ * The program's exit codes: one per decision a script makes. Documented in every {@code --help}.
+ */
 final class Exit {
 
   static final int OK = 0;
@@ -27,7 +29,8 @@ final class Exit {
     codes.put(" 0", "ok");
     codes.put(" 1", "unexpected internal error");
     codes.put(" 2", "usage: unknown command or option, or a bad value (--start, --duration...)");
-    codes.put(" 3", "reconnect: run teams connect (not connected, or Microsoft wants a new sign-in)");
+    codes.put(
+        " 3", "reconnect: run teams connect (not connected, or Microsoft wants a new sign-in)");
     codes.put(" 4", "your account has no Teams licence or lacks permission");
     codes.put(" 5", "throttled or unavailable: retry after the time shown");
     codes.put(" 6", "not found (no such meeting for this organizer)");
@@ -35,7 +38,8 @@ final class Exit {
     codes.put(" 8", "sign-in declined, invalid callback, or not completed in time");
     codes.put(" 9", "Microsoft service failure");
     codes.put("10", "local storage failure (token database or keyset file)");
-    codes.put("11", "network: Microsoft cannot be reached from here (DNS, refused, connect timeout)");
+    codes.put(
+        "11", "network: Microsoft cannot be reached from here (DNS, refused, connect timeout)");
     return codes;
   }
 }

@@ -19,10 +19,10 @@ import java.io.PrintStream;
 import java.util.Optional;
 
 /**
- * Turns every failure into one clear message on stderr and its exit code: a headline that says
- * what to do (with Graph's request-id when there is one), then the SDK's own message, which names
- * HTTP status, Microsoft's error code and the request ids support asks for. SDK messages never
- * hold a token, code, secret or body, so they are shown as they are; no line holds a raw control
+ * Turns every failure into one clear message on stderr and its exit code: a headline that says what
+ * to do (with Graph's request-id when there is one), then the SDK's own message, which names HTTP
+ * status, Microsoft's error code and the request ids support asks for. SDK messages never hold a
+ * token, code, secret or body, so they are shown as they are; no line holds a raw control
  * character, line separator or bidirectional control ({@link SafeText}), in text or in JSON.
  */
 final class Failures {
@@ -38,14 +38,16 @@ final class Failures {
       ErrorDetails details,
       Optional<Long> retryAfterSeconds) {
 
-    Report(int exitCode, String kind, String headline, Optional<String> detail, ErrorDetails details) {
+    Report(
+        int exitCode, String kind, String headline, Optional<String> detail, ErrorDetails details) {
       this(exitCode, kind, headline, detail, details, Optional.empty());
     }
   }
 
   static Report classify(Throwable failure) {
     if (failure instanceof CliException e) {
-      return new Report(e.exitCode(), e.kind(), e.getMessage(), Optional.empty(), ErrorDetails.none());
+      return new Report(
+          e.exitCode(), e.kind(), e.getMessage(), Optional.empty(), ErrorDetails.none());
     }
     if (failure instanceof TeamsException e) {
       return classify(e);
@@ -63,12 +65,16 @@ final class Failures {
     ErrorDetails d = e.details();
     Optional<String> detail = Optional.ofNullable(e.getMessage());
     if (e instanceof ReauthorizationRequiredException r) {
-      return new Report(Exit.RECONNECT, "reconnect", "reconnect: run teams connect" + ids(d), detail, d);
+      return new Report(
+          Exit.RECONNECT, "reconnect", "reconnect: run teams connect" + ids(d), detail, d);
     }
     if (e instanceof PermissionDeniedException) {
       return new Report(
-          Exit.PERMISSION, "permission_denied",
-          "your account has no Teams licence or lacks permission" + ids(d), detail, d);
+          Exit.PERMISSION,
+          "permission_denied",
+          "your account has no Teams licence or lacks permission" + ids(d),
+          detail,
+          d);
     }
     if (e instanceof ThrottledException t) {
       String when =
@@ -76,18 +82,28 @@ final class Failures {
               .map(after -> "throttled, retry after " + Math.max(1, after.toSeconds()) + "s")
               .orElse("throttled or unavailable, retry later");
       return new Report(
-          Exit.THROTTLED, "throttled", when + ids(d), detail, d,
+          Exit.THROTTLED,
+          "throttled",
+          when + ids(d),
+          detail,
+          d,
           t.retryAfter().map(after -> Math.max(1, after.toSeconds())));
     }
     if (e instanceof MeetingNotFoundException) {
       return new Report(
-          Exit.NOT_FOUND, "not_found",
-          "meeting not found: no such meeting for this organizer" + ids(d), detail, d);
+          Exit.NOT_FOUND,
+          "not_found",
+          "meeting not found: no such meeting for this organizer" + ids(d),
+          detail,
+          d);
     }
     if (e instanceof ConfigurationException) {
       return new Report(
-          Exit.CONFIGURATION, "configuration",
-          "the Microsoft app is not configured correctly" + ids(d), detail, d);
+          Exit.CONFIGURATION,
+          "configuration",
+          "the Microsoft app is not configured correctly" + ids(d),
+          detail,
+          d);
     }
     if (e instanceof AuthorizationDeniedException a) {
       String what =

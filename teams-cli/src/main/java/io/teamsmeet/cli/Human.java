@@ -2,10 +2,10 @@ package io.teamsmeet.cli;
 
 import io.teamsmeet.Attendee;
 import io.teamsmeet.Connection;
-import io.teamsmeet.SafeText;
 import io.teamsmeet.DialIn;
 import io.teamsmeet.LobbyBypass;
 import io.teamsmeet.Meeting;
+import io.teamsmeet.SafeText;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,12 +39,15 @@ final class Human {
       line(out, indent, "attendees", attendees(m.attendees()));
     }
     m.externalId().ifPresent(x -> line(out, indent, "external id", x));
-    m.organizer().flatMap(o -> o.upn().or(o::displayName)).ifPresent(o -> line(out, indent, "organizer", o));
+    m.organizer()
+        .flatMap(o -> o.upn().or(o::displayName))
+        .ifPresent(o -> line(out, indent, "organizer", o));
     line(out, indent, "id", m.id());
   }
 
   static String lobbyBypass(LobbyBypass l) {
-    return words(l.scope()) + (l.dialInBypass() ? "; dial-in callers too" : "; dial-in callers wait");
+    return words(l.scope())
+        + (l.dialInBypass() ? "; dial-in callers too" : "; dial-in callers wait");
   }
 
   static String attendees(List<Attendee> attendees) {

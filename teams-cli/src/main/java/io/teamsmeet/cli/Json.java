@@ -8,11 +8,11 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.teamsmeet.Connection;
-import io.teamsmeet.SafeText;
 import io.teamsmeet.Attendee;
+import io.teamsmeet.Connection;
 import io.teamsmeet.DialIn;
 import io.teamsmeet.Meeting;
+import io.teamsmeet.SafeText;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
@@ -89,7 +89,8 @@ final class Json {
   }
 
   /**
-   * {@code {"id","subject","start","end","joinUrl","joinMeetingId","passcode","externalId","dialIn",
+   * {@code
+   * {"id","subject","start","end","joinUrl","joinMeetingId","passcode","externalId","dialIn",
    * "organizer","passcodeRequired","lobbyBypass","allowedPresenters","attendees"}}; the settings
    * use the SDK's enum names ({@code ORGANIZATION}, {@code ROLE_IS_PRESENTER}, {@code UNKNOWN}...).
    */

@@ -47,7 +47,8 @@ final class Keys {
     try {
       if (!Files.exists(file)) {
         KeysetHandle fresh = generate();
-        String json = TinkJsonProtoKeysetFormat.serializeKeyset(fresh, InsecureSecretKeyAccess.get());
+        String json =
+            TinkJsonProtoKeysetFormat.serializeKeyset(fresh, InsecureSecretKeyAccess.get());
         if (OwnerOnly.createFile(file, json.getBytes(StandardCharsets.UTF_8))) {
           return fresh;
         }
@@ -55,7 +56,8 @@ final class Keys {
       }
       return load(file, err);
     } catch (IOException | GeneralSecurityException e) {
-      throw CliException.storage("cannot create the keyset file " + file + ": " + e.getClass().getSimpleName(), e);
+      throw CliException.storage(
+          "cannot create the keyset file " + file + ": " + e.getClass().getSimpleName(), e);
     }
   }
 
@@ -64,13 +66,18 @@ final class Keys {
         .ifPresent(
             p ->
                 err.println(
-                    "teams: warning: " + file + " holds the key to your stored grant and is " + p
-                        + "; run chmod 600 " + file));
+                    "teams: warning: "
+                        + file
+                        + " holds the key to your stored grant and is "
+                        + p
+                        + "; run chmod 600 "
+                        + file));
     String json;
     try {
       json = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw CliException.storage("cannot read the keyset file " + file + ": " + e.getClass().getSimpleName(), e);
+      throw CliException.storage(
+          "cannot read the keyset file " + file + ": " + e.getClass().getSimpleName(), e);
     }
     try {
       AeadConfig.register();
@@ -78,7 +85,9 @@ final class Keys {
     } catch (GeneralSecurityException | RuntimeException e) {
       // Not the parser's message: it could quote key material.
       throw CliException.storage(
-          "the keyset file " + file + " is not a valid Tink keyset; restore it from a backup, or"
+          "the keyset file "
+              + file
+              + " is not a valid Tink keyset; restore it from a backup, or"
               + " delete it and run teams connect again (the stored grant cannot be opened without it)",
           null);
     }

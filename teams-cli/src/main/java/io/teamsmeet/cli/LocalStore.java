@@ -38,8 +38,7 @@ final class LocalStore implements AutoCloseable {
   static LocalStore open(Path dir) {
     Path base = dir.toAbsolutePath().resolve(NAME);
     // Default lock mode FILE: a second process gets "database in use" rather than a shared file.
-    JdbcConnectionPool pool =
-        JdbcConnectionPool.create("jdbc:h2:file:" + base, "sa", "");
+    JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + base, "sa", "");
     pool.setMaxConnections(4);
     try {
       JdbcTokenStore tokens = JdbcTokenStore.builder(pool).createTableIfMissing(true).build();
@@ -75,16 +74,23 @@ final class LocalStore implements AutoCloseable {
 
   /** Reads the user's row with plain JDBC, bypassing the SDK (the demo shows it is ciphertext). */
   Optional<Row> readRow(String userId) {
-    String sql = "select version, ciphertext from " + JdbcTokenStore.DEFAULT_TABLE_NAME + " where user_id = ?";
+    String sql =
+        "select version, ciphertext from "
+            + JdbcTokenStore.DEFAULT_TABLE_NAME
+            + " where user_id = ?";
     try (Connection c = pool.getConnection();
         PreparedStatement select = c.prepareStatement(sql)) {
       select.setString(1, userId);
       try (ResultSet rows = select.executeQuery()) {
-        return rows.next() ? Optional.of(new Row(rows.getLong(1), rows.getBytes(2))) : Optional.empty();
+        return rows.next()
+            ? Optional.of(new Row(rows.getLong(1), rows.getBytes(2)))
+            : Optional.empty();
       }
     } catch (SQLException e) {
       throw TokenStoreException.of(
-          "cannot read the grant table with JDBC (SQLState " + e.getSQLState() + ")", e.getSQLState(), null);
+          "cannot read the grant table with JDBC (SQLState " + e.getSQLState() + ")",
+          e.getSQLState(),
+          null);
     }
   }
 

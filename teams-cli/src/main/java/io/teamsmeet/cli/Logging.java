@@ -48,7 +48,8 @@ final class Logging {
         new Formatter() {
           @Override
           public String format(LogRecord record) {
-            String level = record.getLevel().intValue() >= Level.WARNING.intValue() ? "warning: " : "";
+            String level =
+                record.getLevel().intValue() >= Level.WARNING.intValue() ? "warning: " : "";
             return level + formatMessage(record);
           }
         });

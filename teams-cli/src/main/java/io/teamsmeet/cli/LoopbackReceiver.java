@@ -67,7 +67,9 @@ final class LoopbackReceiver implements AutoCloseable {
       server = HttpServer.create(new InetSocketAddress(loopback, port), 0);
     } catch (BindException e) {
       throw CliException.configuration(
-          "cannot listen on 127.0.0.1:" + port + " (in use?): pick another --port, or 0 for any free port");
+          "cannot listen on 127.0.0.1:"
+              + port
+              + " (in use?): pick another --port, or 0 for any free port");
     } catch (IOException e) {
       throw CliException.configuration(
           "cannot listen on 127.0.0.1:" + port + ": " + e.getClass().getSimpleName());
@@ -112,7 +114,8 @@ final class LoopbackReceiver implements AutoCloseable {
       String query = exchange.getRequestURI().getRawQuery();
       Callback callback =
           new Callback(
-              URI.create(redirectUri + (query == null ? "" : "?" + query)), new CompletableFuture<>());
+              URI.create(redirectUri + (query == null ? "" : "?" + query)),
+              new CompletableFuture<>());
       if (!taken.compareAndSet(null, callback)) {
         send(exchange, 409, Pages.alreadyHandled());
         return;

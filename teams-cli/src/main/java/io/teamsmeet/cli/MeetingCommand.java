@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 final class MeetingCommand {
 
   /** Runs {@code body} with the SDK for the configured app; closes everything after. */
-  private static <T> T withTeams(CliContext context, Settings settings, Function<TeamsMeetings, T> body) {
+  private static <T> T withTeams(
+      CliContext context, Settings settings, Function<TeamsMeetings, T> body) {
     settings.requireClientId();
     try (Workspace workspace = Workspace.open(settings, context.err());
         TeamsMeetings teams = workspace.teams(Workspace.NO_REDIRECT)) {
@@ -49,13 +50,18 @@ final class MeetingCommand {
       name = "create",
       mixinStandardHelpOptions = true,
       sortOptions = false,
-      description = "Create a Teams meeting organized by your connected account and print how to join it.")
+      description =
+          "Create a Teams meeting organized by your connected account and print how to join it.")
   static final class Create implements Callable<Integer> {
     private final CliContext context;
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--subject", required = true, paramLabel = "TEXT", description = "The meeting's subject.")
+    @Option(
+        names = "--subject",
+        required = true,
+        paramLabel = "TEXT",
+        description = "The meeting's subject.")
     String subject;
 
     @Option(
@@ -63,7 +69,8 @@ final class MeetingCommand {
         paramLabel = "TIME",
         defaultValue = "now",
         converter = StartTime.Converter.class,
-        description = "now (default), or an ISO-8601 date-time with an offset: 2026-11-26T10:00:00Z, 2026-11-26T10:00+01:00.")
+        description =
+            "now (default), or an ISO-8601 date-time with an offset: 2026-11-26T10:00:00Z, 2026-11-26T10:00+01:00.")
     StartTime start;
 
     @Option(
@@ -94,16 +101,21 @@ final class MeetingCommand {
         throw new ParameterException(spec.commandLine(), "--subject must not be blank");
       }
       if (externalId != null && externalId.isBlank()) {
-        throw new ParameterException(spec.commandLine(), "--external-id must not be blank when given");
+        throw new ParameterException(
+            spec.commandLine(), "--external-id must not be blank when given");
       }
       Settings settings = context.settings(common);
       Instant at = start.resolve(Clock.systemUTC());
-      MeetingRequest.Builder request = MeetingRequest.builder().subject(subject).start(at).duration(duration);
+      MeetingRequest.Builder request =
+          MeetingRequest.builder().subject(subject).start(at).duration(duration);
       if (externalId != null) {
         request.externalId(externalId);
       }
       Meeting meeting =
-          withTeams(context, settings, teams -> teams.meetings().create(settings.user(), request.build()));
+          withTeams(
+              context,
+              settings,
+              teams -> teams.meetings().create(settings.user(), request.build()));
       print(context, common.json, "Meeting created.", meeting);
       return Exit.OK;
     }
@@ -120,7 +132,9 @@ final class MeetingCommand {
 
     @Mixin CommonOptions common;
 
-    @Parameters(paramLabel = "ID", description = "The meeting's id, as teams meeting create printed it.")
+    @Parameters(
+        paramLabel = "ID",
+        description = "The meeting's id, as teams meeting create printed it.")
     String id;
 
     Get(CliContext context) {
@@ -130,7 +144,8 @@ final class MeetingCommand {
     @Override
     public Integer call() {
       Settings settings = context.settings(common);
-      Meeting meeting = withTeams(context, settings, teams -> teams.meetings().get(settings.user(), id));
+      Meeting meeting =
+          withTeams(context, settings, teams -> teams.meetings().get(settings.user(), id));
       print(context, common.json, "Meeting:", meeting);
       return Exit.OK;
     }
@@ -147,7 +162,9 @@ final class MeetingCommand {
 
     @Mixin CommonOptions common;
 
-    @Parameters(paramLabel = "ID", description = "The meeting's id, as teams meeting create printed it.")
+    @Parameters(
+        paramLabel = "ID",
+        description = "The meeting's id, as teams meeting create printed it.")
     String id;
 
     Delete(CliContext context) {

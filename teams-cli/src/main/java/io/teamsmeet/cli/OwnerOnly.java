@@ -62,7 +62,9 @@ final class OwnerOnly {
     }
     try {
       try (OutputStream out =
-          Channels.newOutputStream(Files.newByteChannel(temp, EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.SYNC)))) {
+          Channels.newOutputStream(
+              Files.newByteChannel(
+                  temp, EnumSet.of(StandardOpenOption.WRITE, StandardOpenOption.SYNC)))) {
         out.write(content);
       }
       try {
@@ -89,7 +91,9 @@ final class OwnerOnly {
       Set<PosixFilePermission> extra = EnumSet.noneOf(PosixFilePermission.class);
       extra.addAll(permissions);
       extra.removeIf(p -> p.name().startsWith("OWNER"));
-      return extra.isEmpty() ? Optional.empty() : Optional.of(PosixFilePermissions.toString(permissions));
+      return extra.isEmpty()
+          ? Optional.empty()
+          : Optional.of(PosixFilePermissions.toString(permissions));
     } catch (IOException | UnsupportedOperationException e) {
       return Optional.empty();
     }
@@ -106,7 +110,8 @@ final class OwnerOnly {
     }
   }
 
-  private static FileAttribute<Set<PosixFilePermission>> attribute(Set<PosixFilePermission> permissions) {
+  private static FileAttribute<Set<PosixFilePermission>> attribute(
+      Set<PosixFilePermission> permissions) {
     return PosixFilePermissions.asFileAttribute(permissions);
   }
 }

@@ -8,7 +8,9 @@ final class Pages {
   static String connected(String account) {
     return page(
         "Connected",
-        "Your Microsoft account " + escape(account) + " is connected. You can close this tab and"
+        "Your Microsoft account "
+            + escape(account)
+            + " is connected. You can close this tab and"
             + " return to the terminal.");
   }
 

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Makes URLs of the OAuth flow safe to print: the authorization code and any token or secret
- * become {@code [redacted]}, and the sealed {@code state} shows only its first characters.
+ * Makes URLs of the OAuth flow safe to print: the authorization code and any token or secret become
+ * {@code [redacted]}, and the sealed {@code state} shows only its first characters.
  */
 final class Redact {
 

@@ -44,16 +44,27 @@ record Settings(
     List<String> warnings) {
 
   static final String CONFIG_FILE = "config.properties";
+
   /** What the token store's user_id column holds. */
   static final int MAX_USER_ID = 255;
+
   static final String NO_APP =
       "no Microsoft app configured: pass --client-id or set TEAMS_CLIENT_ID, or run teams demo";
 
   /** Prints everything but the secret. */
   @Override
   public String toString() {
-    return "Settings[configDir=" + configDir + ", user=" + user + ", clientId=" + clientId
-        + ", tenant=" + tenant + ", clientSecret=" + clientSecret.map(s -> "[redacted]") + "]";
+    return "Settings[configDir="
+        + configDir
+        + ", user="
+        + user
+        + ", clientId="
+        + clientId
+        + ", tenant="
+        + tenant
+        + ", clientSecret="
+        + clientSecret.map(s -> "[redacted]")
+        + "]";
   }
 
   /** The client id, or the configuration failure that says how to set one. */
@@ -72,21 +83,26 @@ record Settings(
     dir = dir.toAbsolutePath().normalize();
     Properties file = readConfigFile(dir.resolve(CONFIG_FILE), warnings);
 
-    Optional<String> clientId = first(flags.clientId, env.get("TEAMS_CLIENT_ID"), file.getProperty("client-id"));
+    Optional<String> clientId =
+        first(flags.clientId, env.get("TEAMS_CLIENT_ID"), file.getProperty("client-id"));
     String tenant =
-        first(flags.tenant, env.get("TEAMS_TENANT"), file.getProperty("tenant")).orElse("organizations");
+        first(flags.tenant, env.get("TEAMS_TENANT"), file.getProperty("tenant"))
+            .orElse("organizations");
     Optional<String> secret =
-        first(flags.clientSecret, env.get("TEAMS_CLIENT_SECRET"), file.getProperty("client-secret"));
+        first(
+            flags.clientSecret, env.get("TEAMS_CLIENT_SECRET"), file.getProperty("client-secret"));
     if (flags.clientSecret != null) {
       warnings.add(
           "a client secret on the command line is visible to other processes and kept in shell"
-              + " history; prefer TEAMS_CLIENT_SECRET or client-secret in " + CONFIG_FILE);
+              + " history; prefer TEAMS_CLIENT_SECRET or client-secret in "
+              + CONFIG_FILE);
     }
     String user =
         first(flags.user, env.get("TEAMS_USER"), file.getProperty("user"))
             .orElseGet(() -> System.getProperty("user.name", "user"));
     if (user.length() > MAX_USER_ID) {
-      throw CliException.configuration("the app user id must be at most " + MAX_USER_ID + " characters");
+      throw CliException.configuration(
+          "the app user id must be at most " + MAX_USER_ID + " characters");
     }
     Optional<URI> identity =
         flags.identityEndpoint != null
@@ -102,7 +118,9 @@ record Settings(
         dir, user, clientId, tenant, secret, identity, graph, flags.noRetry, List.copyOf(warnings));
   }
 
-  /** Whether a Microsoft app is configured without any flag: environment or the default config file. */
+  /**
+   * Whether a Microsoft app is configured without any flag: environment or the default config file.
+   */
   static boolean appConfigured(Map<String, String> env) {
     return resolve(new CommonOptions(), env).clientId().isPresent();
   }
@@ -134,7 +152,8 @@ record Settings(
       throw CliException.configuration("cannot read " + file + ": " + e.getClass().getSimpleName());
     }
     if (properties.getProperty("client-secret") != null && readableByOthers(file)) {
-      warnings.add(file + " holds a client secret and is readable by other users; run chmod 600 " + file);
+      warnings.add(
+          file + " holds a client secret and is readable by other users; run chmod 600 " + file);
     }
     return properties;
   }

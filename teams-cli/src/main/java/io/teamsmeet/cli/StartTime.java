@@ -55,7 +55,11 @@ final class StartTime {
     try {
       LocalDateTime.parse(text);
       throw new TypeConversionException(
-          "'" + value + "' has no UTC offset: add Z (UTC) or an offset like +01:00, e.g. " + text + "Z");
+          "'"
+              + value
+              + "' has no UTC offset: add Z (UTC) or an offset like +01:00, e.g. "
+              + text
+              + "Z");
     } catch (DateTimeParseException e) {
       throw new TypeConversionException("'" + value + "' is not a start time: " + FORMS);
     }

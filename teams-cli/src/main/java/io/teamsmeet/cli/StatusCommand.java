@@ -12,7 +12,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code teams status}: whether the user is connected, from the local store (Microsoft is not called). */
+/**
+ * {@code teams status}: whether the user is connected, from the local store (Microsoft is not
+ * called).
+ */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
@@ -38,7 +41,9 @@ final class StatusCommand implements Callable<Integer> {
     Optional<Workspace> existing = Workspace.openExisting(settings, context.err());
     ConnectionStatus status;
     if (existing.isEmpty()) {
-      status = new ConnectionStatus(settings.user(), ConnectionStatus.State.NOT_CONNECTED, Optional.empty());
+      status =
+          new ConnectionStatus(
+              settings.user(), ConnectionStatus.State.NOT_CONNECTED, Optional.empty());
     } else {
       try (Workspace workspace = existing.get();
           TeamsMeetings teams = workspace.offline()) {
@@ -58,7 +63,8 @@ final class StatusCommand implements Callable<Integer> {
       node.put("connected", status.isConnected());
       Json.put(node, "account", status.connection().flatMap(Connection::accountName));
       Json.put(node, "tenant", status.connection().flatMap(Connection::tenantId));
-      node.set("scopes", Json.strings(status.connection().map(Connection::scopes).orElse(Set.of())));
+      node.set(
+          "scopes", Json.strings(status.connection().map(Connection::scopes).orElse(Set.of())));
       Json.put(node, "connectedAt", status.connection().map(Connection::connectedAt));
       Json.put(node, "clientId", settings.clientId());
       node.put("appTenant", settings.tenant());
@@ -74,11 +80,21 @@ final class StatusCommand implements Callable<Integer> {
       }
       case NOT_CONNECTED -> Human.line(out, "", "state", "not connected: run teams connect");
       case UNREADABLE ->
-          Human.line(out, "", "state",
-              "a grant is stored but cannot be decrypted with " + Keys.FILE + ": run teams connect");
+          Human.line(
+              out,
+              "",
+              "state",
+              "a grant is stored but cannot be decrypted with "
+                  + Keys.FILE
+                  + ": run teams connect");
     }
-    Human.line(out, "", "Microsoft app",
-        settings.clientId().map(id -> id + " (tenant " + settings.tenant() + ")")
+    Human.line(
+        out,
+        "",
+        "Microsoft app",
+        settings
+            .clientId()
+            .map(id -> id + " (tenant " + settings.tenant() + ")")
             .orElse("not configured (pass --client-id or set TEAMS_CLIENT_ID)"));
     Human.line(out, "", "config dir", settings.configDir().toString());
   }

@@ -83,7 +83,11 @@ public final class TeamsCli implements Callable<Integer> {
    * @return the exit code (see {@link Exit})
    */
   static int run(
-      String[] args, Map<String, String> env, PrintStream out, PrintStream err, BrowserOpener browser) {
+      String[] args,
+      Map<String, String> env,
+      PrintStream out,
+      PrintStream err,
+      BrowserOpener browser) {
     CliContext context = new CliContext(env, out, err, browser);
     Logging.configure(err);
     try {
@@ -134,7 +138,8 @@ public final class TeamsCli implements Callable<Integer> {
       PrintWriter err = command.getErr();
       err.println("teams: " + e.getMessage());
       if (!UnmatchedArgumentException.printSuggestions(e, err)) {
-        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.println(
+            "Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
       }
       err.flush();
       return Exit.USAGE;
@@ -153,9 +158,12 @@ public final class TeamsCli implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!Settings.appConfigured(context.env())) {
-      context.out().println(
-          "No Microsoft app configured (TEAMS_CLIENT_ID or " + Settings.CONFIG_FILE
-              + "): running the demo. See teams --help for the real commands.");
+      context
+          .out()
+          .println(
+              "No Microsoft app configured (TEAMS_CLIENT_ID or "
+                  + Settings.CONFIG_FILE
+                  + "): running the demo. See teams --help for the real commands.");
       context.out().println();
       return demo.call();
     }
@@ -168,7 +176,9 @@ public final class TeamsCli implements Callable<Integer> {
     @Override
     public String[] getVersion() {
       String version = TeamsCli.class.getPackage().getImplementationVersion();
-      return new String[] {"teams (teams-meetings for Java) " + (version == null ? "development build" : version)};
+      return new String[] {
+        "teams (teams-meetings for Java) " + (version == null ? "development build" : version)
+      };
     }
   }
 }

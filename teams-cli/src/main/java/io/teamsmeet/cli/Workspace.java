@@ -21,7 +21,11 @@ final class Workspace implements AutoCloseable {
 
   /** The redirect URI of commands that never send a browser anywhere (token refresh sends none). */
   static final URI NO_REDIRECT = URI.create("http://127.0.0.1/callback");
-  /** The client id that status and disconnect use when no app is configured: they never call Microsoft. */
+
+  /**
+   * The client id that status and disconnect use when no app is configured: they never call
+   * Microsoft.
+   */
   private static final String OFFLINE_CLIENT_ID = "not-configured";
 
   private final Settings settings;
@@ -40,7 +44,8 @@ final class Workspace implements AutoCloseable {
     try {
       OwnerOnly.createDirectory(dir);
     } catch (IOException e) {
-      throw CliException.storage("cannot create the config directory " + dir + ": " + e.getClass().getSimpleName(), e);
+      throw CliException.storage(
+          "cannot create the config directory " + dir + ": " + e.getClass().getSimpleName(), e);
     }
     OwnerOnly.looseness(dir)
         .ifPresent(
@@ -53,7 +58,8 @@ final class Workspace implements AutoCloseable {
   static Optional<Workspace> openExisting(Settings settings, PrintStream err) {
     Path dir = settings.configDir();
     boolean anything =
-        Files.exists(dir.resolve(Keys.FILE)) || Files.exists(dir.resolve(LocalStore.NAME + ".mv.db"));
+        Files.exists(dir.resolve(Keys.FILE))
+            || Files.exists(dir.resolve(LocalStore.NAME + ".mv.db"));
     return anything ? Optional.of(open(settings, err)) : Optional.empty();
   }
 

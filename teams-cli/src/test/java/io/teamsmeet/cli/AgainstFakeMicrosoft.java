@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the real commands against a FakeMicrosoft that the test starts, pointing them at it with the
- * hidden endpoint settings. After each test, no output may contain a code, verifier, token or secret
- * that the fake saw.
+ * hidden endpoint settings. After each test, no output may contain a code, verifier, token or
+ * secret that the fake saw.
  */
 abstract class AgainstFakeMicrosoft {
 
@@ -29,7 +29,8 @@ abstract class AgainstFakeMicrosoft {
   static final String CLIENT_SECRET = "s3cr3t~value.from-the-portal_0123456789";
   static final URI REDIRECT = URI.create("http://127.0.0.1/callback");
   static final FakeAccount ANA = FakeAccount.of("ana@contoso.com", "Ana Souza");
-  static final FakeAccount BOB = FakeAccount.of("bob@contoso.com", "Bob Kelly").withTeamsLicensed(false);
+  static final FakeAccount BOB =
+      FakeAccount.of("bob@contoso.com", "Bob Kelly").withTeamsLicensed(false);
   static final String USER = "app-user-1";
 
   static FakeMicrosoft fake;
@@ -79,7 +80,9 @@ abstract class AgainstFakeMicrosoft {
       }
     }
     for (RecordedRequest r : fake.journal().graphCalls()) {
-      r.header("Authorization").map(h -> h.replaceFirst("(?i)^bearer ", "")).ifPresent(secrets::add);
+      r.header("Authorization")
+          .map(h -> h.replaceFirst("(?i)^bearer ", ""))
+          .ifPresent(secrets::add);
     }
     secrets.removeIf(s -> s.length() < 8);
     return secrets;

@@ -29,7 +29,8 @@ final class Cli {
       code = TeamsCli.run(args, env, o, e, browser);
     }
     Result result =
-        new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        new Result(
+            code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     synchronized (outputs) {
       outputs.add(result.all());
     }

@@ -38,7 +38,8 @@ class ConnectAndMeetingsTest extends AgainstFakeMicrosoft {
     assertThat(redirect.getScheme() + "://" + redirect.getHost()).isEqualTo("http://127.0.0.1");
     assertThat(redirect.getPort()).isPositive();
     assertThat(redirect.getPath()).isEqualTo("/callback");
-    assertThat(browser.opened().getQuery()).contains("redirect_uri=http://127.0.0.1:" + redirect.getPort() + "/callback");
+    assertThat(browser.opened().getQuery())
+        .contains("redirect_uri=http://127.0.0.1:" + redirect.getPort() + "/callback");
     HttpResponse<String> page = browser.page();
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
@@ -58,8 +59,11 @@ class ConnectAndMeetingsTest extends AgainstFakeMicrosoft {
     connect();
 
     Path keyset = configDir.resolve("keyset.json");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyset))).isEqualTo("rw-------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(configDir.resolve("tokens.mv.db"))))
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyset)))
+        .isEqualTo("rw-------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(configDir.resolve("tokens.mv.db"))))
         .isEqualTo("rw-------");
     byte[] row;
     try (LocalStore store = LocalStore.open(configDir)) {
@@ -68,7 +72,11 @@ class ConnectAndMeetingsTest extends AgainstFakeMicrosoft {
     // The journal holds requests, not answers: the next command refreshes with the stored token.
     assertThat(cli.run(env(), "meeting", "create", "--subject", "x").exitCode()).isZero();
     String storedRefreshToken =
-        fake.journal().tokenRequests("refresh_token").get(0).formParam("refresh_token").orElseThrow();
+        fake.journal()
+            .tokenRequests("refresh_token")
+            .get(0)
+            .formParam("refresh_token")
+            .orElseThrow();
     assertThat(DemoCommand.absent(row, ANA.userPrincipalName())).isTrue();
     assertThat(DemoCommand.absent(row, storedRefreshToken)).isTrue();
   }
@@ -81,8 +89,11 @@ class ConnectAndMeetingsTest extends AgainstFakeMicrosoft {
 
     connect(env);
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("keyset.json"))))
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+        .isEqualTo("rwx------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("keyset.json"))))
         .isEqualTo("rw-------");
   }
 
@@ -147,11 +158,14 @@ class ConnectAndMeetingsTest extends AgainstFakeMicrosoft {
 
     connect(env);
     // --verbose logs every request: the secret scan after the test covers those lines too
-    Cli.Result created = cli.run(env, "meeting", "create", "--subject", "Budget", "--no-retry", "--verbose");
+    Cli.Result created =
+        cli.run(env, "meeting", "create", "--subject", "Budget", "--no-retry", "--verbose");
 
     assertThat(created.exitCode()).as(created.all()).isZero();
-    assertThat(created.err()).contains("POST /login.microsoftonline.com/organizations/oauth2/v2.0/token -> 200");
-    assertThat(fake.journal().tokenRequests()).allSatisfy(r -> assertThat(r.formParam("client_secret")).contains(CLIENT_SECRET));
+    assertThat(created.err())
+        .contains("POST /login.microsoftonline.com/organizations/oauth2/v2.0/token -> 200");
+    assertThat(fake.journal().tokenRequests())
+        .allSatisfy(r -> assertThat(r.formParam("client_secret")).contains(CLIENT_SECRET));
     // what the scan after each test looks for: secret, code, verifier, refresh token, access token
     assertThat(secretsSeenByTheFake()).hasSizeGreaterThanOrEqualTo(5);
   }
@@ -165,7 +179,8 @@ class ConnectAndMeetingsTest extends AgainstFakeMicrosoft {
     Cli.Result result = cli.run(env, browser, "connect", "--client-secret", CLIENT_SECRET);
 
     assertThat(result.exitCode()).as(result.all()).isZero();
-    assertThat(result.err()).contains("warning: a client secret on the command line is visible to other processes");
+    assertThat(result.err())
+        .contains("warning: a client secret on the command line is visible to other processes");
   }
 
   @Test
@@ -199,8 +214,16 @@ class ConnectAndMeetingsTest extends AgainstFakeMicrosoft {
     connect();
 
     Cli.Result created =
-        cli.run(env(), "meeting", "create", "--subject", "Design review", "--start", "2030-01-15T10:00:00Z",
-            "--duration", "1h30m");
+        cli.run(
+            env(),
+            "meeting",
+            "create",
+            "--subject",
+            "Design review",
+            "--start",
+            "2030-01-15T10:00:00Z",
+            "--duration",
+            "1h30m");
 
     assertThat(created.exitCode()).as(created.all()).isZero();
     Meeting stored = fake.meetings(ANA.userPrincipalName()).get(0);
@@ -223,7 +246,9 @@ class ConnectAndMeetingsTest extends AgainstFakeMicrosoft {
 
     Cli.Result got = cli.run(env(), "meeting", "get", stored.id());
     assertThat(got.exitCode()).as(got.all()).isZero();
-    assertThat(got.out()).contains("subject:         Design review").contains(stored.joinUrl().toString());
+    assertThat(got.out())
+        .contains("subject:         Design review")
+        .contains(stored.joinUrl().toString());
 
     Cli.Result deleted = cli.run(env(), "meeting", "delete", stored.id());
     assertThat(deleted.exitCode()).as(deleted.all()).isZero();
@@ -236,15 +261,40 @@ class ConnectAndMeetingsTest extends AgainstFakeMicrosoft {
     connect();
 
     Cli.Result created =
-        cli.run(env(), "meeting", "create", "--json", "--subject", "Standup", "--start", "now", "--duration", "PT15M",
-            "--external-id", "standup-2030-01-15");
+        cli.run(
+            env(),
+            "meeting",
+            "create",
+            "--json",
+            "--subject",
+            "Standup",
+            "--start",
+            "now",
+            "--duration",
+            "PT15M",
+            "--external-id",
+            "standup-2030-01-15");
 
     assertThat(created.exitCode()).as(created.all()).isZero();
     JsonNode meeting = JSON.readTree(created.out());
     assertThat(created.out().strip()).doesNotContain("\n");
-    assertThat(meeting.fieldNames()).toIterable()
-        .containsExactly("id", "subject", "start", "end", "joinUrl", "joinMeetingId", "passcode", "externalId",
-            "dialIn", "organizer", "passcodeRequired", "lobbyBypass", "allowedPresenters", "attendees");
+    assertThat(meeting.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "id",
+            "subject",
+            "start",
+            "end",
+            "joinUrl",
+            "joinMeetingId",
+            "passcode",
+            "externalId",
+            "dialIn",
+            "organizer",
+            "passcodeRequired",
+            "lobbyBypass",
+            "allowedPresenters",
+            "attendees");
     assertThat(meeting.get("subject").asText()).isEqualTo("Standup");
     assertThat(meeting.get("externalId").asText()).isEqualTo("standup-2030-01-15");
     assertThat(meeting.get("passcode").isNull()).isTrue(); // createOrGet gives none
@@ -255,12 +305,21 @@ class ConnectAndMeetingsTest extends AgainstFakeMicrosoft {
     assertThat(meeting.get("attendees").isArray()).isTrue();
     assertThat(meeting.get("attendees").size()).isZero();
     Instant start = Instant.parse(meeting.get("start").asText());
-    assertThat(Duration.between(start, Instant.parse(meeting.get("end").asText()))).isEqualTo(Duration.ofMinutes(15));
+    assertThat(Duration.between(start, Instant.parse(meeting.get("end").asText())))
+        .isEqualTo(Duration.ofMinutes(15));
     assertThat(Duration.between(start, Instant.now()).abs()).isLessThan(Duration.ofMinutes(10));
     String id = meeting.get("id").asText();
 
     Cli.Result again =
-        cli.run(env(), "meeting", "create", "--json", "--subject", "Standup", "--external-id", "standup-2030-01-15");
+        cli.run(
+            env(),
+            "meeting",
+            "create",
+            "--json",
+            "--subject",
+            "Standup",
+            "--external-id",
+            "standup-2030-01-15");
     assertThat(JSON.readTree(again.out()).get("id").asText()).isEqualTo(id);
     assertThat(fake.meetings(ANA.userPrincipalName())).hasSize(1);
 
@@ -281,7 +340,8 @@ class ConnectAndMeetingsTest extends AgainstFakeMicrosoft {
     Cli.Result result = cli.run(env(), "disconnect");
 
     assertThat(result.exitCode()).as(result.all()).isZero();
-    assertThat(result.out()).contains("Disconnected app user '" + USER + "': the stored grant was removed.");
+    assertThat(result.out())
+        .contains("Disconnected app user '" + USER + "': the stored grant was removed.");
     assertThat(cli.run(env(), "status").exitCode()).isEqualTo(Exit.RECONNECT);
     Cli.Result again = cli.run(env(), "disconnect", "--json");
     assertThat(again.exitCode()).isZero();
@@ -320,7 +380,8 @@ class ConnectAndMeetingsTest extends AgainstFakeMicrosoft {
     connect(other);
     assertThat(cli.run(other, "status").out()).contains("bob@contoso.com");
     assertThat(cli.run(env(), "--user", "someone-else", "status").exitCode()).isEqualTo(Exit.USAGE);
-    assertThat(cli.run(env(), "status", "--user", "someone-else").out()).contains("bob@contoso.com");
+    assertThat(cli.run(env(), "status", "--user", "someone-else").out())
+        .contains("bob@contoso.com");
     assertThat(cli.run(env(), "status").out()).contains("ana@contoso.com");
   }
 }

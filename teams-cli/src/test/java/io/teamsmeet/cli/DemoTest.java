@@ -70,7 +70,8 @@ class DemoTest {
 
     assertThat(result.exitCode()).as(result.all()).isZero();
     assertThat(dataDir.resolve("tokens.mv.db")).exists();
-    Matcher temp = Pattern.compile("H2 database (\\S+)").matcher(cli.run(unconfigured(), "demo").out());
+    Matcher temp =
+        Pattern.compile("H2 database (\\S+)").matcher(cli.run(unconfigured(), "demo").out());
     assertThat(temp.find()).isTrue();
     assertThat(Files.exists(Path.of(temp.group(1)))).isFalse();
   }
@@ -89,7 +90,12 @@ class DemoTest {
   @Test
   void noCommandShowsTheHelpWhenAnAppIsConfigured() {
     Cli.Result result =
-        cli.run(Map.of("HOME", home.toString(), "TEAMS_CLIENT_ID", "11111111-2222-3333-4444-555555555555"));
+        cli.run(
+            Map.of(
+                "HOME",
+                home.toString(),
+                "TEAMS_CLIENT_ID",
+                "11111111-2222-3333-4444-555555555555"));
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).startsWith("Usage: teams").doesNotContain("1. Connect");

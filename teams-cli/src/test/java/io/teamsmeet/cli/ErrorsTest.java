@@ -34,7 +34,9 @@ class ErrorsTest extends AgainstFakeMicrosoft {
     Cli.Result result = cli.run(env(), "meeting", "create", "--subject", "Design review");
 
     assertThat(result.exitCode()).isEqualTo(3);
-    assertThat(result.err()).startsWith("teams: reconnect: run teams connect").contains("invalid_grant");
+    assertThat(result.err())
+        .startsWith("teams: reconnect: run teams connect")
+        .contains("invalid_grant");
     assertThat(cli.run(env(), "status").out()).contains("not connected");
   }
 
@@ -71,10 +73,13 @@ class ErrorsTest extends AgainstFakeMicrosoft {
     connect();
     fake.graph().throttleNext(1, RetryAfter.seconds(12));
 
-    Cli.Result result = cli.run(env(), "meeting", "create", "--subject", "Design review", "--no-retry");
+    Cli.Result result =
+        cli.run(env(), "meeting", "create", "--subject", "Design review", "--no-retry");
 
     assertThat(result.exitCode()).isEqualTo(5);
-    assertThat(result.err()).startsWith("teams: throttled, retry after 12s (request-id ").contains("HTTP 429");
+    assertThat(result.err())
+        .startsWith("teams: throttled, retry after 12s (request-id ")
+        .contains("HTTP 429");
   }
 
   @Test
@@ -94,7 +99,8 @@ class ErrorsTest extends AgainstFakeMicrosoft {
     connect();
     fake.graph().throttleNext(1, RetryAfter.seconds(12));
 
-    Cli.Result result = cli.run(env(), "meeting", "create", "--subject", "x", "--no-retry", "--json");
+    Cli.Result result =
+        cli.run(env(), "meeting", "create", "--subject", "x", "--no-retry", "--json");
 
     assertThat(result.exitCode()).isEqualTo(5);
     assertThat(result.out()).isEmpty();
@@ -125,7 +131,9 @@ class ErrorsTest extends AgainstFakeMicrosoft {
     env.remove("TEAMS_CLIENT_ID");
 
     for (String[] args :
-        new String[][] {{"connect"}, {"meeting", "create", "--subject", "x"}, {"meeting", "get", "id"}}) {
+        new String[][] {
+          {"connect"}, {"meeting", "create", "--subject", "x"}, {"meeting", "get", "id"}
+        }) {
       Cli.Result result = cli.run(env, args);
 
       assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(7);
@@ -153,7 +161,8 @@ class ErrorsTest extends AgainstFakeMicrosoft {
 
   @Test
   void anInvalidTenantExitsSeven() {
-    Cli.Result result = cli.run(env(), "meeting", "create", "--subject", "x", "--tenant", "no such tenant");
+    Cli.Result result =
+        cli.run(env(), "meeting", "create", "--subject", "x", "--tenant", "no such tenant");
 
     assertThat(result.exitCode()).isEqualTo(7);
     assertThat(result.err()).startsWith("teams: invalid setting: tenant must be");
@@ -186,7 +195,9 @@ class ErrorsTest extends AgainstFakeMicrosoft {
                     try {
                       java.net.http.HttpClient.newHttpClient()
                           .send(
-                              java.net.http.HttpRequest.newBuilder(java.net.URI.create(listener + "?code=forged")).build(),
+                              java.net.http.HttpRequest.newBuilder(
+                                      java.net.URI.create(listener + "?code=forged"))
+                                  .build(),
                               HttpResponse.BodyHandlers.discarding());
                     } catch (Exception e) {
                       // the test asserts on the command's result
@@ -248,7 +259,8 @@ class ErrorsTest extends AgainstFakeMicrosoft {
     JsonNode error = JSON.readTree(result.err()).get("error");
     assertThat(error.get("kind").asText()).isEqualTo("network");
     assertThat(error.get("detail").asText())
-        .startsWith("could not reach the Microsoft identity platform: unknown host nonexistent.invalid")
+        .startsWith(
+            "could not reach the Microsoft identity platform: unknown host nonexistent.invalid")
         .doesNotContain("refused");
     assertThat(error.get("status").isNull()).isTrue();
   }
@@ -272,7 +284,9 @@ class ErrorsTest extends AgainstFakeMicrosoft {
     Cli.Result result = cli.run(env(), "meeting", "create", "--subject", "x");
 
     assertThat(result.exitCode()).isEqualTo(10);
-    assertThat(result.err()).startsWith("teams: the keyset file ").contains("is not a valid Tink keyset");
+    assertThat(result.err())
+        .startsWith("teams: the keyset file ")
+        .contains("is not a valid Tink keyset");
   }
 
   @Test
@@ -293,22 +307,27 @@ class ErrorsTest extends AgainstFakeMicrosoft {
   void aBadStartIsAUsageErrorWithAClearMessage() {
     Cli.Result noOffset =
         cli.run(env(), "meeting", "create", "--subject", "x", "--start", "2030-01-15T10:00");
-    Cli.Result garbage = cli.run(env(), "meeting", "create", "--subject", "x", "--start", "tomorrow");
+    Cli.Result garbage =
+        cli.run(env(), "meeting", "create", "--subject", "x", "--start", "tomorrow");
 
     assertThat(noOffset.exitCode()).isEqualTo(2);
-    assertThat(noOffset.err()).contains("'2030-01-15T10:00' has no UTC offset: add Z (UTC) or an offset like +01:00");
+    assertThat(noOffset.err())
+        .contains("'2030-01-15T10:00' has no UTC offset: add Z (UTC) or an offset like +01:00");
     assertThat(garbage.exitCode()).isEqualTo(2);
-    assertThat(garbage.err()).contains("'tomorrow' is not a start time: use now, or an ISO-8601 date-time");
+    assertThat(garbage.err())
+        .contains("'tomorrow' is not a start time: use now, or an ISO-8601 date-time");
   }
 
   @Test
   void aPortInUseExitsSeven() throws Exception {
     try (java.net.ServerSocket taken =
         new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-      Cli.Result result = cli.run(env(), "connect", "--port", Integer.toString(taken.getLocalPort()));
+      Cli.Result result =
+          cli.run(env(), "connect", "--port", Integer.toString(taken.getLocalPort()));
 
       assertThat(result.exitCode()).isEqualTo(7);
-      assertThat(result.err()).startsWith("teams: cannot listen on 127.0.0.1:" + taken.getLocalPort());
+      assertThat(result.err())
+          .startsWith("teams: cannot listen on 127.0.0.1:" + taken.getLocalPort());
     }
   }
 
@@ -322,8 +341,10 @@ class ErrorsTest extends AgainstFakeMicrosoft {
 
   @Test
   void otherUsageErrorsExitTwo() {
-    assertThat(cli.run(env(), "meeting", "create").err()).contains("Missing required option: '--subject=TEXT'");
-    assertThat(cli.run(env(), "meeting", "create", "--subject", " ").err()).contains("--subject must not be blank");
+    assertThat(cli.run(env(), "meeting", "create").err())
+        .contains("Missing required option: '--subject=TEXT'");
+    assertThat(cli.run(env(), "meeting", "create", "--subject", " ").err())
+        .contains("--subject must not be blank");
     assertThat(cli.run(env(), "meetings").exitCode()).isEqualTo(2);
     assertThat(cli.run(env(), "meeting").exitCode()).isEqualTo(2);
     assertThat(cli.run(env(), "connect", "--port", "70000").exitCode()).isEqualTo(7);

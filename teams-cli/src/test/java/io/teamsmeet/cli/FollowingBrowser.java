@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
- * A browser for tests: it GETs the authorize URL from the fake Microsoft, reads the 302's
- * Location (http://127.0.0.1:PORT/callback?...) and GETs it, over real HTTP into the command's
- * loopback listener. Like a real browser it returns at once and does this in the background.
+ * A browser for tests: it GETs the authorize URL from the fake Microsoft, reads the 302's Location
+ * (http://127.0.0.1:PORT/callback?...) and GETs it, over real HTTP into the command's loopback
+ * listener. Like a real browser it returns at once and does this in the background.
  */
 final class FollowingBrowser implements BrowserOpener {
 
@@ -47,11 +47,15 @@ final class FollowingBrowser implements BrowserOpener {
   void follow(URI authorize) {
     try {
       HttpResponse<String> consent =
-          http.send(HttpRequest.newBuilder(authorize).GET().build(), HttpResponse.BodyHandlers.ofString());
+          http.send(
+              HttpRequest.newBuilder(authorize).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
       if (consent.statusCode() != 302) {
-        throw new IllegalStateException("authorize answered " + consent.statusCode() + ": " + consent.body());
+        throw new IllegalStateException(
+            "authorize answered " + consent.statusCode() + ": " + consent.body());
       }
-      URI location = rewrite.apply(URI.create(consent.headers().firstValue("Location").orElseThrow()));
+      URI location =
+          rewrite.apply(URI.create(consent.headers().firstValue("Location").orElseThrow()));
       redirect.complete(location);
       page.complete(
           http.send(

@@ -28,8 +28,15 @@ class HelpTest {
   @Test
   void everyCommandDocumentsTheExitCodesAndHidesTheTestOptions() {
     for (String[] command :
-        new String[][] {{"connect"}, {"status"}, {"disconnect"}, {"meeting", "create"}, {"meeting", "get"},
-          {"meeting", "delete"}, {"demo"}}) {
+        new String[][] {
+          {"connect"},
+          {"status"},
+          {"disconnect"},
+          {"meeting", "create"},
+          {"meeting", "get"},
+          {"meeting", "delete"},
+          {"demo"}
+        }) {
       String[] args = new String[command.length + 1];
       System.arraycopy(command, 0, args, 0, command.length);
       args[command.length] = "--help";
@@ -41,7 +48,8 @@ class HelpTest {
       assertThat(result.out()).doesNotContain("--identity-endpoint").doesNotContain("--no-retry");
     }
     assertThat(cli.run(Map.of(), "meeting", "create", "--help").out())
-        .contains("--subject=TEXT", "--start=TIME", "--duration=DURATION", "--external-id=ID", "--json");
+        .contains(
+            "--subject=TEXT", "--start=TIME", "--duration=DURATION", "--external-id=ID", "--json");
   }
 
   @Test

@@ -26,7 +26,8 @@ class HostileOutputTest extends AgainstFakeMicrosoft {
 
   static final String HOSTILE = "\u001b[31mred\r\nteams: fake line\u2028\u202Eexe.txt\u0085\u007f";
   static final Pattern RAW =
-      Pattern.compile("[\\x00-\\x09\\x0B-\\x1F\\x7F-\\x9F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
+      Pattern.compile(
+          "[\\x00-\\x09\\x0B-\\x1F\\x7F-\\x9F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** Nothing raw but the line ends the program itself prints. */
@@ -49,7 +50,8 @@ class HostileOutputTest extends AgainstFakeMicrosoft {
     assertNothingRaw(connected.all());
     assertNothingRaw(status.all());
     assertNothingRaw(json.all());
-    assertThat(connected.out()).contains("Connected ana\\u001B[31mred\\u000D\\u000Ateams: fake line");
+    assertThat(connected.out())
+        .contains("Connected ana\\u001B[31mred\\u000D\\u000Ateams: fake line");
     assertThat(status.out()).contains("\\u2028\\u202Eexe.txt\\u0085\\u007F@contoso.com");
     assertThat(json.out()).contains("\\u2028\\u202Eexe.txt\\u0085\\u007F@contoso.com");
     assertThat(JSON.readTree(json.out()).get("account").asText()).isEqualTo(account);
@@ -63,7 +65,8 @@ class HostileOutputTest extends AgainstFakeMicrosoft {
     graph.start();
     try {
       ObjectNode body = JSON.createObjectNode();
-      ObjectNode error = body.putObject("error").put("code", "BadRequest" + HOSTILE).put("message", HOSTILE);
+      ObjectNode error =
+          body.putObject("error").put("code", "BadRequest" + HOSTILE).put("message", HOSTILE);
       error.putObject("innerError").put("request-id", HOSTILE).put("client-request-id", HOSTILE);
       graph.stubFor(
           any(anyUrl())
@@ -103,16 +106,21 @@ class HostileOutputTest extends AgainstFakeMicrosoft {
                         .toString()
                         .replaceFirst(
                             "error_description=[^&]*",
-                            "error_description=" + URLEncoder.encode("AADSTS65004: " + HOSTILE, StandardCharsets.UTF_8))
+                            "error_description="
+                                + URLEncoder.encode(
+                                    "AADSTS65004: " + HOSTILE, StandardCharsets.UTF_8))
                         .replaceFirst(
                             "error=access_denied",
-                            "error=" + URLEncoder.encode("access_denied" + HOSTILE, StandardCharsets.UTF_8))));
+                            "error="
+                                + URLEncoder.encode(
+                                    "access_denied" + HOSTILE, StandardCharsets.UTF_8))));
 
     Cli.Result result = cli.run(env(), tampering, "connect");
 
     assertThat(result.exitCode()).isEqualTo(8);
     assertNothingRaw(result.all());
     assertThat(result.err())
-        .startsWith("teams: sign-in refused by Microsoft (access_denied\\u001B[31mred\\u000D\\u000A");
+        .startsWith(
+            "teams: sign-in refused by Microsoft (access_denied\\u001B[31mred\\u000D\\u000A");
   }
 }

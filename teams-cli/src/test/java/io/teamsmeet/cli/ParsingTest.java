@@ -36,7 +36,8 @@ class ParsingTest {
           .hasMessageContaining("use 30m, 1h, 90s, 1h30m or ISO-8601 like PT30M");
     }
     assertThatThrownBy(() -> Durations.parse("0m")).hasMessageContaining("not a positive duration");
-    assertThatThrownBy(() -> Durations.parse("PT-5M")).hasMessageContaining("not a positive duration");
+    assertThatThrownBy(() -> Durations.parse("PT-5M"))
+        .hasMessageContaining("not a positive duration");
   }
 
   @Test
@@ -50,13 +51,20 @@ class ParsingTest {
   @Test
   void startTimes() {
     Clock clock = Clock.fixed(Instant.parse("2030-01-15T10:00:00.123Z"), ZoneOffset.UTC);
-    assertThat(StartTime.parse("now").resolve(clock)).isEqualTo(Instant.parse("2030-01-15T10:00:00Z"));
-    assertThat(StartTime.parse("NOW").resolve(clock)).isEqualTo(Instant.parse("2030-01-15T10:00:00Z"));
-    assertThat(StartTime.parse("2030-02-01T09:30:00Z").resolve(clock)).isEqualTo(Instant.parse("2030-02-01T09:30:00Z"));
-    assertThat(StartTime.parse("2030-02-01T09:30+01:00").resolve(clock)).isEqualTo(Instant.parse("2030-02-01T08:30:00Z"));
-    assertThatThrownBy(() -> StartTime.parse("2030-02-01T09:30")).hasMessageContaining("has no UTC offset");
-    assertThatThrownBy(() -> StartTime.parse("2030-02-01")).hasMessageContaining("is not a start time");
-    assertThatThrownBy(() -> StartTime.parse("tomorrow")).hasMessageContaining("is not a start time");
+    assertThat(StartTime.parse("now").resolve(clock))
+        .isEqualTo(Instant.parse("2030-01-15T10:00:00Z"));
+    assertThat(StartTime.parse("NOW").resolve(clock))
+        .isEqualTo(Instant.parse("2030-01-15T10:00:00Z"));
+    assertThat(StartTime.parse("2030-02-01T09:30:00Z").resolve(clock))
+        .isEqualTo(Instant.parse("2030-02-01T09:30:00Z"));
+    assertThat(StartTime.parse("2030-02-01T09:30+01:00").resolve(clock))
+        .isEqualTo(Instant.parse("2030-02-01T08:30:00Z"));
+    assertThatThrownBy(() -> StartTime.parse("2030-02-01T09:30"))
+        .hasMessageContaining("has no UTC offset");
+    assertThatThrownBy(() -> StartTime.parse("2030-02-01"))
+        .hasMessageContaining("is not a start time");
+    assertThatThrownBy(() -> StartTime.parse("tomorrow"))
+        .hasMessageContaining("is not a start time");
   }
 
   @Test
@@ -64,9 +72,13 @@ class ParsingTest {
     String callback =
         "http://127.0.0.1:5555/callback?code=0.AAAA-secret-code&state=AbCdEfGhIjKlMnOpQrStUvWxYz&session_state=abc";
     assertThat(Redact.url(callback))
-        .isEqualTo("http://127.0.0.1:5555/callback?code=[redacted]&state=AbCdEfGhIjKl...&session_state=abc");
-    assertThat(Redact.url("https://x/token?refresh_token=r&client_secret=s&CODE=c&code_challenge=keep"))
-        .isEqualTo("https://x/token?refresh_token=[redacted]&client_secret=[redacted]&CODE=[redacted]&code_challenge=keep");
+        .isEqualTo(
+            "http://127.0.0.1:5555/callback?code=[redacted]&state=AbCdEfGhIjKl...&session_state=abc");
+    assertThat(
+            Redact.url(
+                "https://x/token?refresh_token=r&client_secret=s&CODE=c&code_challenge=keep"))
+        .isEqualTo(
+            "https://x/token?refresh_token=[redacted]&client_secret=[redacted]&CODE=[redacted]&code_challenge=keep");
     assertThat(Redact.url("https://x/cb#code=c&state=s")).isEqualTo("https://x/cb#[redacted]");
     assertThat(Redact.url("https://x/cb?a=1#code=c")).isEqualTo("https://x/cb?a=1#[redacted]");
   }
@@ -75,12 +87,23 @@ class ParsingTest {
   void settingsComeFromFlagsThenEnvironmentThenTheConfigFile() throws Exception {
     Files.write(
         dir.resolve("config.properties"),
-        List.of("client-id=from-file", "tenant=file.example", "client-secret=file-secret", "user=file-user",
+        List.of(
+            "client-id=from-file",
+            "tenant=file.example",
+            "client-secret=file-secret",
+            "user=file-user",
             "graph-endpoint=http://127.0.0.1:9/graph"));
     Files.setPosixFilePermissions(
-        dir.resolve("config.properties"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        dir.resolve("config.properties"),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     Map<String, String> env =
-        Map.of("TEAMS_CONFIG_DIR", dir.toString(), "TEAMS_CLIENT_ID", "from-env", "TEAMS_TENANT", "env.example");
+        Map.of(
+            "TEAMS_CONFIG_DIR",
+            dir.toString(),
+            "TEAMS_CLIENT_ID",
+            "from-env",
+            "TEAMS_TENANT",
+            "env.example");
     CommonOptions flags = new CommonOptions();
     flags.tenant = "flag.example";
 
@@ -110,9 +133,11 @@ class ParsingTest {
   void aConfigFileWithASecretReadableByOthersIsWarnedAbout() throws Exception {
     Path file = dir.resolve("config.properties");
     Files.write(file, List.of("client-secret=s"));
-    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(
+        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
 
-    Settings settings = Settings.resolve(new CommonOptions(), Map.of("TEAMS_CONFIG_DIR", dir.toString()));
+    Settings settings =
+        Settings.resolve(new CommonOptions(), Map.of("TEAMS_CONFIG_DIR", dir.toString()));
 
     assertThat(settings.warnings()).singleElement().asString().contains("chmod 600");
   }

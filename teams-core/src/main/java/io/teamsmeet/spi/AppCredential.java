@@ -3,14 +3,14 @@ package io.teamsmeet.spi;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.cert.X509Certificate;
 
 /**
- * How the application authenticates itself at the token endpoint: not at all (a public client,
- * PKCE only), with a client secret, or with a certificate. {@code toString()} never shows a secret
- * or a key. Immutable and thread-safe.
+ * How the application authenticates itself at the token endpoint: not at all (a public client, PKCE
+ * only), with a client secret, or with a certificate. {@code toString()} never shows a secret or a
+ * key. Immutable and thread-safe.
  */
 public sealed interface AppCredential
     permits AppCredential.PublicClient, AppCredential.Secret, AppCredential.Certificate {

@@ -7,7 +7,8 @@ import java.util.Optional;
  * What the core asks the identity platform's authorize endpoint for.
  *
  * <p>The adapter adds its own configuration (client id, redirect URI, tenant, the OpenID Connect
- * scopes {@code offline_access openid profile}) and always sends {@code code_challenge_method=S256}.
+ * scopes {@code offline_access openid profile}) and always sends {@code
+ * code_challenge_method=S256}.
  *
  * <p>Immutable and thread-safe: the scopes are copied into an unmodifiable list.
  *

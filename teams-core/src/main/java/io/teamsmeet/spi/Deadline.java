@@ -5,10 +5,10 @@ import java.time.Duration;
 /**
  * The moment by which one call of the SDK must end, retries, waits and response bodies included.
  *
- * <p>The core starts one deadline per public call ({@code callTimeout} on the builder) and hands
- * it to every port it calls on the way. An adapter bounds each HTTP exchange by {@link
- * #remaining()}, from sending the request to the last byte of the response body, and gives up
- * when it is {@link #isExpired() expired}:
+ * <p>The core starts one deadline per public call ({@code callTimeout} on the builder) and hands it
+ * to every port it calls on the way. An adapter bounds each HTTP exchange by {@link #remaining()},
+ * from sending the request to the last byte of the response body, and gives up when it is {@link
+ * #isExpired() expired}:
  *
  * <pre>{@code
  * public Meeting get(AccessToken token, String meetingId, Deadline deadline) {

@@ -71,7 +71,8 @@ public final class Failures {
    * @param cause the underlying failure, or null
    * @return the exception to throw
    */
-  public static TeamsServiceException notSent(String message, ErrorDetails details, Throwable cause) {
+  public static TeamsServiceException notSent(
+      String message, ErrorDetails details, Throwable cause) {
     return (TeamsServiceException)
         make(
             TeamsServiceException.class,
@@ -111,8 +112,8 @@ public final class Failures {
   }
 
   /**
-   * A refusal that an administrator must lift, from somewhere other than Graph's 403 (a
-   * Conditional Access block, a disabled account).
+   * A refusal that an administrator must lift, from somewhere other than Graph's 403 (a Conditional
+   * Access block, a disabled account).
    *
    * @param message what was refused and why, without any secret
    * @param details Microsoft's error facts
@@ -193,8 +194,8 @@ public final class Failures {
   }
 
   /**
-   * Calls the exception's package-private factory (the same module, so no {@code opens} is
-   * needed). Only failure paths come here: nothing of it is loaded before the first failure.
+   * Calls the exception's package-private factory (the same module, so no {@code opens} is needed).
+   * Only failure paths come here: nothing of it is loaded before the first failure.
    */
   private static TeamsException make(
       Class<? extends TeamsException> type, String factory, Class<?>[] parameters, Object... args) {

@@ -6,8 +6,8 @@ import java.util.Optional;
  * The few claims the SDK reads from an OpenID Connect id token.
  *
  * <p>They are read <em>without</em> checking the token's signature: the id token arrives directly
- * from the token endpoint over TLS, in the same response as the access token, so it is informational
- * (which tenant, which account) and is never used to authenticate anyone.
+ * from the token endpoint over TLS, in the same response as the access token, so it is
+ * informational (which tenant, which account) and is never used to authenticate anyone.
  *
  * <p>Immutable and thread-safe.
  *
@@ -32,6 +32,7 @@ public record IdTokenClaims(
 
   /** Claims with nothing in them (no id token was returned). */
   public static IdTokenClaims none() {
-    return new IdTokenClaims(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    return new IdTokenClaims(
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 }

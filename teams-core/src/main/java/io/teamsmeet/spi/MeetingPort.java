@@ -1,9 +1,10 @@
 package io.teamsmeet.spi;
 
-import io.teamsmeet.MeetingUpdate;
-import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.AccessToken;
 import io.teamsmeet.Meeting;
+import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.MeetingUpdate;
+
 /**
  * Graph's {@code /me/onlineMeetings} as the core sees it. Every call acts for the user whose access
  * token it is given.

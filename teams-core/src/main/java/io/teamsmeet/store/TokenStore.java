@@ -13,9 +13,9 @@ import java.util.Optional;
  *       (bytes unchanged), or empty.
  *   <li>{@link #save} is atomic compare-and-set on the version: with {@code expectedVersion ==
  *       ABSENT} it inserts only if the user has no record; otherwise it replaces the record only if
- *       its current version equals {@code expectedVersion}. It returns {@code false} on a conflict and
- *       changes nothing. Several threads and several processes may call it at once for one user:
- *       exactly one of two racing saves with the same expected version wins.
+ *       its current version equals {@code expectedVersion}. It returns {@code false} on a conflict
+ *       and changes nothing. Several threads and several processes may call it at once for one
+ *       user: exactly one of two racing saves with the same expected version wins.
  *   <li>{@link #delete} removes the record only if its version is {@code expectedVersion}.
  *   <li>Users are isolated: nothing done for one user changes another's record.
  *   <li>Every user id the core accepts can be stored: up to {@link #MAX_USER_ID_UTF8_BYTES} (255)
@@ -49,12 +49,12 @@ public interface TokenStore {
   long ABSENT = 0L;
 
   /**
-   * The longest application user id, in bytes of its UTF-8 encoding: 255. The core refuses a
-   * longer id in every public method that takes one, first of all {@code beginConnect} (so a user
-   * is never sent to Microsoft with an id that could not be stored after the code is spent), with
-   * an {@link IllegalArgumentException} naming {@code userId} and this limit. It also refuses ids
-   * with a character that would have to be escaped in a log line: C0 and C1 controls, DEL, U+2028,
-   * U+2029, bidirectional controls and unpaired surrogates.
+   * The longest application user id, in bytes of its UTF-8 encoding: 255. The core refuses a longer
+   * id in every public method that takes one, first of all {@code beginConnect} (so a user is never
+   * sent to Microsoft with an id that could not be stored after the code is spent), with an {@link
+   * IllegalArgumentException} naming {@code userId} and this limit. It also refuses ids with a
+   * character that would have to be escaped in a log line: C0 and C1 controls, DEL, U+2028, U+2029,
+   * bidirectional controls and unpaired surrogates.
    *
    * <p>A store must accept every id within these rules. 255 UTF-8 bytes is at most 255 characters
    * (code points) and at most 255 UTF-16 code units, so it fits a {@code VARCHAR(255)} column

@@ -44,8 +44,8 @@ public final class TokenStoreException extends TeamsException {
   }
 
   /**
-   * The storage's own code for the failure, if it gave one: the SQLState for {@code
-   * JdbcTokenStore} ({@code 08006} connection failure, {@code 57014} query cancelled...).
+   * The storage's own code for the failure, if it gave one: the SQLState for {@code JdbcTokenStore}
+   * ({@code 08006} connection failure, {@code 57014} query cancelled...).
    */
   public Optional<String> errorCode() {
     return Optional.ofNullable(errorCode);

@@ -1,11 +1,11 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.spi.Failures;
 import feign.FeignException;
 import feign.RetryableException;
 import io.teamsmeet.ErrorDetails;
 import io.teamsmeet.TeamsException;
 import io.teamsmeet.TeamsServiceException;
+import io.teamsmeet.spi.Failures;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

@@ -1,16 +1,12 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.spi.Failures;
-import io.teamsmeet.ConfigurationException;
 import io.teamsmeet.ErrorDetails;
+import io.teamsmeet.spi.Failures;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.RSAKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.Base64;
 

@@ -9,9 +9,9 @@ import java.time.Duration;
  * can bound the exchange by the call's {@link Deadline} and say when it gave up.
  *
  * <p>The transport calls {@link #begin(Duration)} as it sends, which fixes the bound at {@code
- * min(requestTimeout, time left)}; it calls {@link #timedOut()} when it aborts the exchange at
- * that bound, and may register with {@link #onEnd(Runnable)} what must happen when the call ends
- * (the OkHttp watchdog is disarmed there). Holds no OkHttp type: the default transport loads none.
+ * min(requestTimeout, time left)}; it calls {@link #timedOut()} when it aborts the exchange at that
+ * bound, and may register with {@link #onEnd(Runnable)} what must happen when the call ends (the
+ * OkHttp watchdog is disarmed there). Holds no OkHttp type: the default transport loads none.
  */
 final class Exchange {
 
@@ -61,7 +61,8 @@ final class Exchange {
    * Starts the exchange: the longest it may take, from now to the last byte of the response body.
    *
    * @param requestTimeout the builder's {@code requestTimeout}
-   * @return {@code min(requestTimeout, time left)}; zero when the deadline has passed (send nothing)
+   * @return {@code min(requestTimeout, time left)}; zero when the deadline has passed (send
+   *     nothing)
    */
   Duration begin(Duration requestTimeout) {
     long left = deadline.remainingNanos();
@@ -103,10 +104,12 @@ final class Exchange {
   /** Runs {@code action} when the call ends (normally or not), on the calling thread. */
   void onEnd(Runnable action) {
     Runnable before = onEnd;
-    onEnd = before == null ? action : () -> {
-      before.run();
-      action.run();
-    };
+    onEnd =
+        before == null
+            ? action
+            : () -> {
+              before.run();
+              action.run();
+            };
   }
-
 }

@@ -10,9 +10,9 @@ import java.net.URI;
 
 /**
  * This module's {@link MicrosoftAdapter}: the identity platform v2.0 and Graph v1.0 over Feign and
- * Jackson, on the {@link Transport} the application chose (default {@link Transport#jdk()}).
- * {@code TeamsMeetings.builder()} finds it through {@link java.util.ServiceLoader} (it is listed in
- * {@code META-INF/services/io.teamsmeet.spi.MicrosoftAdapter}); applications never call it.
+ * Jackson, on the {@link Transport} the application chose (default {@link Transport#jdk()}). {@code
+ * TeamsMeetings.builder()} finds it through {@link java.util.ServiceLoader} (it is listed in {@code
+ * META-INF/services/io.teamsmeet.spi.MicrosoftAdapter}); applications never call it.
  *
  * <p>Every request carries the SDK's headers ({@link StandardHeaders}); nothing is retried here
  * (the core decides); failures become the core's exceptions ({@link GraphErrorDecoder}, {@link

@@ -6,9 +6,9 @@ import io.teamsmeet.Attendee;
 import io.teamsmeet.LobbyBypass;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.MeetingUpdate;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.io.IOException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -55,7 +55,12 @@ final class GraphBodies {
     public void writeTo(JsonGenerator json) throws IOException {
       json.writeStartObject();
       meetingFields(
-          json, subject, startDateTime, endDateTime, participants, lobbyBypassSettings,
+          json,
+          subject,
+          startDateTime,
+          endDateTime,
+          participants,
+          lobbyBypassSettings,
           allowedPresenters);
       object(json, "joinMeetingIdSettings", joinMeetingIdSettings);
       json.writeEndObject();
@@ -118,7 +123,12 @@ final class GraphBodies {
     public void writeTo(JsonGenerator json) throws IOException {
       json.writeStartObject();
       meetingFields(
-          json, subject, startDateTime, endDateTime, participants, lobbyBypassSettings,
+          json,
+          subject,
+          startDateTime,
+          endDateTime,
+          participants,
+          lobbyBypassSettings,
           allowedPresenters);
       json.writeEndObject();
     }
@@ -175,7 +185,8 @@ final class GraphBodies {
   /** {@code lobbyBypassSettings}. */
   record LobbySettings(
       @JsonProperty("scope") String scope,
-      @JsonProperty("isDialInBypassEnabled") boolean isDialInBypassEnabled) implements Body {
+      @JsonProperty("isDialInBypassEnabled") boolean isDialInBypassEnabled)
+      implements Body {
 
     static LobbySettings of(LobbyBypass l) {
       return new LobbySettings(GraphNames.lobbyScope(l.scope()), l.dialInBypass());

@@ -1,6 +1,5 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.spi.Failures;
 import com.fasterxml.jackson.databind.JsonNode;
 import feign.Response;
 import feign.codec.ErrorDecoder;
@@ -10,6 +9,7 @@ import io.teamsmeet.PermissionDeniedException;
 import io.teamsmeet.TeamsException;
 import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.ThrottledException;
+import io.teamsmeet.spi.Failures;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -87,8 +87,7 @@ final class GraphErrorDecoder implements ErrorDecoder {
         return Failures.service(
             "Microsoft Graph rejected the request as invalid", details, false, null);
       case 409:
-        return Failures.service(
-            "Microsoft Graph reported a conflict", details, false, null);
+        return Failures.service("Microsoft Graph reported a conflict", details, false, null);
       default:
         if (status >= 500 && status != 501 && status != 505) {
           return Failures.service(

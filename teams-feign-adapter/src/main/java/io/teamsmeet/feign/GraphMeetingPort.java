@@ -1,11 +1,11 @@
 package io.teamsmeet.feign;
 
 import io.teamsmeet.AccessToken;
-import io.teamsmeet.spi.Deadline;
 import io.teamsmeet.Meeting;
-import io.teamsmeet.spi.MeetingPort;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.MeetingUpdate;
+import io.teamsmeet.spi.Deadline;
+import io.teamsmeet.spi.MeetingPort;
 import java.util.Map;
 
 /**
@@ -72,9 +72,9 @@ final class GraphMeetingPort implements MeetingPort {
   /**
    * Percent-encodes a meeting id as exactly one path segment: only RFC 3986 unreserved characters
    * stay, so {@code :}, {@code @}, {@code /}, {@code %}, {@code +}, {@code ?}, {@code #} and {@code
-   * =} are all encoded. {@code .} and {@code ..} are refused: as segments they mean "this" and
-   * "the parent" and clients resolve them ({@code GET /v1.0/me/onlineMeetings/..} would become
-   * {@code GET /v1.0/me/}); every other id stays one segment under {@code /me/onlineMeetings/}.
+   * =} are all encoded. {@code .} and {@code ..} are refused: as segments they mean "this" and "the
+   * parent" and clients resolve them ({@code GET /v1.0/me/onlineMeetings/..} would become {@code
+   * GET /v1.0/me/}); every other id stays one segment under {@code /me/onlineMeetings/}.
    */
   static String encodePathSegment(String meetingId) {
     if (meetingId == null || meetingId.isBlank()) {

@@ -1,6 +1,5 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.spi.Failures;
 import com.fasterxml.jackson.databind.JsonNode;
 import feign.Request;
 import feign.Response;
@@ -8,6 +7,7 @@ import io.teamsmeet.ErrorDetails;
 import io.teamsmeet.TeamsException;
 import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.spi.Deadline;
+import io.teamsmeet.spi.Failures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -262,7 +262,11 @@ final class Http {
   /** The failure of reading a success body: retryable, with the response's ids. */
   static TeamsServiceException readFailure(String service, Response response, IOException e) {
     return Failures.service(
-        "the response of " + service + " could not be read (" + CallFailures.describe(e, null) + ")",
+        "the response of "
+            + service
+            + " could not be read ("
+            + CallFailures.describe(e, null)
+            + ")",
         details(response).build(),
         true,
         e);

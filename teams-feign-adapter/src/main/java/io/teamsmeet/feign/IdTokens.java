@@ -21,10 +21,11 @@ import java.util.Optional;
  *   <li>{@code aud} must be the client id (compared ignoring case, as client ids are GUIDs), or an
  *       array holding it;
  *   <li>when {@code tid} is present, {@code iss} must name the same tenant: its path's tenant
- *       segment (the one before {@code v2.0}, as in {@code https://login.microsoftonline.com/{tid}/v2.0}
- *       and in every national cloud) must equal {@code tid}, ignoring case. The host is not
- *       compared: it differs per cloud and the identity endpoint may be a fake or a proxy, and TLS
- *       to the configured endpoint already says who answered.
+ *       segment (the one before {@code v2.0}, as in {@code
+ *       https://login.microsoftonline.com/{tid}/v2.0} and in every national cloud) must equal
+ *       {@code tid}, ignoring case. The host is not compared: it differs per cloud and the identity
+ *       endpoint may be a fake or a proxy, and TLS to the configured endpoint already says who
+ *       answered.
  * </ul>
  *
  * An id token that cannot be read at all gives no claims and no mismatch, as before: then nothing
@@ -106,7 +107,11 @@ final class IdTokens {
     Optional<String> issuerTenant = issuerTenant(iss.get());
     if (issuerTenant.isEmpty() || !issuerTenant.get().equalsIgnoreCase(tid.get())) {
       return Optional.of(
-          "its tid '" + shown(tid.get()) + "' is not the tenant of its iss '" + shown(iss.get()) + "'");
+          "its tid '"
+              + shown(tid.get())
+              + "' is not the tenant of its iss '"
+              + shown(iss.get())
+              + "'");
     }
     return Optional.empty();
   }

@@ -1,6 +1,5 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.spi.Failures;
 import com.fasterxml.jackson.databind.JsonNode;
 import feign.Response;
 import feign.codec.ErrorDecoder;
@@ -12,6 +11,7 @@ import io.teamsmeet.ReauthorizationRequiredException.Reason;
 import io.teamsmeet.TeamsException;
 import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.ThrottledException;
+import io.teamsmeet.spi.Failures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -176,22 +176,18 @@ final class IdentityErrorDecoder implements ErrorDecoder {
     }
     switch (error) {
       case "consent_required":
-        return Failures.reauthorizationRequired(
-            Reason.CONSENT_REQUIRED, details);
+        return Failures.reauthorizationRequired(Reason.CONSENT_REQUIRED, details);
       case "interaction_required":
       case "login_required":
-        return Failures.reauthorizationRequired(
-            Reason.INTERACTION_REQUIRED, details);
+        return Failures.reauthorizationRequired(Reason.INTERACTION_REQUIRED, details);
       case "invalid_grant":
         if (subError.equals("consent_required") || codes.stream().anyMatch(CONSENT::contains)) {
-          return Failures.reauthorizationRequired(
-              Reason.CONSENT_REQUIRED, details);
+          return Failures.reauthorizationRequired(Reason.CONSENT_REQUIRED, details);
         }
         if (subError.equals("basic_action")
             || subError.equals("additional_action")
             || codes.stream().anyMatch(MFA_OR_SIGN_IN::contains)) {
-          return Failures.reauthorizationRequired(
-              Reason.INTERACTION_REQUIRED, details);
+          return Failures.reauthorizationRequired(Reason.INTERACTION_REQUIRED, details);
         }
         return Failures.reauthorizationRequired(Reason.INVALID_GRANT, details);
       default:

@@ -1,17 +1,17 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.spi.Failures;
 import io.teamsmeet.InvalidAuthorizationResponseException;
 import io.teamsmeet.SafeText;
 import io.teamsmeet.TeamsServiceException;
+import io.teamsmeet.feign.TokenResponseDecoder.TokenAnswer;
 import io.teamsmeet.spi.AuthPort;
 import io.teamsmeet.spi.AuthorizationCode;
 import io.teamsmeet.spi.AuthorizationRequest;
 import io.teamsmeet.spi.CodeVerifier;
 import io.teamsmeet.spi.Deadline;
+import io.teamsmeet.spi.Failures;
 import io.teamsmeet.spi.RefreshToken;
 import io.teamsmeet.spi.TokenResponse;
-import io.teamsmeet.feign.TokenResponseDecoder.TokenAnswer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -113,15 +113,13 @@ final class IdentityPlatformAuthPort implements AuthPort {
     TokenAnswer answer = send(form, deadline);
     if (answer.idTokenMismatch().isPresent()) {
       // Its tenant and account name would describe someone else's sign-in: use none of it.
-      throw Failures.idTokenMismatch(
-          "the id token " + answer.idTokenMismatch().get());
+      throw Failures.idTokenMismatch("the id token " + answer.idTokenMismatch().get());
     }
     return answer.response();
   }
 
   @Override
-  public TokenResponse refresh(
-      RefreshToken refreshToken, List<String> scopes, Deadline deadline) {
+  public TokenResponse refresh(RefreshToken refreshToken, List<String> scopes, Deadline deadline) {
     FormBody form =
         new FormBody()
             .add("client_id", clientId)

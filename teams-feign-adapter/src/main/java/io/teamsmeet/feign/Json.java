@@ -125,8 +125,8 @@ final class Json {
   }
 
   /**
-   * A field as a boolean: a JSON boolean, or the text {@code true}/{@code false} in any case; absent
-   * for anything else.
+   * A field as a boolean: a JSON boolean, or the text {@code true}/{@code false} in any case;
+   * absent for anything else.
    */
   static Optional<Boolean> bool(JsonNode node, String field) {
     JsonNode value = node == null ? null : node.get(field);

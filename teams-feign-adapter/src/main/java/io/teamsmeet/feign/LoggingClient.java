@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Logs each exchange at DEBUG through {@link System.Logger} ({@code io.teamsmeet.feign.http}):
  * method, path, status, time until the transport returned the response (java.net.http: the whole
- * body; OkHttp: the headers), {@code request-id} and {@code
- * client-request-id}. Never a header value that could hold a token, never a query, never a body.
- * The ids come from the answer, so they are escaped ({@link SafeText}) like any outside text.
+ * body; OkHttp: the headers), {@code request-id} and {@code client-request-id}. Never a header
+ * value that could hold a token, never a query, never a body. The ids come from the answer, so they
+ * are escaped ({@link SafeText}) like any outside text.
  */
 final class LoggingClient implements Client {
 

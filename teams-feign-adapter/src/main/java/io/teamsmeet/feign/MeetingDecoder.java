@@ -1,15 +1,15 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.spi.Failures;
 import com.fasterxml.jackson.databind.JsonNode;
 import feign.Response;
 import feign.codec.Decoder;
-import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.Attendee;
 import io.teamsmeet.DialIn;
 import io.teamsmeet.LobbyBypass;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.Organizer;
+import io.teamsmeet.TeamsServiceException;
+import io.teamsmeet.spi.Failures;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -117,8 +117,14 @@ final class MeetingDecoder implements Decoder {
    */
   static Instant utcFastPath(String s) {
     int n = s.length();
-    if (n < 20 || n > 30 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(7) != '-'
-        || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+    if (n < 20
+        || n > 30
+        || s.charAt(n - 1) != 'Z'
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':') {
       return null;
     }
     int nanos = 0;

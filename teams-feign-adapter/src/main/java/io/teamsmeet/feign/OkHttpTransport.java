@@ -1,6 +1,5 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.TeamsMeetings;
 import feign.Request;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -42,13 +41,13 @@ import okio.BufferedSink;
  * time left of the SDK call)} after it starts, even while its body is being read (OkHttp's read
  * timeout, per read, would never trip on a body that dribbles in), within 50 ms, by the SDK's one
  * watchdog thread (which runs only while calls are in progress). Left to itself, OkHttp sends a
- * request again after a connection failure on a pooled connection, or after a {@code 503} with {@code Retry-After: 0}, even a {@code POST}; with bodies
- * one-shot it never sends a request with a body (a token request, a meeting creation or update)
- * twice, as on the JDK transport, so that the promise of {@link io.teamsmeet.RetryPolicy} (a
- * plain meeting creation is sent again only when Microsoft proved it did not process it) holds on
- * OkHttp too. OkHttp still tries another address when a connection cannot be opened, and may repeat
- * a request without a body (get, delete). Your client's connect timeout, write and call timeouts,
- * redirect policy and protocols are kept.
+ * request again after a connection failure on a pooled connection, or after a {@code 503} with
+ * {@code Retry-After: 0}, even a {@code POST}; with bodies one-shot it never sends a request with a
+ * body (a token request, a meeting creation or update) twice, as on the JDK transport, so that the
+ * promise of {@link io.teamsmeet.RetryPolicy} (a plain meeting creation is sent again only when
+ * Microsoft proved it did not process it) holds on OkHttp too. OkHttp still tries another address
+ * when a connection cannot be opened, and may repeat a request without a body (get, delete). Your
+ * client's connect timeout, write and call timeouts, redirect policy and protocols are kept.
  *
  * <p>Immutable and thread-safe.
  */
@@ -102,9 +101,7 @@ public final class OkHttpTransport extends Transport {
               .writeTimeout(settings.requestTimeout())
               .connectionPool(
                   new ConnectionPool(
-                      maxIdleConnections,
-                      keepAlive.toMillis(),
-                      TimeUnit.MILLISECONDS))
+                      maxIdleConnections, keepAlive.toMillis(), TimeUnit.MILLISECONDS))
               .followRedirects(false)
               .followSslRedirects(false)
               .addInterceptor(new Bounded(settings.requestTimeout()))
@@ -178,7 +175,9 @@ public final class OkHttpTransport extends Transport {
         // The watchdog is the bound; OkHttp's read timeout (per read) stays just behind it, so
         // that a stalled body is reported as the exchange's timeout, not as a failed read.
         long readTimeout = bound.plus(Watchdog.TICK.multipliedBy(2)).toMillis();
-        chain = chain.withReadTimeout((int) Math.min(readTimeout, Integer.MAX_VALUE), TimeUnit.MILLISECONDS);
+        chain =
+            chain.withReadTimeout(
+                (int) Math.min(readTimeout, Integer.MAX_VALUE), TimeUnit.MILLISECONDS);
       }
       okhttp3.Request request = chain.request();
       RequestBody body = request.body();

@@ -77,7 +77,9 @@ final class StandardHeaders implements RequestInterceptor {
   static String sdkVersion() {
     Package p = StandardHeaders.class.getPackage();
     String fromManifest =
-        p == null ? null : manifestVersion(p.getImplementationTitle(), p.getImplementationVersion());
+        p == null
+            ? null
+            : manifestVersion(p.getImplementationTitle(), p.getImplementationVersion());
     return fromManifest != null ? fromManifest : propertiesVersion();
   }
 

@@ -1,12 +1,12 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.spi.Failures;
 import com.fasterxml.jackson.databind.JsonNode;
 import feign.Response;
 import feign.codec.Decoder;
+import io.teamsmeet.AccessToken;
 import io.teamsmeet.SafeText;
 import io.teamsmeet.TeamsServiceException;
-import io.teamsmeet.AccessToken;
+import io.teamsmeet.spi.Failures;
 import io.teamsmeet.spi.RefreshToken;
 import io.teamsmeet.spi.TokenResponse;
 import java.lang.reflect.Type;
@@ -27,8 +27,7 @@ import java.util.Set;
  *       now. When it is missing, not a number or below one second, the access token is assumed to
  *       live {@link #ASSUMED_LIFETIME} (the shortest default lifetime Microsoft documents is 60
  *       minutes; should the real one be shorter, Graph answers 401 and the core refreshes once and
- *       retries).
- *       Values above {@link #MAX_LIFETIME} are capped.
+ *       retries). Values above {@link #MAX_LIFETIME} are capped.
  *   <li>{@code scope} is space separated; a form-encoded value ({@code openid+profile}, {@code
  *       https%3A%2F%2F...}) as in Microsoft's documentation is decoded first.
  *   <li>{@code refresh_token} is optional (absent: the caller keeps the one it has).

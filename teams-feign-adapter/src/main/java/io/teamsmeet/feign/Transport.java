@@ -1,10 +1,9 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.TeamsMeetings;
 import feign.Client;
 import feign.Request;
-import java.net.http.HttpClient;
 import io.teamsmeet.spi.HttpTransport;
+import java.net.http.HttpClient;
 import java.time.Duration;
 
 /**
@@ -110,8 +109,9 @@ public abstract class Transport implements HttpTransport {
   /**
    * OkHttp, with a client built by the SDK: {@code connectTimeout}, {@code requestTimeout} (read
    * and write), a pool of at most 20 idle connections kept for 2 minutes ({@link #okHttp(int,
-   * Duration)} to change them), no redirects. Needs {@code io.github.openfeign:feign-okhttp} (which brings OkHttp) on the
-   * classpath; to pass your own {@code okhttp3.OkHttpClient}, see {@link OkHttpTransport#of}.
+   * Duration)} to change them), no redirects. Needs {@code io.github.openfeign:feign-okhttp} (which
+   * brings OkHttp) on the classpath; to pass your own {@code okhttp3.OkHttpClient}, see {@link
+   * OkHttpTransport#of}.
    *
    * @return the OkHttp transport
    * @throws IllegalStateException if feign-okhttp or OkHttp is not on the classpath, naming the
@@ -127,9 +127,9 @@ public abstract class Transport implements HttpTransport {
    * Microsoft's endpoints speak, one connection per host carries all concurrent requests; over
    * HTTP/1.1 (a proxy without HTTP/2) about one per concurrent request is needed. The default
    * keep-alive of 2 minutes is below the 4-minute idle timeout of Azure load balancers and the 350
-   * seconds of AWS NAT gateways, so the client drops an idle connection before a middlebox
-   * silently does. ({@code java.net.http} has no per-client pool settings: its pool is JVM-wide,
-   * sized by the system properties {@code jdk.httpclient.connectionPoolSize} and {@code
+   * seconds of AWS NAT gateways, so the client drops an idle connection before a middlebox silently
+   * does. ({@code java.net.http} has no per-client pool settings: its pool is JVM-wide, sized by
+   * the system properties {@code jdk.httpclient.connectionPoolSize} and {@code
    * jdk.httpclient.keepalive.timeout}.)
    *
    * @param maxIdleConnections 0 to 10 000 (default 20)

@@ -1,10 +1,10 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.MicrosoftCloud;
-import io.teamsmeet.TeamsMeetings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.teamsmeet.ConnectOptions;
+import io.teamsmeet.MicrosoftCloud;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.spi.AuthorizationRequest;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import java.net.URI;
@@ -28,7 +28,8 @@ class AuthorizationUrlTest {
 
   @Test
   void authorizeUrlHasEveryParameterInOrderAndStrictlyEncoded() {
-    IdentityPlatformAuthPort auth = FeignMicrosoftAdapter.wire(builder().microsoftSettings()).auth();
+    IdentityPlatformAuthPort auth =
+        FeignMicrosoftAdapter.wire(builder().microsoftSettings()).auth();
 
     URI url =
         auth.authorizationUrl(Fixture.authorizationRequest(List.of("OnlineMeetings.ReadWrite")));
@@ -49,7 +50,8 @@ class AuthorizationUrlTest {
 
   @Test
   void optionalHintsAreAddedAndEncoded() {
-    IdentityPlatformAuthPort auth = FeignMicrosoftAdapter.wire(builder().microsoftSettings()).auth();
+    IdentityPlatformAuthPort auth =
+        FeignMicrosoftAdapter.wire(builder().microsoftSettings()).auth();
     AuthorizationRequest request =
         new AuthorizationRequest(
             "s",
@@ -71,7 +73,8 @@ class AuthorizationUrlTest {
 
   @Test
   void scopesAlwaysStartWithOpenIdConnectScopesWithoutDuplicates() {
-    IdentityPlatformAuthPort auth = FeignMicrosoftAdapter.wire(builder().microsoftSettings()).auth();
+    IdentityPlatformAuthPort auth =
+        FeignMicrosoftAdapter.wire(builder().microsoftSettings()).auth();
 
     Map<String, String> query =
         query(
@@ -91,17 +94,19 @@ class AuthorizationUrlTest {
   @Test
   void tenantAndCloudChooseTheAuthority() {
     URI gov =
-        FeignMicrosoftAdapter.wire(builder()
-            .tenant("contoso.onmicrosoft.us")
-            .cloud(MicrosoftCloud.US_GOV)
-            .microsoftSettings())
+        FeignMicrosoftAdapter.wire(
+                builder()
+                    .tenant("contoso.onmicrosoft.us")
+                    .cloud(MicrosoftCloud.US_GOV)
+                    .microsoftSettings())
             .auth()
             .authorizationUrl(Fixture.authorizationRequest(List.of("OnlineMeetings.ReadWrite")));
     URI dod =
-        FeignMicrosoftAdapter.wire(builder()
-            .tenant(Fixture.TENANT_ID)
-            .cloud(MicrosoftCloud.US_GOV_DOD)
-            .microsoftSettings())
+        FeignMicrosoftAdapter.wire(
+                builder()
+                    .tenant(Fixture.TENANT_ID)
+                    .cloud(MicrosoftCloud.US_GOV_DOD)
+                    .microsoftSettings())
             .auth()
             .authorizationUrl(Fixture.authorizationRequest(List.of("OnlineMeetings.ReadWrite")));
 

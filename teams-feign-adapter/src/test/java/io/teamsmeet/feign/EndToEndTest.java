@@ -1,6 +1,5 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.TeamsMeetings;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -14,6 +13,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.teamsmeet.Connection;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.testkit.FakeClock;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;

@@ -1,6 +1,5 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.TeamsMeetings;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +8,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.spi.AuthorizationRequest;
 import io.teamsmeet.testkit.FakeClock;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;

@@ -128,15 +128,13 @@ class GraphBodiesTest {
       assertThat(GraphNames.toLobbyScope(GraphNames.lobbyScope(scope))).isEqualTo(scope);
     }
     for (AllowedPresenters presenters : PRESENTERS) {
-      assertThat(GraphNames.toPresenters(GraphNames.presenters(presenters)))
-          .isEqualTo(presenters);
+      assertThat(GraphNames.toPresenters(GraphNames.presenters(presenters))).isEqualTo(presenters);
     }
     assertThat(GraphNames.toLobbyScope("ORGANIZATIONANDFEDERATED"))
         .isEqualTo(LobbyBypass.Scope.ORGANIZATION_AND_FEDERATED);
     assertThat(GraphNames.toRole("producer")).isEqualTo(Attendee.Role.UNKNOWN);
     assertThat(GraphNames.toRole(null)).isEqualTo(Attendee.Role.UNKNOWN);
-    assertThat(GraphNames.toPresenters("unknownFutureValue"))
-        .isEqualTo(AllowedPresenters.UNKNOWN);
+    assertThat(GraphNames.toPresenters("unknownFutureValue")).isEqualTo(AllowedPresenters.UNKNOWN);
   }
 
   private static void assertSameJson(Object body, byte[] streamed) throws Exception {

@@ -10,13 +10,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.teamsmeet.AccessToken;
 import io.teamsmeet.MeetingNotFoundException;
+import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.PermissionDeniedException;
 import io.teamsmeet.TeamsException;
 import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.ThrottledException;
-import io.teamsmeet.AccessToken;
-import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.testkit.FakeClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -56,14 +56,17 @@ class GraphErrorTest {
   private TeamsException createFailing(ResponseDefinitionBuilder response, Duration timeout) {
     wm.stubFor(any(anyUrl()).willReturn(response));
     GraphMeetingPort graph =
-        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).requestTimeout(timeout).microsoftSettings()).meetings();
+        FeignMicrosoftAdapter.wire(
+                Fixture.builder(wm, clock, transport).requestTimeout(timeout).microsoftSettings())
+            .meetings();
     TeamsException e =
         catchThrowableOfType(
             TeamsException.class,
             () ->
                 graph.create(
                     TOKEN,
-                    MeetingRequest.of("Design review", Fixture.NOW, Duration.ofMinutes(30)), Fixture.deadline()));
+                    MeetingRequest.of("Design review", Fixture.NOW, Duration.ofMinutes(30)),
+                    Fixture.deadline()));
     assertThat(e).as("a core exception").isNotNull();
     IdentityErrorTest.assertNoSecret(e);
     return e;
@@ -177,10 +180,13 @@ class GraphErrorTest {
   void notFoundIsMeetingNotFound() {
     wm.stubFor(
         any(anyUrl()).willReturn(Fixture.json(404, graphError("itemNotFound", "Not found"))));
-    GraphMeetingPort graph = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).meetings();
+    GraphMeetingPort graph =
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings())
+            .meetings();
 
     MeetingNotFoundException e =
-        catchThrowableOfType(MeetingNotFoundException.class, () -> graph.get(TOKEN, "gone", Fixture.deadline()));
+        catchThrowableOfType(
+            MeetingNotFoundException.class, () -> graph.get(TOKEN, "gone", Fixture.deadline()));
 
     assertThat(e.details().code()).contains("itemNotFound");
     assertThat(e.details().status()).isEqualTo(404);
@@ -324,7 +330,8 @@ class GraphErrorTest {
               assertThat(t.isRetryable()).isTrue();
               assertThat(t.requestMayHaveBeenSent()).isTrue();
               assertThat(t.getMessage())
-                  .contains("no complete response from Microsoft Graph within 700 ms (requestTimeout)");
+                  .contains(
+                      "no complete response from Microsoft Graph within 700 ms (requestTimeout)");
             });
     assertThat(e.getCause()).isInstanceOf(java.io.IOException.class);
   }
@@ -332,13 +339,15 @@ class GraphErrorTest {
   @Test
   void aRefusedConnectionIsRetryableWithStatusZero() {
     GraphMeetingPort graph =
-        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport)
-            .graphEndpoint(java.net.URI.create("http://127.0.0.1:1"))
-            .microsoftSettings())
+        FeignMicrosoftAdapter.wire(
+                Fixture.builder(wm, clock, transport)
+                    .graphEndpoint(java.net.URI.create("http://127.0.0.1:1"))
+                    .microsoftSettings())
             .meetings();
 
     TeamsServiceException e =
-        catchThrowableOfType(TeamsServiceException.class, () -> graph.get(TOKEN, "m1", Fixture.deadline()));
+        catchThrowableOfType(
+            TeamsServiceException.class, () -> graph.get(TOKEN, "m1", Fixture.deadline()));
 
     assertThat(e.status()).isZero();
     assertThat(e.isRetryable()).isTrue();

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.AccessToken;
 import io.teamsmeet.AllowedPresenters;
 import io.teamsmeet.Attendee;
@@ -16,6 +15,7 @@ import io.teamsmeet.LobbyBypass;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.Organizer;
+import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.testkit.FakeClock;
 import java.net.URI;
 import java.time.Duration;
@@ -41,8 +41,8 @@ class GraphMappingTest {
 
   private Meeting answer(int status, String body) {
     wm.stubFor(any(anyUrl()).willReturn(Fixture.json(status, body)));
-    return FeignMicrosoftAdapter.wire(Fixture.builder(wm, FakeClock.startingAt(Fixture.NOW), transport)
-        .microsoftSettings())
+    return FeignMicrosoftAdapter.wire(
+            Fixture.builder(wm, FakeClock.startingAt(Fixture.NOW), transport).microsoftSettings())
         .meetings()
         .get(TOKEN, "m1", Fixture.deadline());
   }
@@ -50,10 +50,17 @@ class GraphMappingTest {
   private TeamsServiceException failure(int status, String body) {
     wm.stubFor(any(anyUrl()).willReturn(Fixture.json(status, body)));
     GraphMeetingPort graph =
-        FeignMicrosoftAdapter.wire(Fixture.builder(wm, FakeClock.startingAt(Fixture.NOW), transport).microsoftSettings()).meetings();
+        FeignMicrosoftAdapter.wire(
+                Fixture.builder(wm, FakeClock.startingAt(Fixture.NOW), transport)
+                    .microsoftSettings())
+            .meetings();
     return catchThrowableOfType(
         TeamsServiceException.class,
-        () -> graph.create(TOKEN, MeetingRequest.of("s", Fixture.NOW, Duration.ofMinutes(5)), Fixture.deadline()));
+        () ->
+            graph.create(
+                TOKEN,
+                MeetingRequest.of("s", Fixture.NOW, Duration.ofMinutes(5)),
+                Fixture.deadline()));
   }
 
   @Test
@@ -189,7 +196,9 @@ class GraphMappingTest {
   private Meeting answerWith(String fields) {
     return answer(
         200,
-        "{\"id\":\"m1\",\"joinWebUrl\":\"https://teams.microsoft.com/l/meetup-join/x\"," + fields + "}");
+        "{\"id\":\"m1\",\"joinWebUrl\":\"https://teams.microsoft.com/l/meetup-join/x\","
+            + fields
+            + "}");
   }
 
   @ParameterizedTest
@@ -206,7 +215,9 @@ class GraphMappingTest {
 
   @ParameterizedTest
   @CsvSource({
-    "everyone, EVERYONE", "organization, ORGANIZATION", "roleIsPresenter, ROLE_IS_PRESENTER",
+    "everyone, EVERYONE",
+    "organization, ORGANIZATION",
+    "roleIsPresenter, ROLE_IS_PRESENTER",
     "organizer, ORGANIZER"
   })
   void everyPresenterSettingGraphNamesIsRead(String wire, AllowedPresenters presenters) {

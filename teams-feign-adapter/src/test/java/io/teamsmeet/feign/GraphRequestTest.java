@@ -1,6 +1,5 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.TeamsMeetings;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -22,6 +21,7 @@ import io.teamsmeet.Attendee;
 import io.teamsmeet.LobbyBypass;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.MeetingUpdate;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.testkit.FakeClock;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +56,11 @@ class GraphRequestTest {
   @BeforeEach
   void setUp() {
     wm.stubFor(any(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
-    graph = FeignMicrosoftAdapter.wire(Fixture.builder(wm, FakeClock.startingAt(Fixture.NOW), transport).microsoftSettings()).meetings();
+    graph =
+        FeignMicrosoftAdapter.wire(
+                Fixture.builder(wm, FakeClock.startingAt(Fixture.NOW), transport)
+                    .microsoftSettings())
+            .meetings();
   }
 
   @ParameterizedTest
@@ -86,10 +90,47 @@ class GraphRequestTest {
     List<String> ids =
         new ArrayList<>(
             List.of(
-                "...", ".a", "a.", "..a", " .", ". ", ". .", "/", "a/b", "../x", "./x", "x/..",
-                "\\", "..\\..", "%2e", "%2e%2e", ".%2e", "%2E%2E", "%2f", "%252e", "%", "%%",
-                "%zz", "?", "?x=1", "#", "#top", "a b", " a", "a\tb", "ü", "会議", "é.é", "a\u2028b",
-                ";", "a;b=c", "a+b=c", "19:meeting_x@thread.v2", "~", "-_.~", "\u0001x"));
+                "...",
+                ".a",
+                "a.",
+                "..a",
+                " .",
+                ". ",
+                ". .",
+                "/",
+                "a/b",
+                "../x",
+                "./x",
+                "x/..",
+                "\\",
+                "..\\..",
+                "%2e",
+                "%2e%2e",
+                ".%2e",
+                "%2E%2E",
+                "%2f",
+                "%252e",
+                "%",
+                "%%",
+                "%zz",
+                "?",
+                "?x=1",
+                "#",
+                "#top",
+                "a b",
+                " a",
+                "a\tb",
+                "ü",
+                "会議",
+                "é.é",
+                "a\u2028b",
+                ";",
+                "a;b=c",
+                "a+b=c",
+                "19:meeting_x@thread.v2",
+                "~",
+                "-_.~",
+                "\u0001x"));
     // seeded, so a failure names an id that reproduces
     Random random = new Random(13);
     String alphabet = "./\\%2eE?#; a+:@ü~";
@@ -127,20 +168,27 @@ class GraphRequestTest {
 
   @Test
   void dotAndDotDotAreRefusedBeforeAnyRequestByThePortAndByTheService() {
-    try (TeamsMeetings teams = Fixture.builder(wm, FakeClock.startingAt(Fixture.NOW), transport).build()) {
+    try (TeamsMeetings teams =
+        Fixture.builder(wm, FakeClock.startingAt(Fixture.NOW), transport).build()) {
       for (String id : List.of(".", "..")) {
         List<ThrowingCallable> calls =
             List.of(
                 () -> graph.get(TOKEN, id, Fixture.deadline()),
-                () -> graph.update(TOKEN, id, MeetingUpdate.builder().subject("x").build(), Fixture.deadline()),
+                () ->
+                    graph.update(
+                        TOKEN,
+                        id,
+                        MeetingUpdate.builder().subject("x").build(),
+                        Fixture.deadline()),
                 () -> graph.delete(TOKEN, id, Fixture.deadline()),
                 () -> teams.meetings().get("app-user", id),
-                () -> teams.meetings().update("app-user", id, MeetingUpdate.builder().subject("x").build()),
+                () ->
+                    teams
+                        .meetings()
+                        .update("app-user", id, MeetingUpdate.builder().subject("x").build()),
                 () -> teams.meetings().delete("app-user", id));
         for (ThrowingCallable call : calls) {
-          assertThatIllegalArgumentException()
-              .isThrownBy(call)
-              .withMessageContaining("meetingId");
+          assertThatIllegalArgumentException().isThrownBy(call).withMessageContaining("meetingId");
         }
       }
     }
@@ -171,7 +219,10 @@ class GraphRequestTest {
 
   @Test
   void createSendsTheMeetingWithAPasscodeRequestByDefault() {
-    graph.create(TOKEN, MeetingRequest.of("Design review", START, Duration.ofMinutes(30)), Fixture.deadline());
+    graph.create(
+        TOKEN,
+        MeetingRequest.of("Design review", START, Duration.ofMinutes(30)),
+        Fixture.deadline());
 
     wm.verify(
         postRequestedFor(urlEqualTo(BASE))
@@ -188,7 +239,8 @@ class GraphRequestTest {
   @Test
   void aSubjectAloneIsSentWithoutTimesToBothCreateAndCreateOrGet() {
     graph.create(TOKEN, MeetingRequest.of("Quick sync"), Fixture.deadline());
-    graph.createOrGet(TOKEN, MeetingRequest.of("Quick sync").withExternalId("k-1"), Fixture.deadline());
+    graph.createOrGet(
+        TOKEN, MeetingRequest.of("Quick sync").withExternalId("k-1"), Fixture.deadline());
 
     wm.verify(
         postRequestedFor(urlEqualTo(BASE))
@@ -243,7 +295,11 @@ class GraphRequestTest {
         "ORGANIZATION_EXCLUDING_GUESTS, organizationExcludingGuests"
   })
   void lobbyScopesUseCamelCaseWireValues(LobbyBypass.Scope scope, String wire) {
-    graph.update(TOKEN, "m1", MeetingUpdate.builder().lobbyBypass(LobbyBypass.of(scope)).build(), Fixture.deadline());
+    graph.update(
+        TOKEN,
+        "m1",
+        MeetingUpdate.builder().lobbyBypass(LobbyBypass.of(scope)).build(),
+        Fixture.deadline());
 
     wm.verify(
         patchRequestedFor(urlEqualTo(BASE + "/m1"))
@@ -262,7 +318,11 @@ class GraphRequestTest {
     "ORGANIZER, organizer"
   })
   void allowedPresentersUseGraphsWireValues(AllowedPresenters presenters, String wire) {
-    graph.update(TOKEN, "m1", MeetingUpdate.builder().allowedPresenters(presenters).build(), Fixture.deadline());
+    graph.update(
+        TOKEN,
+        "m1",
+        MeetingUpdate.builder().allowedPresenters(presenters).build(),
+        Fixture.deadline());
 
     wm.verify(
         patchRequestedFor(urlEqualTo(BASE + "/m1"))
@@ -303,7 +363,8 @@ class GraphRequestTest {
         MeetingUpdate.builder()
             .times(START, START.plus(Duration.ofHours(1)))
             .attendees(List.of())
-            .build(), Fixture.deadline());
+            .build(),
+        Fixture.deadline());
 
     wm.verify(
         patchRequestedFor(urlEqualTo(BASE + "/m1"))

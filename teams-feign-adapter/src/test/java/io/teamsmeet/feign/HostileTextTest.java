@@ -1,6 +1,5 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.TeamsMeetings;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -12,9 +11,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.teamsmeet.ErrorDetails;
-import io.teamsmeet.TeamsException;
-import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.TeamsException;
+import io.teamsmeet.TeamsMeetings;
+import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.testkit.FakeClock;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -34,9 +34,9 @@ import org.junit.jupiter.params.Parameter;
  * Text from Microsoft (or from whoever answers in its place) reaches exception messages, {@code
  * details()} and log lines with every control character, line separator and bidirectional control
  * escaped: an ANSI colour, a CR LF that would forge a log line, U+2028, U+202E (right-to-left
- * override), a C1 control and DEL, in every text field of the identity platform's and Graph's
- * error bodies, over real HTTP on each transport. (Control characters in a header value never get
- * this far: the server or the client's HTTP parser refuses them.)
+ * override), a C1 control and DEL, in every text field of the identity platform's and Graph's error
+ * bodies, over real HTTP on each transport. (Control characters in a header value never get this
+ * far: the server or the client's HTTP parser refuses them.)
  */
 @OnEachTransport
 class HostileTextTest {
@@ -46,7 +46,8 @@ class HostileTextTest {
       "\u001b[31mred\r\n2026-03-02 INFO io.teamsmeet fake log line\u2028\u202Eexe.txt\u0085\u007f";
 
   /** Any character that must never appear raw in a message, a detail or a log line. */
-  static final Pattern RAW = Pattern.compile("[\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
+  static final Pattern RAW =
+      Pattern.compile("[\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
 
   @RegisterExtension
   static WireMockExtension wm =
@@ -115,9 +116,7 @@ class HostileTextTest {
         .put("correlation_id", HOSTILE)
         .put("timestamp", HOSTILE);
     body.putArray("error_codes").add(90000);
-    wm.stubFor(
-        post(urlEqualTo(Fixture.TOKEN_PATH))
-            .willReturn(Fixture.json(400, body)));
+    wm.stubFor(post(urlEqualTo(Fixture.TOKEN_PATH)).willReturn(Fixture.json(400, body)));
 
     TeamsException e =
         catchThrowableOfType(
@@ -129,10 +128,12 @@ class HostileTextTest {
             "invalid_request\\u001B[31mred\\u000D\\u000A2026-03-02 info io.teamsmeet fake log"
                 + " line\\u2028\\u202Eexe.txt\\u0085\\u007F");
     assertThat(e.details().description())
-        .hasValueSatisfying(d -> assertThat(d).startsWith("AADSTS900144: \\u001B[31mred 2026-03-02"));
-    assertThat(e.details().requestId()).contains(
-        "\\u001B[31mred\\u000D\\u000A2026-03-02 INFO io.teamsmeet fake log line\\u2028\\u202Eexe.txt"
-            + "\\u0085\\u007F");
+        .hasValueSatisfying(
+            d -> assertThat(d).startsWith("AADSTS900144: \\u001B[31mred 2026-03-02"));
+    assertThat(e.details().requestId())
+        .contains(
+            "\\u001B[31mred\\u000D\\u000A2026-03-02 INFO io.teamsmeet fake log line\\u2028\\u202Eexe.txt"
+                + "\\u0085\\u007F");
     assertThat(logs.lines()).isNotEmpty();
     assertNothingRaw(e, logs.lines());
   }
@@ -154,8 +155,7 @@ class HostileTextTest {
             .putObject("innerError");
     inner.put("request-id", HOSTILE).put("client-request-id", HOSTILE).put("date", HOSTILE);
     wm.stubFor(
-        post(urlPathEqualTo("/graph/v1.0/me/onlineMeetings"))
-            .willReturn(Fixture.json(400, error)));
+        post(urlPathEqualTo("/graph/v1.0/me/onlineMeetings")).willReturn(Fixture.json(400, error)));
 
     TeamsServiceException e =
         catchThrowableOfType(
@@ -166,9 +166,11 @@ class HostileTextTest {
             TeamsServiceException.class);
 
     assertThat(e.status()).isEqualTo(400);
-    assertThat(e.details().code()).hasValueSatisfying(c -> assertThat(c).startsWith("BadRequest\\u001B[31m"));
+    assertThat(e.details().code())
+        .hasValueSatisfying(c -> assertThat(c).startsWith("BadRequest\\u001B[31m"));
     assertThat(e.getMessage()).contains("code=BadRequest\\u001B[31mred\\u000D\\u000A2026-03-02");
-    assertThat(logs.lines()).anySatisfy(l -> assertThat(l).contains("POST /graph/v1.0/me/onlineMeetings -> 400"));
+    assertThat(logs.lines())
+        .anySatisfy(l -> assertThat(l).contains("POST /graph/v1.0/me/onlineMeetings -> 400"));
     assertNothingRaw(e, logs.lines());
   }
 }

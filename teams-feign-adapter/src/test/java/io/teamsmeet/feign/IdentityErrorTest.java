@@ -76,17 +76,20 @@ class IdentityErrorTest {
   private TeamsException refreshFailing(ResponseDefinitionBuilder response, Duration timeout) {
     wm.stubFor(post(urlEqualTo(Fixture.TOKEN_PATH)).willReturn(response));
     IdentityPlatformAuthPort auth =
-        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport)
-            .clientSecret(Fixture.CLIENT_SECRET)
-            .requestTimeout(timeout)
-            .microsoftSettings())
+        FeignMicrosoftAdapter.wire(
+                Fixture.builder(wm, clock, transport)
+                    .clientSecret(Fixture.CLIENT_SECRET)
+                    .requestTimeout(timeout)
+                    .microsoftSettings())
             .auth();
     TeamsException e =
         catchThrowableOfType(
             TeamsException.class,
             () ->
                 auth.refresh(
-                    new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline()));
+                    new RefreshToken(Fixture.REFRESH_TOKEN),
+                    List.of("OnlineMeetings.ReadWrite"),
+                    Fixture.deadline()));
     assertThat(e).as("a core exception").isNotNull();
     assertNoSecret(e);
     return e;
@@ -353,7 +356,8 @@ class IdentityErrorTest {
             t -> {
               assertThat(t.status()).isZero();
               assertThat(t.isRetryable()).isTrue();
-              // sent, then reset: the outcome is unknown, and the message says so on both transports
+              // sent, then reset: the outcome is unknown, and the message says so on both
+              // transports
               assertThat(t)
                   .hasMessageContaining("connection reset")
                   .hasMessageContaining("may have been processed")
@@ -377,7 +381,8 @@ class IdentityErrorTest {
               assertThat(t.isRetryable()).isTrue();
               assertThat(t.requestMayHaveBeenSent()).isTrue();
               assertThat(t.getMessage())
-                  .contains("no complete response from the Microsoft identity platform within 700 ms (requestTimeout)");
+                  .contains(
+                      "no complete response from the Microsoft identity platform within 700 ms (requestTimeout)");
             });
     assertThat(e.getCause()).isInstanceOf(java.io.IOException.class);
   }
@@ -387,14 +392,18 @@ class IdentityErrorTest {
     wm.stubFor(
         post(urlEqualTo(Fixture.TOKEN_PATH))
             .willReturn(Fixture.json(400, error("invalid_grant", null, 54005))));
-    IdentityPlatformAuthPort auth = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).auth();
+    IdentityPlatformAuthPort auth =
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings())
+            .auth();
 
     ReauthorizationRequiredException e =
         catchThrowableOfType(
             ReauthorizationRequiredException.class,
             () ->
                 auth.exchangeCode(
-                    new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline()));
+                    new AuthorizationCode(Fixture.CODE),
+                    new CodeVerifier(Fixture.VERIFIER),
+                    Fixture.deadline()));
 
     assertThat(e.reason()).isEqualTo(Reason.INVALID_GRANT);
     assertNoSecret(e);
@@ -405,7 +414,10 @@ class IdentityErrorTest {
     String cutOff = "{\"token_type\":\"Bearer\",\"access_tok";
     TeamsException refresh =
         refreshFailing(
-            aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(cutOff));
+            aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(cutOff));
     assertThat(refresh)
         .isInstanceOfSatisfying(
             TeamsServiceException.class,
@@ -415,13 +427,17 @@ class IdentityErrorTest {
               assertThat(t).hasMessageContaining("not valid JSON");
             });
 
-    IdentityPlatformAuthPort auth = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).auth();
+    IdentityPlatformAuthPort auth =
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings())
+            .auth();
     TeamsServiceException exchange =
         catchThrowableOfType(
             TeamsServiceException.class,
             () ->
                 auth.exchangeCode(
-                    new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline()));
+                    new AuthorizationCode(Fixture.CODE),
+                    new CodeVerifier(Fixture.VERIFIER),
+                    Fixture.deadline()));
     assertThat(exchange.isRetryable()).as("a code is spent: never resent").isFalse();
     assertNoSecret(exchange);
   }

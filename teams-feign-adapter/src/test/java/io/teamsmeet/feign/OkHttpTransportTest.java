@@ -1,6 +1,5 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.TeamsMeetings;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.teamsmeet.AccessToken;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.testkit.FakeClock;
 import java.lang.reflect.Field;
 import java.time.Duration;
@@ -45,10 +45,11 @@ class OkHttpTransportTest {
   @Test
   void theClientHasTheBuildersTimeoutsNoRedirectsAndOptionsThatMatchIt() throws Exception {
     FeignMicrosoftAdapter.Wired ports =
-        FeignMicrosoftAdapter.wire(builder()
-            .connectTimeout(Duration.ofSeconds(3))
-            .requestTimeout(Duration.ofSeconds(4))
-            .microsoftSettings());
+        FeignMicrosoftAdapter.wire(
+            builder()
+                .connectTimeout(Duration.ofSeconds(3))
+                .requestTimeout(Duration.ofSeconds(4))
+                .microsoftSettings());
 
     OkHttpClient client = okHttpOf(ports);
 
@@ -62,8 +63,7 @@ class OkHttpTransportTest {
     // feign-okhttp derives a new client for every request unless the options match the client
     Transport.Wiring wiring =
         Transport.okHttp()
-            .wire(
-                new Transport.Settings(Duration.ofSeconds(3), Duration.ofSeconds(4), true));
+            .wire(new Transport.Settings(Duration.ofSeconds(3), Duration.ofSeconds(4), true));
     assertThat(wiring.options().connectTimeoutMillis()).isEqualTo(3_000);
     assertThat(wiring.options().readTimeoutMillis()).isEqualTo(4_000);
     assertThat(wiring.options().isFollowRedirects()).isFalse();
@@ -82,7 +82,8 @@ class OkHttpTransportTest {
 
   @Test
   void maxIdleConnectionsZeroKeepsNoIdleConnection() throws Exception {
-    FeignMicrosoftAdapter.Wired ports = FeignMicrosoftAdapter.wire(
+    FeignMicrosoftAdapter.Wired ports =
+        FeignMicrosoftAdapter.wire(
             builder().transport(Transport.okHttp(0, Duration.ofMinutes(2))).microsoftSettings());
 
     ports.meetings().get(TOKEN, "m1", Fixture.deadline());
@@ -92,7 +93,8 @@ class OkHttpTransportTest {
 
   @Test
   void keepAliveClosesAnIdleConnectionAfterIt() throws Exception {
-    FeignMicrosoftAdapter.Wired ports = FeignMicrosoftAdapter.wire(
+    FeignMicrosoftAdapter.Wired ports =
+        FeignMicrosoftAdapter.wire(
             builder().transport(Transport.okHttp(20, Duration.ofMillis(200))).microsoftSettings());
 
     ports.meetings().get(TOKEN, "m1", Fixture.deadline());

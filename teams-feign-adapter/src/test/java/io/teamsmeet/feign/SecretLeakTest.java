@@ -1,7 +1,5 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.TeamsMeetings;
-import io.teamsmeet.spi.Failures;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -15,11 +13,12 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.teamsmeet.TeamsException;
 import io.teamsmeet.AccessToken;
+import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.TeamsException;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.spi.AuthorizationCode;
 import io.teamsmeet.spi.CodeVerifier;
-import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.spi.RefreshToken;
 import io.teamsmeet.testkit.FakeClock;
 import java.time.Duration;
@@ -134,26 +133,36 @@ class SecretLeakTest {
       FeignMicrosoftAdapter.Wired ports = FeignMicrosoftAdapter.wire(b.microsoftSettings());
       ports
           .auth()
-          .exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline());
+          .exchangeCode(
+              new AuthorizationCode(Fixture.CODE),
+              new CodeVerifier(Fixture.VERIFIER),
+              Fixture.deadline());
       ports
           .auth()
-          .refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
+          .refresh(
+              new RefreshToken(Fixture.REFRESH_TOKEN),
+              List.of("OnlineMeetings.ReadWrite"),
+              Fixture.deadline());
       ports
           .meetings()
           .create(
               new AccessToken(Fixture.ACCESS_TOKEN),
-              MeetingRequest.of("s", Fixture.NOW, Duration.ofMinutes(5)), Fixture.deadline());
+              MeetingRequest.of("s", Fixture.NOW, Duration.ofMinutes(5)),
+              Fixture.deadline());
     }
 
     // identity platform failures, for every credential kind
     List<ResponseDefinitionBuilder> identityFailures = new ArrayList<>();
     for (String[] e :
         new String[][] {
-          {"400", "invalid_grant", "70008"}, {"401", "invalid_client", "7000215"},
+          {"400", "invalid_grant", "70008"},
+          {"401", "invalid_client", "7000215"},
           {"400", "invalid_request", "50011"},
-          {"400", "interaction_required", "50076"}, {"400", "temporarily_unavailable", "50033"},
+          {"400", "interaction_required", "50076"},
+          {"400", "temporarily_unavailable", "50033"},
           {"429", "x", "0"},
-          {"400", "invalid_request", "50196"}, {"400", "invalid_grant", "53003"},
+          {"400", "invalid_request", "50196"},
+          {"400", "invalid_grant", "53003"},
           {"400", "weird", "1"}
         }) {
       identityFailures.add(
@@ -183,19 +192,24 @@ class SecretLeakTest {
         capture(
             () ->
                 auth.exchangeCode(
-                    new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline()));
+                    new AuthorizationCode(Fixture.CODE),
+                    new CodeVerifier(Fixture.VERIFIER),
+                    Fixture.deadline()));
         capture(
             () ->
                 auth.refresh(
-                    new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline()));
+                    new RefreshToken(Fixture.REFRESH_TOKEN),
+                    List.of("OnlineMeetings.ReadWrite"),
+                    Fixture.deadline()));
       }
     }
 
     // Graph failures
     GraphMeetingPort graph =
-        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport)
-            .requestTimeout(Duration.ofMillis(700))
-            .microsoftSettings())
+        FeignMicrosoftAdapter.wire(
+                Fixture.builder(wm, clock, transport)
+                    .requestTimeout(Duration.ofMillis(700))
+                    .microsoftSettings())
             .meetings();
     List<ResponseDefinitionBuilder> graphFailures = new ArrayList<>();
     for (int status : new int[] {400, 401, 403, 404, 409, 429, 500, 502, 503, 504}) {
@@ -217,7 +231,8 @@ class SecretLeakTest {
           () ->
               graph.create(
                   new AccessToken(Fixture.ACCESS_TOKEN),
-                  MeetingRequest.of("s", Fixture.NOW, Duration.ofMinutes(5)), Fixture.deadline()));
+                  MeetingRequest.of("s", Fixture.NOW, Duration.ofMinutes(5)),
+                  Fixture.deadline()));
     }
   }
 

@@ -1,12 +1,12 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.MicrosoftCloud;
-import io.teamsmeet.TeamsMeetings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.teamsmeet.MicrosoftCloud;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import java.net.URI;
 import java.security.KeyPairGenerator;

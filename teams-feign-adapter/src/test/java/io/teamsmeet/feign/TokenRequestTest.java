@@ -52,9 +52,14 @@ class TokenRequestTest {
 
   @Test
   void publicClientCodeRedemptionSendsExactlyTheCodeTheSameRedirectUriAndTheVerifier() {
-    IdentityPlatformAuthPort auth = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).auth();
+    IdentityPlatformAuthPort auth =
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings())
+            .auth();
 
-    auth.exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline());
+    auth.exchangeCode(
+        new AuthorizationCode(Fixture.CODE),
+        new CodeVerifier(Fixture.VERIFIER),
+        Fixture.deadline());
 
     LoggedRequest request = onlyTokenRequest();
     assertThat(request.getBodyAsString())
@@ -77,14 +82,19 @@ class TokenRequestTest {
 
   @Test
   void codeRedemptionUsesTheRedirectUriOfTheAuthorizeRequest() {
-    IdentityPlatformAuthPort auth = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).auth();
+    IdentityPlatformAuthPort auth =
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings())
+            .auth();
     String authorizeRedirect =
         AuthorizationUrlTest.query(
                 auth.authorizationUrl(
                     Fixture.authorizationRequest(List.of("OnlineMeetings.ReadWrite"))))
             .get("redirect_uri");
 
-    auth.exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline());
+    auth.exchangeCode(
+        new AuthorizationCode(Fixture.CODE),
+        new CodeVerifier(Fixture.VERIFIER),
+        Fixture.deadline());
 
     assertThat(form(onlyTokenRequest())).containsEntry("redirect_uri", authorizeRedirect);
   }
@@ -92,9 +102,16 @@ class TokenRequestTest {
   @Test
   void clientSecretIsSentFormEncodedInTheBody() {
     IdentityPlatformAuthPort auth =
-        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).clientSecret(Fixture.CLIENT_SECRET).microsoftSettings()).auth();
+        FeignMicrosoftAdapter.wire(
+                Fixture.builder(wm, clock, transport)
+                    .clientSecret(Fixture.CLIENT_SECRET)
+                    .microsoftSettings())
+            .auth();
 
-    auth.exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline());
+    auth.exchangeCode(
+        new AuthorizationCode(Fixture.CODE),
+        new CodeVerifier(Fixture.VERIFIER),
+        Fixture.deadline());
 
     LoggedRequest request = onlyTokenRequest();
     assertThat(request.getBodyAsString())
@@ -109,9 +126,16 @@ class TokenRequestTest {
   @Test
   void refreshSendsTheRefreshTokenAndTheScopesWithTheSecret() {
     IdentityPlatformAuthPort auth =
-        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).clientSecret(Fixture.CLIENT_SECRET).microsoftSettings()).auth();
+        FeignMicrosoftAdapter.wire(
+                Fixture.builder(wm, clock, transport)
+                    .clientSecret(Fixture.CLIENT_SECRET)
+                    .microsoftSettings())
+            .auth();
 
-    auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
+    auth.refresh(
+        new RefreshToken(Fixture.REFRESH_TOKEN),
+        List.of("OnlineMeetings.ReadWrite"),
+        Fixture.deadline());
 
     assertThat(onlyTokenRequest().getBodyAsString())
         .isEqualTo(
@@ -126,9 +150,14 @@ class TokenRequestTest {
 
   @Test
   void publicClientRefreshSendsNoCredential() {
-    IdentityPlatformAuthPort auth = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).auth();
+    IdentityPlatformAuthPort auth =
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings())
+            .auth();
 
-    auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
+    auth.refresh(
+        new RefreshToken(Fixture.REFRESH_TOKEN),
+        List.of("OnlineMeetings.ReadWrite"),
+        Fixture.deadline());
 
     assertThat(form(onlyTokenRequest()))
         .containsOnlyKeys("client_id", "grant_type", "refresh_token", "scope");
@@ -138,13 +167,20 @@ class TokenRequestTest {
   void certificateCredentialSendsASignedClientAssertion() throws Exception {
     TestCertificate.KeyAndCert cert = TestCertificate.get();
     IdentityPlatformAuthPort auth =
-        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport)
-            .certificate(cert.key(), cert.certificate())
-            .microsoftSettings())
+        FeignMicrosoftAdapter.wire(
+                Fixture.builder(wm, clock, transport)
+                    .certificate(cert.key(), cert.certificate())
+                    .microsoftSettings())
             .auth();
 
-    auth.exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline());
-    auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
+    auth.exchangeCode(
+        new AuthorizationCode(Fixture.CODE),
+        new CodeVerifier(Fixture.VERIFIER),
+        Fixture.deadline());
+    auth.refresh(
+        new RefreshToken(Fixture.REFRESH_TOKEN),
+        List.of("OnlineMeetings.ReadWrite"),
+        Fixture.deadline());
 
     List<LoggedRequest> requests = wm.findAll(postRequestedFor(urlEqualTo(Fixture.TOKEN_PATH)));
     assertThat(requests).hasSize(2);
@@ -200,10 +236,18 @@ class TokenRequestTest {
 
   @Test
   void everyTokenRequestHasAFreshClientRequestId() {
-    IdentityPlatformAuthPort auth = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).auth();
+    IdentityPlatformAuthPort auth =
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings())
+            .auth();
 
-    auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
-    auth.refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
+    auth.refresh(
+        new RefreshToken(Fixture.REFRESH_TOKEN),
+        List.of("OnlineMeetings.ReadWrite"),
+        Fixture.deadline());
+    auth.refresh(
+        new RefreshToken(Fixture.REFRESH_TOKEN),
+        List.of("OnlineMeetings.ReadWrite"),
+        Fixture.deadline());
 
     wm.verify(
         2,

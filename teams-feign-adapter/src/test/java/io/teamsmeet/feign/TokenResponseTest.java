@@ -38,10 +38,12 @@ class TokenResponseTest {
 
   private TokenResponse redeemWith(Object body) {
     wm.stubFor(post(urlEqualTo(Fixture.TOKEN_PATH)).willReturn(Fixture.json(200, body)));
-    return FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport)
-        .microsoftSettings())
+    return FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings())
         .auth()
-        .exchangeCode(new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline());
+        .exchangeCode(
+            new AuthorizationCode(Fixture.CODE),
+            new CodeVerifier(Fixture.VERIFIER),
+            Fixture.deadline());
   }
 
   @Test
@@ -135,10 +137,12 @@ class TokenResponseTest {
     wm.stubFor(post(urlEqualTo(Fixture.TOKEN_PATH)).willReturn(Fixture.json(200, body)));
 
     TokenResponse response =
-        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport)
-            .microsoftSettings())
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings())
             .auth()
-            .refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
+            .refresh(
+                new RefreshToken(Fixture.REFRESH_TOKEN),
+                List.of("OnlineMeetings.ReadWrite"),
+                Fixture.deadline());
 
     assertThat(response.accessToken().value()).isEqualTo(Fixture.ACCESS_TOKEN_2);
     assertThat(response.expiresAt()).isEqualTo(Fixture.NOW.plus(Duration.ofMinutes(60)));
@@ -192,11 +196,13 @@ class TokenResponseTest {
 
     assertThatThrownBy(
             () ->
-                FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport)
-                    .microsoftSettings())
+                FeignMicrosoftAdapter.wire(
+                        Fixture.builder(wm, clock, transport).microsoftSettings())
                     .auth()
                     .exchangeCode(
-                        new AuthorizationCode(Fixture.CODE), new CodeVerifier(Fixture.VERIFIER), Fixture.deadline()))
+                        new AuthorizationCode(Fixture.CODE),
+                        new CodeVerifier(Fixture.VERIFIER),
+                        Fixture.deadline()))
         .isInstanceOfSatisfying(
             TeamsServiceException.class,
             e -> {

@@ -1,6 +1,5 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.TeamsMeetings;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -12,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import feign.Client;
 import io.teamsmeet.AccessToken;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.spi.RefreshToken;
 import io.teamsmeet.testkit.FakeClock;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
@@ -55,13 +55,24 @@ class TransportChoiceTest {
   @Test
   void theDescriptionNamesTheTransport() {
     Client mine = (request, options) -> null;
-    assertThat(FeignMicrosoftAdapter.wire(complete().transport(Transport.okHttp()).microsoftSettings()).description())
+    assertThat(
+            FeignMicrosoftAdapter.wire(complete().transport(Transport.okHttp()).microsoftSettings())
+                .description())
         .endsWith(", transport=okhttp(maxIdleConnections=20, keepAlive=PT2M)]");
-    assertThat(FeignMicrosoftAdapter.wire(complete().transport(TestTransport.OKHTTP.own()).microsoftSettings()).description())
+    assertThat(
+            FeignMicrosoftAdapter.wire(
+                    complete().transport(TestTransport.OKHTTP.own()).microsoftSettings())
+                .description())
         .endsWith(", transport=okhttp(own OkHttpClient)]");
-    assertThat(FeignMicrosoftAdapter.wire(complete().transport(TestTransport.JDK.own()).microsoftSettings()).description())
+    assertThat(
+            FeignMicrosoftAdapter.wire(
+                    complete().transport(TestTransport.JDK.own()).microsoftSettings())
+                .description())
         .endsWith(", transport=jdk(own HttpClient)]");
-    assertThat(FeignMicrosoftAdapter.wire(complete().transport(Transport.feign(mine)).microsoftSettings()).description())
+    assertThat(
+            FeignMicrosoftAdapter.wire(
+                    complete().transport(Transport.feign(mine)).microsoftSettings())
+                .description())
         .contains(", transport=feign(io.teamsmeet.feign.TransportChoiceTest");
   }
 
@@ -86,10 +97,14 @@ class TransportChoiceTest {
         };
 
     FeignMicrosoftAdapter.Wired ports =
-        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock).transport(Transport.feign(recording)).microsoftSettings());
+        FeignMicrosoftAdapter.wire(
+            Fixture.builder(wm, clock).transport(Transport.feign(recording)).microsoftSettings());
     ports
         .auth()
-        .refresh(new RefreshToken(Fixture.REFRESH_TOKEN), List.of("OnlineMeetings.ReadWrite"), Fixture.deadline());
+        .refresh(
+            new RefreshToken(Fixture.REFRESH_TOKEN),
+            List.of("OnlineMeetings.ReadWrite"),
+            Fixture.deadline());
     ports.meetings().get(new AccessToken(Fixture.ACCESS_TOKEN), "m1", Fixture.deadline());
 
     assertThat(paths).containsExactly(Fixture.TOKEN_PATH, "/graph/v1.0/me/onlineMeetings/m1");
@@ -100,7 +115,11 @@ class TransportChoiceTest {
   void noClassOfTheAdapterRefersToFeignsDefaultClientOrHttpUrlConnection() throws Exception {
     Path classes =
         Path.of(
-            FeignMicrosoftAdapter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            FeignMicrosoftAdapter.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     List<Path> files;
     try (Stream<Path> walk = Files.walk(classes)) {
       files = walk.filter(p -> p.toString().endsWith(".class")).toList();

@@ -1,10 +1,10 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.TeamsMeetings;
 import com.sun.net.httpserver.HttpServer;
 import io.teamsmeet.AccessToken;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.TeamsMeetings;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -51,18 +51,20 @@ public final class TransportProbe {
       Transport transport = args[0].equals("okhttp") ? Transport.okHttp() : Transport.jdk();
       URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
       Meeting meeting =
-          FeignMicrosoftAdapter.wire(TeamsMeetings.builder()
-              .clientId("6731de76-14a6-49ae-97bc-6eba6914391e")
-              .redirectUri(URI.create("https://app.example/ms/callback"))
-              .identityEndpoint(base)
-              .graphEndpoint(base)
-              .transport(transport)
-              .microsoftSettings())
+          FeignMicrosoftAdapter.wire(
+                  TeamsMeetings.builder()
+                      .clientId("6731de76-14a6-49ae-97bc-6eba6914391e")
+                      .redirectUri(URI.create("https://app.example/ms/callback"))
+                      .identityEndpoint(base)
+                      .graphEndpoint(base)
+                      .transport(transport)
+                      .microsoftSettings())
               .meetings()
               .create(
                   new AccessToken("probe-token"),
                   MeetingRequest.of(
-                      "Probe", Instant.parse("2026-04-01T14:30:00Z"), Duration.ofMinutes(30)), Fixture.deadline());
+                      "Probe", Instant.parse("2026-04-01T14:30:00Z"), Duration.ofMinutes(30)),
+                  Fixture.deadline());
       System.out.println("meeting=" + meeting.id());
       if (args.length > 1 && args[1].equals("try-okhttp")) {
         try {

@@ -1,6 +1,5 @@
 package io.teamsmeet.feign;
 
-import io.teamsmeet.TeamsMeetings;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -15,11 +14,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.teamsmeet.AccessToken;
+import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.ThrottledException;
-import io.teamsmeet.AccessToken;
 import io.teamsmeet.spi.Deadline;
-import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.testkit.FakeClock;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -58,7 +57,8 @@ class TransportTest {
   void theChosenTransportsClientSendsAndFeignsDefaultClientIsNever() {
     wm.stubFor(any(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
 
-    FeignMicrosoftAdapter.Wired ports = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings());
+    FeignMicrosoftAdapter.Wired ports =
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings());
     ports.meetings().get(TOKEN, "m1", Fixture.deadline());
 
     assertThat(ports.client()).isInstanceOf(LoggingClient.class);
@@ -74,11 +74,16 @@ class TransportTest {
       wm.resetAll();
       wm.stubFor(get(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
       wm.stubFor(post(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-      GraphMeetingPort graph = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock).transport(t).microsoftSettings()).meetings();
-      graph.get(TOKEN, "m1", Fixture.deadline()); // a pooled connection, which a client may retry on
+      GraphMeetingPort graph =
+          FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock).transport(t).microsoftSettings())
+              .meetings();
+      graph.get(
+          TOKEN, "m1", Fixture.deadline()); // a pooled connection, which a client may retry on
 
       TeamsServiceException e =
-          catchThrowableOfType(TeamsServiceException.class, () -> graph.create(TOKEN, meeting(), Fixture.deadline()));
+          catchThrowableOfType(
+              TeamsServiceException.class,
+              () -> graph.create(TOKEN, meeting(), Fixture.deadline()));
 
       assertThat(e.isRetryable()).as("%s", t).isTrue();
       assertThat(e.status()).isZero();
@@ -93,10 +98,13 @@ class TransportTest {
             .willReturn(
                 Fixture.json(503, GraphErrorTest.graphError("serviceNotAvailable", "Busy"))
                     .withHeader("Retry-After", "0")));
-    GraphMeetingPort graph = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).meetings();
+    GraphMeetingPort graph =
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings())
+            .meetings();
 
     ThrottledException e =
-        catchThrowableOfType(ThrottledException.class, () -> graph.create(TOKEN, meeting(), Fixture.deadline()));
+        catchThrowableOfType(
+            ThrottledException.class, () -> graph.create(TOKEN, meeting(), Fixture.deadline()));
 
     assertThat(e.retryAfter()).contains(Duration.ZERO);
     assertThat(wm.findAll(postRequestedFor(urlEqualTo(MEETINGS)))).hasSize(1);
@@ -108,16 +116,18 @@ class TransportTest {
         post(anyUrl()).willReturn(Fixture.json(201, Fixture.CREATED_MEETING).withFixedDelay(2500)));
     wm.stubFor(get(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
     GraphMeetingPort graph =
-        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock)
-            .transport(transport.own())
-            .requestTimeout(Duration.ofMillis(700))
-            .microsoftSettings())
+        FeignMicrosoftAdapter.wire(
+                Fixture.builder(wm, clock)
+                    .transport(transport.own())
+                    .requestTimeout(Duration.ofMillis(700))
+                    .microsoftSettings())
             .meetings();
 
     assertThat(graph.get(TOKEN, "m1", Fixture.deadline()).id()).isNotBlank();
     long start = System.nanoTime();
     TeamsServiceException e =
-        catchThrowableOfType(TeamsServiceException.class, () -> graph.create(TOKEN, meeting(), Fixture.deadline()));
+        catchThrowableOfType(
+            TeamsServiceException.class, () -> graph.create(TOKEN, meeting(), Fixture.deadline()));
     long millis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(e.getMessage())
@@ -131,14 +141,21 @@ class TransportTest {
     // headers after 0.1 s, then the body over 20 s: no single read waits long
     wm.stubFor(
         get(anyUrl())
-            .willReturn(Fixture.json(200, Fixture.CREATED_MEETING).withChunkedDribbleDelay(200, 20_000)));
+            .willReturn(
+                Fixture.json(200, Fixture.CREATED_MEETING).withChunkedDribbleDelay(200, 20_000)));
     for (Transport t : List.of(transport.sdkBuilt(), transport.own())) {
       GraphMeetingPort graph =
-          FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock).transport(t).requestTimeout(Duration.ofSeconds(1)).microsoftSettings()).meetings();
+          FeignMicrosoftAdapter.wire(
+                  Fixture.builder(wm, clock)
+                      .transport(t)
+                      .requestTimeout(Duration.ofSeconds(1))
+                      .microsoftSettings())
+              .meetings();
 
       long start = System.nanoTime();
       TeamsServiceException byRequestTimeout =
-          catchThrowableOfType(TeamsServiceException.class, () -> graph.get(TOKEN, "m1", Fixture.deadline()));
+          catchThrowableOfType(
+              TeamsServiceException.class, () -> graph.get(TOKEN, "m1", Fixture.deadline()));
       TeamsServiceException byDeadline =
           catchThrowableOfType(
               TeamsServiceException.class,
@@ -147,7 +164,8 @@ class TransportTest {
 
       assertThat(byRequestTimeout)
           .as("%s", t)
-          .hasMessageContaining("no complete response from Microsoft Graph within 1 s (requestTimeout)");
+          .hasMessageContaining(
+              "no complete response from Microsoft Graph within 1 s (requestTimeout)");
       assertThat(byDeadline).as("%s", t).hasMessageContaining("(the call's deadline)");
       assertThat(byDeadline.isRetryable()).isTrue();
       assertThat(byDeadline.requestMayHaveBeenSent()).isTrue();
@@ -162,10 +180,13 @@ class TransportTest {
     huge[0] = '{';
     huge[huge.length - 1] = '}';
     wm.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withBody(huge)));
-    GraphMeetingPort graph = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).meetings();
+    GraphMeetingPort graph =
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings())
+            .meetings();
 
     TeamsServiceException e =
-        catchThrowableOfType(TeamsServiceException.class, () -> graph.get(TOKEN, "m1", Fixture.deadline()));
+        catchThrowableOfType(
+            TeamsServiceException.class, () -> graph.get(TOKEN, "m1", Fixture.deadline()));
 
     assertThat(e).hasMessageContaining("Microsoft Graph").hasMessageContaining("larger than 4 MiB");
     assertThat(e.isRetryable()).isFalse();
@@ -174,11 +195,14 @@ class TransportTest {
   @Test
   void aCallWhoseDeadlineHasPassedSendsNothingAndSaysSo() {
     wm.stubFor(any(anyUrl()).willReturn(Fixture.json(200, Fixture.CREATED_MEETING)));
-    GraphMeetingPort graph = FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings()).meetings();
+    GraphMeetingPort graph =
+        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock, transport).microsoftSettings())
+            .meetings();
     Deadline passed = Deadline.after(Duration.ofNanos(1));
 
     TeamsServiceException e =
-        catchThrowableOfType(TeamsServiceException.class, () -> graph.create(TOKEN, meeting(), passed));
+        catchThrowableOfType(
+            TeamsServiceException.class, () -> graph.create(TOKEN, meeting(), passed));
 
     assertThat(e.requestMayHaveBeenSent()).isFalse();
     assertThat(e).hasMessageContaining("the call's deadline had passed");
@@ -232,7 +256,11 @@ class TransportTest {
     }
 
     FeignMicrosoftAdapter.Wired ports =
-        FeignMicrosoftAdapter.wire(Fixture.builder(wm, clock).transport(own).requestTimeout(Duration.ofSeconds(4)).microsoftSettings());
+        FeignMicrosoftAdapter.wire(
+            Fixture.builder(wm, clock)
+                .transport(own)
+                .requestTimeout(Duration.ofSeconds(4))
+                .microsoftSettings());
     ports.meetings().get(TOKEN, "m1", Fixture.deadline());
     ports.meetings().get(TOKEN, "m2", Fixture.deadline());
     ports.release().run(); // closing the SDK leaves a client of your own alone

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The hand-written reader of Graph's UTC timestamps agrees with {@link OffsetDateTime#parse}. */
 class UtcFastPathTest {
@@ -17,8 +17,10 @@ class UtcFastPathTest {
   void agreesWithOffsetDateTimeOnRandomTimestampsWithZeroToNineFractionDigits() {
     SplittableRandom random = new SplittableRandom(20261125);
     for (int i = 0; i < 100_000; i++) {
-      long second = random.nextLong(Instant.parse("0001-01-01T00:00:00Z").getEpochSecond(),
-          Instant.parse("9999-12-31T23:59:59Z").getEpochSecond());
+      long second =
+          random.nextLong(
+              Instant.parse("0001-01-01T00:00:00Z").getEpochSecond(),
+              Instant.parse("9999-12-31T23:59:59Z").getEpochSecond());
       Instant instant = Instant.ofEpochSecond(second, random.nextInt(1_000_000_000));
       String base = instant.toString().substring(0, 19);
       int digits = random.nextInt(10);

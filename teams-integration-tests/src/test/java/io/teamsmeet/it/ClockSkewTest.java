@@ -3,9 +3,9 @@ package io.teamsmeet.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.ThrottledException;
 import io.teamsmeet.store.StoredGrant;
-import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.testkit.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;

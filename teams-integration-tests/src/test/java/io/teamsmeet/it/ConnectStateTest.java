@@ -8,8 +8,8 @@ import io.teamsmeet.Connection;
 import io.teamsmeet.InvalidAuthorizationResponseException;
 import io.teamsmeet.InvalidAuthorizationResponseException.Reason;
 import io.teamsmeet.ReauthorizationRequiredException;
-import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.TeamsMeetings;
+import io.teamsmeet.store.StoredGrant;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -284,7 +284,9 @@ class ConnectStateTest extends SecurityFixture {
 
     for (String text :
         java.util.List.of(
-            e.getMessage(), e.error(), e.details().code().orElseThrow(),
+            e.getMessage(),
+            e.error(),
+            e.details().code().orElseThrow(),
             e.details().description().orElseThrow())) {
       assertThat(text).doesNotContain("\u001b", "\r", "\n", "\u2028", "\u202E");
     }

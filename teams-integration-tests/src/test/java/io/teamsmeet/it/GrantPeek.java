@@ -12,8 +12,8 @@ import java.security.GeneralSecurityException;
  * Opens a stored grant the way the core does, to see which refresh token it holds: proof that a
  * rotated token was stored, or that the old one was kept. The layout is the core's private business
  * (GrantCodec's Javadoc: Tink AEAD, associated data {@code "io.teamsmeet/grant/v1\0" + userId};
- * plaintext {@code [1: format=1 or 2][4: length][refresh token UTF-8]...}); only a test may rely on it,
- * and a change there fails here loudly rather than silently.
+ * plaintext {@code [1: format=1 or 2][4: length][refresh token UTF-8]...}); only a test may rely on
+ * it, and a change there fails here loudly rather than silently.
  */
 final class GrantPeek {
 

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.teamsmeet.Connection;
 import io.teamsmeet.ConnectionStatus;
+import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingNotFoundException;
+import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.OutcomeUnknownException;
 import io.teamsmeet.PermissionDeniedException;
 import io.teamsmeet.ReauthorizationRequiredException;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.ThrottledException;
-import io.teamsmeet.Meeting;
-import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.store.StoredGrant;
-import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.testkit.RetryAfter;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -297,7 +297,8 @@ class GraphFaultsTest extends OneConnectedUser {
 
     assertThat(e)
         .isInstanceOf(OutcomeUnknownException.class)
-        .hasMessageContaining("no complete response from Microsoft Graph within 600 ms (requestTimeout)");
+        .hasMessageContaining(
+            "no complete response from Microsoft Graph within 600 ms (requestTimeout)");
     assertThat(meetings()).as("Graph did create it; the SDK did not send it again").isEqualTo(3);
     assertThat(posts()).isEqualTo(3);
     assertUnchanged(before);

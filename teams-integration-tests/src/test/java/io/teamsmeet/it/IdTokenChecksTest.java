@@ -19,11 +19,11 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The id token's claims name the connection's tenant and account only when they belong to this
- * app: {@code aud} is the client id and {@code tid} is the tenant of {@code iss}. Over real HTTP,
- * with the fake issuing a token that does not fit ({@code FakeMicrosoft.nextIdTokenClaims}). At
- * connect, a mismatch is {@link Reason#ID_TOKEN_MISMATCH} and nothing is stored; at a refresh the
- * tokens are used and the claims ignored (the core never reads claims at refresh), with a warning.
+ * The id token's claims name the connection's tenant and account only when they belong to this app:
+ * {@code aud} is the client id and {@code tid} is the tenant of {@code iss}. Over real HTTP, with
+ * the fake issuing a token that does not fit ({@code FakeMicrosoft.nextIdTokenClaims}). At connect,
+ * a mismatch is {@link Reason#ID_TOKEN_MISMATCH} and nothing is stored; at a refresh the tokens are
+ * used and the claims ignored (the core never reads claims at refresh), with a warning.
  */
 class IdTokenChecksTest extends SecurityFixture {
 
@@ -41,7 +41,9 @@ class IdTokenChecksTest extends SecurityFixture {
             InvalidAuthorizationResponseException.class);
     Secrets.thrown(e);
     assertThat(e.reason()).isEqualTo(Reason.ID_TOKEN_MISMATCH);
-    assertThat(fake.journal().codeRedemptionCount()).as("the code was redeemed").isEqualTo(redeemed + 1);
+    assertThat(fake.journal().codeRedemptionCount())
+        .as("the code was redeemed")
+        .isEqualTo(redeemed + 1);
     assertThat(store.load(USER)).as("nothing stored").isEmpty();
     assertThat(teams.status(USER).isConnected()).isFalse();
     return e;
@@ -61,7 +63,9 @@ class IdTokenChecksTest extends SecurityFixture {
         connectFails(Map.of("aud", "00000000-0000-0000-0000-0000000e71e5"));
 
     assertThat(e.getMessage())
-        .contains("aud '00000000-0000-0000-0000-0000000e71e5' is not this app's client id " + Rig.CLIENT_ID);
+        .contains(
+            "aud '00000000-0000-0000-0000-0000000e71e5' is not this app's client id "
+                + Rig.CLIENT_ID);
   }
 
   @Test
@@ -83,8 +87,12 @@ class IdTokenChecksTest extends SecurityFixture {
     java.net.URI callback = Rig.signIn(teams.beginConnect(USER));
     fake.nextIdTokenClaims(
         Map.of(
-            "iss", "https://login.microsoftonline.us/" + Rig.ANA.tenantId().toUpperCase(java.util.Locale.ROOT) + "/v2.0",
-            "aud", Rig.CLIENT_ID.toUpperCase(java.util.Locale.ROOT)));
+            "iss",
+            "https://login.microsoftonline.us/"
+                + Rig.ANA.tenantId().toUpperCase(java.util.Locale.ROOT)
+                + "/v2.0",
+            "aud",
+            Rig.CLIENT_ID.toUpperCase(java.util.Locale.ROOT)));
 
     Connection c = teams.completeConnect(USER, callback);
 

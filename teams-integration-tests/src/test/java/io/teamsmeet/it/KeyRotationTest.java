@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.crypto.tink.KeysetHandle;
 import io.teamsmeet.ConnectionStatus;
-import io.teamsmeet.ReauthorizationRequiredException;
 import io.teamsmeet.MeetingRequest;
-import io.teamsmeet.store.StoredGrant;
+import io.teamsmeet.ReauthorizationRequiredException;
 import io.teamsmeet.TeamsMeetings;
+import io.teamsmeet.store.StoredGrant;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -144,30 +144,33 @@ class KeyRotationTest extends SecurityFixture {
     KeysetHandle rotated = Keys.withNewPrimary(keys);
     int newKey = Keys.primaryId(rotated);
     java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
     try (TeamsMeetings operator = rig.sdk(store, rotated).build();
         TeamsMeetings serving = rig.sdk(store, rotated).build()) {
       // the operator's loop: every user once, as SECURITY.md describes
       java.util.concurrent.Future<Integer> loop =
-          pool.submit(() -> {
-            start.await();
-            int resealed = 0;
-            for (String id : ids) {
-              resealed += operator.reseal(id) ? 1 : 0;
-            }
-            return resealed;
-          });
+          pool.submit(
+              () -> {
+                start.await();
+                int resealed = 0;
+                for (String id : ids) {
+                  resealed += operator.reseal(id) ? 1 : 0;
+                }
+                return resealed;
+              });
       // live traffic on another instance: its first call per user refreshes (and re-seals)
       java.util.concurrent.Future<?> traffic =
-          pool.submit(() -> {
-            start.await();
-            for (int round = 0; round < 2; round++) {
-              for (String id : ids) {
-                serving.meetings().create(id, REQUEST);
-              }
-            }
-            return null;
-          });
+          pool.submit(
+              () -> {
+                start.await();
+                for (int round = 0; round < 2; round++) {
+                  for (String id : ids) {
+                    serving.meetings().create(id, REQUEST);
+                  }
+                }
+                return null;
+              });
       start.countDown();
       assertThat(loop.get(120, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(users);
       traffic.get(120, java.util.concurrent.TimeUnit.SECONDS);

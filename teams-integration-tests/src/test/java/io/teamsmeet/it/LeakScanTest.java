@@ -70,7 +70,8 @@ class LeakScanTest {
     assertThat(scanner.leaks("FINE y: Bearer EwA" + Rig.random(60), "canary")).hasSize(1);
     assertThat(scanner.leaks("FINE y: refresh 1.AXoA" + Rig.random(60), "canary")).hasSize(1);
     assertThat(scanner.leaks("FINE z: POST /token -> 200 in 3 ms", "canary")).isEmpty();
-    assertThat(scanner.leaks("GET /authorize?state=" + Rig.random(20) + "EwA" + Rig.random(60), "x"))
+    assertThat(
+            scanner.leaks("GET /authorize?state=" + Rig.random(20) + "EwA" + Rig.random(60), "x"))
         .as("random base64url that merely contains EwA (a sealed state) is not a token")
         .isEmpty();
     assertThat(scanner.leaks("GET /authorize?code=EwA" + Rig.random(60) + "&x=1", "canary"))

@@ -166,6 +166,7 @@ class MeetingReadBackTest {
     assertThat(posts).hasSize(2);
     assertThat(posts)
         .allSatisfy(
-            p -> assertThat(p.body()).doesNotContain("startDateTime").doesNotContain("endDateTime"));
+            p ->
+                assertThat(p.body()).doesNotContain("startDateTime").doesNotContain("endDateTime"));
   }
 }

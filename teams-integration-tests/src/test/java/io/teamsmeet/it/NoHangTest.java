@@ -2,12 +2,12 @@ package io.teamsmeet.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.teamsmeet.OutcomeUnknownException;
-import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.Meeting;
-import io.teamsmeet.store.StoredGrant;
+import io.teamsmeet.OutcomeUnknownException;
 import io.teamsmeet.TeamsMeetings;
+import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.feign.Transport;
+import io.teamsmeet.store.StoredGrant;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -31,11 +31,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * No call can hang, on either transport: a response whose body stalls after the headers, or
- * dribbles a few bytes per second, on Graph or on the token endpoint during a refresh, and a
- * server that accepts and never answers, all end within {@code requestTimeout} per exchange and
- * {@code callTimeout} per call. A plain create cut off this way is an {@link
- * OutcomeUnknownException} sent once; createOrGet is retried and succeeds; eight threads waiting
- * for one stalled refresh are all released by the deadline.
+ * dribbles a few bytes per second, on Graph or on the token endpoint during a refresh, and a server
+ * that accepts and never answers, all end within {@code requestTimeout} per exchange and {@code
+ * callTimeout} per call. A plain create cut off this way is an {@link OutcomeUnknownException} sent
+ * once; createOrGet is retried and succeeds; eight threads waiting for one stalled refresh are all
+ * released by the deadline.
  *
  * <p>Each test uses another instance of the application ({@link #bounded}) on Ana's stored grant,
  * with a 1 s request timeout and a 2 s call timeout; its first call refreshes. Durations are only
@@ -151,7 +151,8 @@ class NoHangTest extends OneConnectedUser {
     int postsBefore = posts();
     fake.graph().stallBodyNext(1);
 
-    TeamsServiceException e = timesOut(() -> teams.meetings().create(USER, REQUEST), "Microsoft Graph");
+    TeamsServiceException e =
+        timesOut(() -> teams.meetings().create(USER, REQUEST), "Microsoft Graph");
 
     assertThat(e).isInstanceOf(OutcomeUnknownException.class);
     assertThat(e.isRetryable()).isFalse();
@@ -235,18 +236,20 @@ class NoHangTest extends OneConnectedUser {
       pool.shutdownNow();
     }
 
-    assertThat(failures).hasSize(threads).allSatisfy(
-        e -> assertThat(e).isInstanceOf(TeamsServiceException.class));
+    assertThat(failures)
+        .hasSize(threads)
+        .allSatisfy(e -> assertThat(e).isInstanceOf(TeamsServiceException.class));
     assertThat(waited).allSatisfy(millis -> assertThat(millis).isLessThan(SLACK_BOUND));
-    assertThat(fake.refreshCount()).as("one shared refresh, not one per thread").isLessThan(threads);
+    assertThat(fake.refreshCount())
+        .as("one shared refresh, not one per thread")
+        .isLessThan(threads);
   }
 
   @Test
   void aServerThatAcceptsAndNeverAnswersEndsWithinTheCallTimeoutNotFourRequestTimeouts()
       throws IOException {
     try (Silent silent = new Silent()) {
-      TeamsMeetings teams =
-          bounded(silent.uri(), Duration.ofSeconds(3), Duration.ofMillis(3200));
+      TeamsMeetings teams = bounded(silent.uri(), Duration.ofSeconds(3), Duration.ofMillis(3200));
 
       // a second attempt of a full 3 s would end after 6 s; the call's 3.2 s deadline ends it
       timesOut(() -> teams.meetings().get(USER, "any"), "Microsoft Graph");

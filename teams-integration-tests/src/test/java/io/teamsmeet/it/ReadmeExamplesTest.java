@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class ReadmeExamplesTest {
 
   private static final Path README = Path.of("..", "README.md");
-  private static final Path EXAMPLES = Path.of("src", "test", "java", "io", "teamsmeet", "it", "example");
+  private static final Path EXAMPLES =
+      Path.of("src", "test", "java", "io", "teamsmeet", "it", "example");
   private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
 
   @Test

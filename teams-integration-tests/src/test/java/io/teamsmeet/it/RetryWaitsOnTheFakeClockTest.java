@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.teamsmeet.RetryPolicy;
-import io.teamsmeet.ThrottledException;
 import io.teamsmeet.TeamsMeetings;
+import io.teamsmeet.ThrottledException;
 import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.testkit.RecordedRequest;
 import io.teamsmeet.testkit.RetryAfter;
@@ -120,8 +120,8 @@ class RetryWaitsOnTheFakeClockTest extends OneConnectedUser {
   }
 
   /**
-   * Why the README's example raises both limits: with the defaults (a 30 s call timeout and a
-   * 30 s wait budget) a two-minute {@code Retry-After} is not waited for at all, fake clock or not.
+   * Why the README's example raises both limits: with the defaults (a 30 s call timeout and a 30 s
+   * wait budget) a two-minute {@code Retry-After} is not waited for at all, fake clock or not.
    * Raising only the call timeout is not enough either.
    */
   @Test

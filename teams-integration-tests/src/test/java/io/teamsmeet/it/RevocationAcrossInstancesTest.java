@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.crypto.tink.KeysetHandle;
 import com.zaxxer.hikari.HikariDataSource;
-import io.teamsmeet.ReauthorizationRequiredException;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
-import io.teamsmeet.store.TokenStore;
+import io.teamsmeet.ReauthorizationRequiredException;
 import io.teamsmeet.TeamsMeetings;
+import io.teamsmeet.store.TokenStore;
 import io.teamsmeet.tokenstore.jdbc.JdbcTokenStore;
 import java.time.Duration;
 import java.time.Instant;

@@ -35,8 +35,8 @@ final class Secrets {
   /**
    * The shapes of FakeMicrosoft's access tokens ({@code EwA} + base64url) and of its codes and
    * refresh tokens ({@code 1.AXoA} + base64url), where a token starts: not preceded by a base64url
-   * character, so that a sealed {@code state} (random base64url, logged as part of an authorize URL)
-   * which happens to contain {@code EwA} somewhere inside is not taken for a token.
+   * character, so that a sealed {@code state} (random base64url, logged as part of an authorize
+   * URL) which happens to contain {@code EwA} somewhere inside is not taken for a token.
    */
   static final Pattern TOKEN_SHAPES =
       Pattern.compile("(?<![A-Za-z0-9_.-])(?:EwA[A-Za-z0-9_-]{40,}|1\\.AXoA[A-Za-z0-9_-]{40,})");

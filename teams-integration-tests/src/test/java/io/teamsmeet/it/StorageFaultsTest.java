@@ -7,9 +7,9 @@ import com.google.crypto.tink.KeysetHandle;
 import io.teamsmeet.ConnectionStatus;
 import io.teamsmeet.ReauthorizationRequiredException;
 import io.teamsmeet.ReauthorizationRequiredException.Reason;
-import io.teamsmeet.store.TokenStoreException;
-import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.TeamsMeetings;
+import io.teamsmeet.store.StoredGrant;
+import io.teamsmeet.store.TokenStoreException;
 import org.junit.jupiter.api.Test;
 
 /**

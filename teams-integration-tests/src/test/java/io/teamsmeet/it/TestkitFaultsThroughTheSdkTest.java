@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.teamsmeet.ReauthorizationRequiredException;
-import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.TeamsMeetings;
+import io.teamsmeet.store.StoredGrant;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,9 @@ class TestkitFaultsThroughTheSdkTest extends OneConnectedUser {
       assertThat(fake.journal().graphCalls("POST"))
           .extracting(r -> r.fault().orElse("-"))
           .endsWith("unauthorized", "unauthorized");
-      assertThat(fake.refreshCount()).as("one refresh between the two 401s").isEqualTo(refreshes + 1);
+      assertThat(fake.refreshCount())
+          .as("one refresh between the two 401s")
+          .isEqualTo(refreshes + 1);
       assertThat(meetings()).as("nothing created behind a 401").isEqualTo(2);
       assertRotated(before);
     }

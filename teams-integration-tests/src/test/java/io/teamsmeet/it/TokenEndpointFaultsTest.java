@@ -105,7 +105,9 @@ class TokenEndpointFaultsTest extends OneConnectedUser {
 
     assertThat(e.status()).isZero();
     assertThat(e.isRetryable()).isTrue();
-    assertThat(e).hasMessageContaining("connection reset").hasMessageContaining("may have been processed");
+    assertThat(e)
+        .hasMessageContaining("connection reset")
+        .hasMessageContaining("may have been processed");
     assertUnchanged(before);
     assertRecovers(before);
   }

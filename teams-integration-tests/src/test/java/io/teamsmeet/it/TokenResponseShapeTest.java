@@ -2,8 +2,8 @@ package io.teamsmeet.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.TeamsMeetings;
+import io.teamsmeet.store.StoredGrant;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.TeamsMeetings;
+import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.testkit.FakeMicrosoft;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import java.net.URI;

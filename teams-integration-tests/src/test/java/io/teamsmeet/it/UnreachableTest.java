@@ -3,8 +3,8 @@ package io.teamsmeet.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.TeamsMeetings;
+import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.feign.Transport;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import java.io.IOException;
@@ -79,7 +79,8 @@ class UnreachableTest {
 
     TeamsServiceException e = redeemAgainst(URI.create("http://127.0.0.1:" + port));
 
-    assertThat(e).hasMessageStartingWith(
-        "could not reach the Microsoft identity platform: connection refused");
+    assertThat(e)
+        .hasMessageStartingWith(
+            "could not reach the Microsoft identity platform: connection refused");
   }
 }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.crypto.tink.KeysetHandle;
 import com.zaxxer.hikari.HikariDataSource;
 import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.store.TokenStore;
-import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.testkit.FakeMicrosoft;
 import io.teamsmeet.tokenstore.jdbc.JdbcTokenStore;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +33,10 @@ class UserIdLimitTest {
 
   /** Exactly 255 bytes: 63 four-byte emoji and a euro sign (127 UTF-16 units, 64 characters). */
   static final String LONGEST_EMOJI = "😀".repeat(63) + "€";
+
   /** Exactly 255 bytes: 127 two-byte letters and one ASCII letter. */
   static final String LONGEST_ACCENTS = "é".repeat(127) + "a";
+
   static final String LONGEST_ASCII = "u".repeat(255);
 
   static Rig rig;
@@ -81,11 +83,15 @@ class UserIdLimitTest {
               assertThat(id.getBytes(StandardCharsets.UTF_8)).hasSize(255);
 
               assertThat(rig.connect(teams, id, Rig.ANA).userId()).isEqualTo(id);
-              assertThat(store.load(id)).hasValueSatisfying(g -> assertThat(g.userId()).isEqualTo(id));
+              assertThat(store.load(id))
+                  .hasValueSatisfying(g -> assertThat(g.userId()).isEqualTo(id));
               assertThat(teams.status(id).isConnected()).isTrue();
               teams
                   .meetings()
-                  .create(id, MeetingRequest.of("Review", Instant.parse("2031-03-03T15:00:00Z"), Duration.ofMinutes(30)));
+                  .create(
+                      id,
+                      MeetingRequest.of(
+                          "Review", Instant.parse("2031-03-03T15:00:00Z"), Duration.ofMinutes(30)));
             }
           }
         });

@@ -81,7 +81,8 @@ final class Engine implements ResponseDefinitionTransformerV2 {
       reply = route(call, endpoint);
       fault.ifPresent(f -> damage(call, reply, f));
     }
-    journal.record(new RecordedRequest(endpoint, call, reply.status, reply.faultLabel, state.now()));
+    journal.record(
+        new RecordedRequest(endpoint, call, reply.status, reply.faultLabel, state.now()));
     return slowBody(reply, fault.orElse(null)).toDefinition();
   }
 
@@ -128,7 +129,9 @@ final class Engine implements ResponseDefinitionTransformerV2 {
       List<String> s = call.segments;
       switch (endpoint) {
         case AUTHORIZE:
-          return s.get(4).equals("consent") ? identity.consent(call) : identity.authorize(call, s.get(1));
+          return s.get(4).equals("consent")
+              ? identity.consent(call)
+              : identity.authorize(call, s.get(1));
         case TOKEN:
           return identity.token(call, s.get(1));
         case GRAPH:
@@ -156,7 +159,13 @@ final class Engine implements ResponseDefinitionTransformerV2 {
       return Reply.of(
           500,
           "text/plain; charset=utf-8",
-          "FakeMicrosoft failed on " + call.method + " " + call.rawPath + ": " + e + "\n"
+          "FakeMicrosoft failed on "
+              + call.method
+              + " "
+              + call.rawPath
+              + ": "
+              + e
+              + "\n"
               + Arrays.toString(e.getStackTrace()));
     }
   }

@@ -25,11 +25,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Thread-safe: it may be read, moved and slept on from any thread. It only moves forward.
  * Concurrent sleeps overlap as they would in real time instead of adding up: a sleep returns when
- * the clock shows at least the time the sleep began plus its duration, moving the clock there if
- * it is not there yet. Two threads that both sleep 120 seconds from the same instant leave the
- * clock 120 seconds later, not 240; a sleep that another thread's {@link #advance} or longer sleep
- * has already covered does not move the clock at all. Copies made with {@link #withZone} share the
- * time (and so the sleeps) of the clock they came from.
+ * the clock shows at least the time the sleep began plus its duration, moving the clock there if it
+ * is not there yet. Two threads that both sleep 120 seconds from the same instant leave the clock
+ * 120 seconds later, not 240; a sleep that another thread's {@link #advance} or longer sleep has
+ * already covered does not move the clock at all. Copies made with {@link #withZone} share the time
+ * (and so the sleeps) of the clock they came from.
  */
 public final class FakeClock extends Clock implements Sleeper {
 
@@ -110,8 +110,7 @@ public final class FakeClock extends Clock implements Sleeper {
 
   private static void requireNotNegative(Duration value, String name) {
     if (value == null || value.isNegative()) {
-      throw new IllegalArgumentException(
-          "the clock only moves forward, " + name + " was " + value);
+      throw new IllegalArgumentException("the clock only moves forward, " + name + " was " + value);
     }
   }
 }

@@ -121,11 +121,12 @@ import javax.net.ssl.TrustManagerFactory;
  * }
  * }</pre>
  *
- * <p>(Imports: {@code java.net.http.*}, {@code java.net.URLEncoder}, {@code java.security.MessageDigest},
- * {@code java.util.Base64}, Jackson's {@code ObjectMapper}, AssertJ, and static {@code
- * HttpRequest.BodyPublishers.ofString}, {@code HttpResponse.BodyHandlers.discarding}, {@code
- * StandardCharsets.UTF_8}. The same test, compiled and passing, is {@code
- * io.teamsmeet.testkit.example.MeetingFlowTest} in this module's test sources.)
+ * <p>(Imports: {@code java.net.http.*}, {@code java.net.URLEncoder}, {@code
+ * java.security.MessageDigest}, {@code java.util.Base64}, Jackson's {@code ObjectMapper}, AssertJ,
+ * and static {@code HttpRequest.BodyPublishers.ofString}, {@code
+ * HttpResponse.BodyHandlers.discarding}, {@code StandardCharsets.UTF_8}. The same test, compiled
+ * and passing, is {@code io.teamsmeet.testkit.example.MeetingFlowTest} in this module's test
+ * sources.)
  *
  * <h2>Behaviour</h2>
  *
@@ -156,32 +157,31 @@ import javax.net.ssl.TrustManagerFactory;
  *       and, like Microsoft's, the old one keeps working unless {@link
  *       #revokeRefreshTokenOnUse(boolean)}; {@link #revokeGrants} kills them (AADSTS50173). A
  *       refresh token comes only with {@code offline_access}, an id token only with {@code openid}
- *       (an unsigned-looking JWT: {@code alg} RS256 with a random signature; never verify it)
- *       whose {@code aud} is the client id, {@code tid} the account's tenant and {@code iss}
- *       {@code {identityBaseUri}/{tid}/v2.0}; {@link #nextIdTokenClaims} makes one that does not fit.
+ *       (an unsigned-looking JWT: {@code alg} RS256 with a random signature; never verify it) whose
+ *       {@code aud} is the client id, {@code tid} the account's tenant and {@code iss} {@code
+ *       {identityBaseUri}/{tid}/v2.0}; {@link #nextIdTokenClaims} makes one that does not fit.
  *       {@code scope} in the answer lists Graph scopes resource-qualified ({@code
  *       https://graph.microsoft.com/OnlineMeetings.ReadWrite}) and omits {@code offline_access}.
  *   <li><b>Graph.</b> A bearer token from the token endpoint is required (401 {@code
  *       InvalidAuthenticationToken} with {@code WWW-Authenticate} when missing, unknown or expired
  *       on {@link #clock()}); it must carry {@code OnlineMeetings.ReadWrite} ({@code .Read} is
  *       enough for GET), and the account a Teams licence (else 403 {@code Forbidden}). Meetings
- *       belong to their organizer: another account's meeting is a 404 {@code itemNotFound}.
- *       Bodies carry Graph's fields (see the reference notes); times are UTC with up to seven
- *       fractional digits; ids contain {@code _}, {@code :} and {@code @} and must be URL-encoded
- *       in paths; {@code passcode} is null unless {@code isPasscodeRequired} was true on create;
- *       {@code createOrGet} is keyed by organizer and {@code externalId}, answers 201 then 200 with
- *       the meeting unchanged, and ignores every setting but subject, times and participants. A
- *       plain create with an {@code externalId} is a 400; so is an unknown property. Without times
- *       a meeting starts at {@link #clock()}'s now and ends an hour later (start + 1 hour with a
+ *       belong to their organizer: another account's meeting is a 404 {@code itemNotFound}. Bodies
+ *       carry Graph's fields (see the reference notes); times are UTC with up to seven fractional
+ *       digits; ids contain {@code _}, {@code :} and {@code @} and must be URL-encoded in paths;
+ *       {@code passcode} is null unless {@code isPasscodeRequired} was true on create; {@code
+ *       createOrGet} is keyed by organizer and {@code externalId}, answers 201 then 200 with the
+ *       meeting unchanged, and ignores every setting but subject, times and participants. A plain
+ *       create with an {@code externalId} is a 400; so is an unknown property. Without times a
+ *       meeting starts at {@link #clock()}'s now and ends an hour later (start + 1 hour with a
  *       start alone), as Microsoft documents for {@code createOrGet}; a plain create is given the
  *       same, which Microsoft does not document (its resource page marks {@code endDateTime}
  *       required) and which the fake picks. Settings not sent take Graph's defaults: lobby {@code
- *       organization} without dial-in bypass, presenters {@code everyone}, no attendees; those
- *       sent on create or PATCH are returned as set, attendees with {@code upn}, {@code role} and
- *       {@code identity}. Every answer
- *       carries {@code request-id}, {@code client-request-id} (the request's, else the request-id)
- *       and {@code Date}; errors are {@code {"error":{"code","message","innerError":{"date",
- *       "request-id","client-request-id"}}}}.
+ *       organization} without dial-in bypass, presenters {@code everyone}, no attendees; those sent
+ *       on create or PATCH are returned as set, attendees with {@code upn}, {@code role} and {@code
+ *       identity}. Every answer carries {@code request-id}, {@code client-request-id} (the
+ *       request's, else the request-id) and {@code Date}; errors are {@code
+ *       {"error":{"code","message","innerError":{"date", "request-id","client-request-id"}}}}.
  *   <li><b>Faults</b>: {@link #graph()} and {@link #tokenEndpoint()}, see {@link Faults}.
  *   <li><b>Time.</b> {@link #clock()} starts at the wall-clock time the fake started (or {@link
  *       Builder#startTime}) and moves only with {@link #advanceClock} and the sleeps made on it (a
@@ -194,8 +194,8 @@ import javax.net.ssl.TrustManagerFactory;
  * every client); a {@code java.net.http.HttpClient} should use {@code HttpClient.Version.HTTP_1_1}
  * against it, or it pays for a refused h2c upgrade on each new connection.
  *
- * <p>Where Microsoft's behaviour is undocumented the fake picks one and says so: the 403 body for
- * a missing licence, the 404 body, {@code consent_required} with AADSTS90094 for admin consent, and
+ * <p>Where Microsoft's behaviour is undocumented the fake picks one and says so: the 403 body for a
+ * missing licence, the 404 body, {@code consent_required} with AADSTS90094 for admin consent, and
  * the token endpoint's 429/503 bodies are plausible shapes, not captured ones.
  *
  * <p>Thread-safe: the endpoints and every control may be used from any thread, also while requests
@@ -314,8 +314,9 @@ public final class FakeMicrosoft implements AutoCloseable {
   // ------------------------------------------------------------------ where
 
   /**
-   * The identity platform's authority root, {@code http://127.0.0.1:{port}/login.microsoftonline.com}
-   * (no trailing slash): append {@code /{tenant}/oauth2/v2.0/authorize} or {@code /token}.
+   * The identity platform's authority root, {@code
+   * http://127.0.0.1:{port}/login.microsoftonline.com} (no trailing slash): append {@code
+   * /{tenant}/oauth2/v2.0/authorize} or {@code /token}.
    */
   public URI identityBaseUri() {
     return identityBaseUri;
@@ -332,13 +333,13 @@ public final class FakeMicrosoft implements AutoCloseable {
   /**
    * An SSL context that trusts the fake's certificate (self-signed, for {@code 127.0.0.1} and
    * {@code localhost}; its private key ships in this jar, so never trust it anywhere else). Use it
-   * with {@link Builder#https(boolean)}: {@code HttpClient.newBuilder().sslContext(fake.sslContext())}.
+   * with {@link Builder#https(boolean)}: {@code
+   * HttpClient.newBuilder().sslContext(fake.sslContext())}.
    *
    * @return a new TLS context
    */
   public SSLContext sslContext() {
-    try (InputStream in =
-        FakeMicrosoft.class.getClassLoader().getResourceAsStream(KEYSTORE)) {
+    try (InputStream in = FakeMicrosoft.class.getClassLoader().getResourceAsStream(KEYSTORE)) {
       if (in == null) {
         throw new IllegalStateException(KEYSTORE + " is missing from the classpath");
       }
@@ -364,8 +365,8 @@ public final class FakeMicrosoft implements AutoCloseable {
   /**
    * The fake's clock: codes, tokens and meeting times follow it, and it moves only with {@link
    * #advanceClock} and when something {@linkplain FakeClock#sleep sleeps} on it. Give it to the SDK
-   * under test as its clock, so both agree on what "expired" means and the SDK's retry waits
-   * (a {@code Retry-After}, a backoff) pass on it at once instead of in real time.
+   * under test as its clock, so both agree on what "expired" means and the SDK's retry waits (a
+   * {@code Retry-After}, a backoff) pass on it at once instead of in real time.
    */
   public FakeClock clock() {
     return clock;
@@ -505,8 +506,8 @@ public final class FakeMicrosoft implements AutoCloseable {
   }
 
   /**
-   * The next id token the token endpoint issues (for either grant) carries these claims in place
-   * of the real ones; the other claims stay as they are. For tests of what a client does with an id
+   * The next id token the token endpoint issues (for either grant) carries these claims in place of
+   * the real ones; the other claims stay as they are. For tests of what a client does with an id
    * token that does not fit: another app's {@code aud}, a {@code tid} that disagrees with {@code
    * iss}, or hostile text in {@code preferred_username}. Not queued: a second call replaces the
    * first; {@link #reset()} clears it.
@@ -609,8 +610,8 @@ public final class FakeMicrosoft implements AutoCloseable {
   }
 
   /**
-   * Issues an access token for Graph ({@code OnlineMeetings.ReadWrite}) directly, for tests of Graph
-   * calls that skip the sign-in. It is issued to the first registered app.
+   * Issues an access token for Graph ({@code OnlineMeetings.ReadWrite}) directly, for tests of
+   * Graph calls that skip the sign-in. It is issued to the first registered app.
    *
    * @param userPrincipalName a known account
    * @return the bearer token
@@ -618,7 +619,8 @@ public final class FakeMicrosoft implements AutoCloseable {
   public String issueAccessToken(String userPrincipalName) {
     return engine
         .identity()
-        .issueAccessToken(firstClientId(), state.requireAccount(userPrincipalName), SHORTCUT_SCOPES);
+        .issueAccessToken(
+            firstClientId(), state.requireAccount(userPrincipalName), SHORTCUT_SCOPES);
   }
 
   /**
@@ -663,7 +665,9 @@ public final class FakeMicrosoft implements AutoCloseable {
     return journal;
   }
 
-  /** How many {@code refresh_token} grant requests the token endpoint received since the last reset. */
+  /**
+   * How many {@code refresh_token} grant requests the token endpoint received since the last reset.
+   */
   public int refreshCount() {
     return journal.refreshCount();
   }
@@ -737,7 +741,13 @@ public final class FakeMicrosoft implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "FakeMicrosoft[" + (https ? "https" : "http") + " " + identityBaseUri + ", " + graphBaseUri + "]";
+    return "FakeMicrosoft["
+        + (https ? "https" : "http")
+        + " "
+        + identityBaseUri
+        + ", "
+        + graphBaseUri
+        + "]";
   }
 
   /**
@@ -801,7 +811,9 @@ public final class FakeMicrosoft implements AutoCloseable {
       if (clientId == null || clientId.isBlank()) {
         throw new IllegalArgumentException("clientId must not be null or blank");
       }
-      if (redirectUri == null || !redirectUri.isAbsolute() || redirectUri.getRawFragment() != null) {
+      if (redirectUri == null
+          || !redirectUri.isAbsolute()
+          || redirectUri.getRawFragment() != null) {
         throw new IllegalArgumentException(
             "redirectUri must be an absolute URI without a fragment, was " + redirectUri);
       }

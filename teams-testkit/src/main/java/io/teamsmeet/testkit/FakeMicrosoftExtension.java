@@ -10,9 +10,9 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A JUnit 5 extension that runs a {@link FakeMicrosoft} for a test class: started before the
- * first test, {@linkplain FakeMicrosoft#reset() reset} before each test, stopped after the last.
- * Tests get it from the field or as a parameter of type {@link FakeMicrosoft} (test methods,
+ * A JUnit 5 extension that runs a {@link FakeMicrosoft} for a test class: started before the first
+ * test, {@linkplain FakeMicrosoft#reset() reset} before each test, stopped after the last. Tests
+ * get it from the field or as a parameter of type {@link FakeMicrosoft} (test methods,
  * constructors, lifecycle methods).
  *
  * <pre>{@code
@@ -39,8 +39,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Registered on a non-static field, it starts a fake before each test and stops it after. State
  * carried between tests (codes, tokens, meetings, faults, the journal) is always cleared before
- * each test; the clock is not moved back. The fake is shared by all tests of the class, so run
- * them in one thread (JUnit's default), or give each parallel class its own extension.
+ * each test; the clock is not moved back. The fake is shared by all tests of the class, so run them
+ * in one thread (JUnit's default), or give each parallel class its own extension.
  *
  * <p>Thread-safe: its callbacks and {@link #fake()} are synchronized, and the fake itself is
  * thread-safe.

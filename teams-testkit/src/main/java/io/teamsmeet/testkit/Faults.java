@@ -198,9 +198,9 @@ public final class Faults {
   }
 
   /**
-   * Processes the next {@code count} requests normally, then sends each answer's status and
-   * headers at once ({@code Content-Type} and the {@code Content-Length} of the whole body, as the
-   * real service would) and the first half of its body, and then nothing more while keeping the
+   * Processes the next {@code count} requests normally, then sends each answer's status and headers
+   * at once ({@code Content-Type} and the {@code Content-Length} of the whole body, as the real
+   * service would) and the first half of its body, and then nothing more while keeping the
    * connection open: a half-open connection, a stuck middlebox. The request took effect: a created
    * meeting exists, a redeemed code is spent. A client that bounds only the wait for the headers
    * waits forever.
@@ -208,8 +208,8 @@ public final class Faults {
    * <p>Each stall holds one of the fake's server threads ({@link
    * FakeMicrosoft.Builder#serverThreads}), even after the client gave up, until {@link
    * FakeMicrosoft#reset()} or {@link FakeMicrosoft#close()} closes its connection (a client still
-   * reading then sees the body end early), or for ten minutes at most. An answer without a body (a 204) is sent
-   * whole: there is nothing to stall.
+   * reading then sees the body end early), or for ten minutes at most. An answer without a body (a
+   * 204) is sent whole: there is nothing to stall.
    *
    * @param count how many requests; positive
    * @return these controls, for chaining
@@ -219,12 +219,12 @@ public final class Faults {
   }
 
   /**
-   * Processes the next {@code count} requests normally, then sends each answer's status and
-   * headers at once and its whole, correct body at about {@code bytesPerSecond} (up to ten small
-   * writes a second): a client whose read timeout applies to each read never times out, however
-   * long the body takes. The request took effect, as for {@link #stallBodyNext}. A dribble ends
-   * early, closing the connection, when the client goes away, or at {@link FakeMicrosoft#reset()}
-   * or {@link FakeMicrosoft#close()}.
+   * Processes the next {@code count} requests normally, then sends each answer's status and headers
+   * at once and its whole, correct body at about {@code bytesPerSecond} (up to ten small writes a
+   * second): a client whose read timeout applies to each read never times out, however long the
+   * body takes. The request took effect, as for {@link #stallBodyNext}. A dribble ends early,
+   * closing the connection, when the client goes away, or at {@link FakeMicrosoft#reset()} or
+   * {@link FakeMicrosoft#close()}.
    *
    * @param count how many requests; positive
    * @param bytesPerSecond from 1 to 1,000,000
@@ -235,8 +235,7 @@ public final class Faults {
       throw new IllegalArgumentException(
           "bytesPerSecond must be from 1 to 1000000, was " + bytesPerSecond);
     }
-    return add(
-        count, new Fault(Kind.DRIBBLE, 0, RetryAfter.none(), Duration.ZERO, bytesPerSecond));
+    return add(count, new Fault(Kind.DRIBBLE, 0, RetryAfter.none(), Duration.ZERO, bytesPerSecond));
   }
 
   /**

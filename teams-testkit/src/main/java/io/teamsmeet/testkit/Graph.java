@@ -223,8 +223,7 @@ final class Graph {
     boolean passcode =
         request.path("joinMeetingIdSettings").path("isPasscodeRequired").asBoolean(false);
     ObjectNode meeting =
-        meetings.create(
-            organizer, x.now, times.start, times.end, subject(request), passcode, null);
+        meetings.create(organizer, x.now, times.start, times.end, subject(request), passcode, null);
     Reply invalid = applyWritable(x, meeting, request, organizer);
     if (invalid != null) {
       return invalid;
@@ -420,9 +419,8 @@ final class Graph {
   }
 
   /**
-   * Start and end from a request. Missing start: now; missing end: start + 1 hour ({@code
-   * endAlone} says whether an end without a start is allowed, as it is for create but not for
-   * createOrGet).
+   * Start and end from a request. Missing start: now; missing end: start + 1 hour ({@code endAlone}
+   * says whether an end without a start is allowed, as it is for create but not for createOrGet).
    */
   private Times times(Exchange x, ObjectNode request, boolean endAlone) {
     Times times = new Times();

@@ -8,7 +8,10 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Removes the headers WireMock adds of its own ({@code Matched-Stub-Id}), which Microsoft never sends. */
+/**
+ * Removes the headers WireMock adds of its own ({@code Matched-Stub-Id}), which Microsoft never
+ * sends.
+ */
 final class HeaderScrubber implements ResponseTransformerV2 {
 
   @Override

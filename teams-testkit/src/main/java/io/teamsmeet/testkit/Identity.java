@@ -247,7 +247,8 @@ final class Identity {
     for (String scope : auth.scopes) {
       scopes.append("<li>").append(escape(scope)).append("</li>");
     }
-    String action = bases.identityPath() + "/" + Wire.formEncode(auth.tenant) + "/oauth2/v2.0/consent";
+    String action =
+        bases.identityPath() + "/" + Wire.formEncode(auth.tenant) + "/oauth2/v2.0/consent";
     String page =
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             + "<title>Permissions requested - FakeMicrosoft</title></head><body>"
@@ -299,7 +300,8 @@ final class Identity {
           400,
           "invalid_request",
           900561,
-          "The endpoint only accepts POST, OPTIONS requests. Received a " + call.method
+          "The endpoint only accepts POST, OPTIONS requests. Received a "
+              + call.method
               + " request.");
     }
     String[] basic = basicCredentials(call);
@@ -472,13 +474,13 @@ final class Identity {
       refresh.usedAndRevoked = true;
     }
     List<String> forAccess = requested.isEmpty() ? refresh.scopes : requested;
-    return err.success(
-        tokens(app.clientId, account.get(), refresh.scopes, forAccess, null));
+    return err.success(tokens(app.clientId, account.get(), refresh.scopes, forAccess, null));
   }
 
   /**
    * Issues tokens: an access token for {@code accessScopes}; a refresh token carrying {@code
-   * grantScopes} if they include {@code offline_access}; an id token if they include {@code openid}.
+   * grantScopes} if they include {@code offline_access}; an id token if they include {@code
+   * openid}.
    */
   ObjectNode tokens(
       String clientId,
@@ -525,18 +527,14 @@ final class Identity {
   /** A refresh token issued directly, for tests that start from a stored grant. */
   String issueRefreshToken(String clientId, FakeAccount account, List<String> scopes) {
     synchronized (state) {
-      return tokens(clientId, account, scopes, scopes, null)
-          .get("refresh_token")
-          .asText();
+      return tokens(clientId, account, scopes, scopes, null).get("refresh_token").asText();
     }
   }
 
   /** An access token issued directly, for tests of Graph calls alone. */
   String issueAccessToken(String clientId, FakeAccount account, List<String> scopes) {
     synchronized (state) {
-      return tokens(clientId, account, List.of(), scopes, null)
-          .get("access_token")
-          .asText();
+      return tokens(clientId, account, List.of(), scopes, null).get("access_token").asText();
     }
   }
 
@@ -586,7 +584,11 @@ final class Identity {
     body.putArray("subject_types_supported").add("pairwise");
     body.putArray("id_token_signing_alg_values_supported").add("RS256");
     body.putArray("response_types_supported").add("code");
-    body.putArray("scopes_supported").add("openid").add("profile").add("email").add("offline_access");
+    body.putArray("scopes_supported")
+        .add("openid")
+        .add("profile")
+        .add("email")
+        .add("offline_access");
     body.put("issuer", bases.identity() + "/{tenantid}/v2.0");
     body.put("authorization_endpoint", base + "/oauth2/v2.0/authorize");
     body.putArray("code_challenge_methods_supported").add("S256");
@@ -717,7 +719,8 @@ final class Identity {
     }
     try {
       String decoded =
-          new String(Base64.getDecoder().decode(header.get().substring(6).trim()), StandardCharsets.UTF_8);
+          new String(
+              Base64.getDecoder().decode(header.get().substring(6).trim()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
       if (colon < 0) {
         return null;

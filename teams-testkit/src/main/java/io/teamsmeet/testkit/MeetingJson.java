@@ -102,8 +102,12 @@ final class MeetingJson {
           "organizationExcludingGuests",
           "unknownFutureValue");
 
-  /** Lobby scopes Graph only returns to clients that send {@code Prefer: include-unknown-enum-members}. */
-  static final Set<String> EVOLVABLE_LOBBY_SCOPES = Set.of("invited", "organizationExcludingGuests");
+  /**
+   * Lobby scopes Graph only returns to clients that send {@code Prefer:
+   * include-unknown-enum-members}.
+   */
+  static final Set<String> EVOLVABLE_LOBBY_SCOPES =
+      Set.of("invited", "organizationExcludingGuests");
 
   static final Set<String> PRESENTERS =
       Set.of("everyone", "organization", "roleIsPresenter", "organizer", "unknownFutureValue");
@@ -122,7 +126,8 @@ final class MeetingJson {
 
   /**
    * UTC with up to seven fractional digits, trailing zeros trimmed, as Graph writes them: {@code
-   * 2019-07-11T02:17:17.6491364Z}, {@code 2019-07-11T02:47:17.651138Z}, {@code 2019-07-11T03:00:00Z}.
+   * 2019-07-11T02:17:17.6491364Z}, {@code 2019-07-11T02:47:17.651138Z}, {@code
+   * 2019-07-11T03:00:00Z}.
    */
   static String format(Instant instant) {
     Instant ticks = instant.minusNanos(instant.getNano() % 100);

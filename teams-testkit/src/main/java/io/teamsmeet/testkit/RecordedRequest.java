@@ -48,8 +48,7 @@ public final class RecordedRequest {
   private final String fault;
   private final Instant receivedAt;
 
-  RecordedRequest(
-      Endpoint endpoint, Wire.Call call, int status, String fault, Instant receivedAt) {
+  RecordedRequest(Endpoint endpoint, Wire.Call call, int status, String fault, Instant receivedAt) {
     this.endpoint = endpoint;
     this.method = call.method;
     this.path = call.rawPath;

@@ -47,7 +47,9 @@ final class Scopes {
     return scope;
   }
 
-  /** The Graph scopes among {@code scopes}, short form, original case, {@code .default} expanded. */
+  /**
+   * The Graph scopes among {@code scopes}, short form, original case, {@code .default} expanded.
+   */
   static Set<String> graph(List<String> scopes) {
     Set<String> graph = new LinkedHashSet<>();
     for (String scope : scopes) {

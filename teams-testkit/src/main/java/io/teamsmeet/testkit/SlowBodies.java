@@ -73,8 +73,7 @@ final class SlowBodies {
    * Sends {@code reply}'s status, headers and {@code Content-Length} at once, then its whole body
    * at about {@code bytesPerSecond}, in up to ten writes a second.
    *
-   * @return what WireMock then does: nothing more when the body was sent, else close the
-   *     connection
+   * @return what WireMock then does: nothing more when the body was sent, else close the connection
    */
   Reply dribble(Reply reply, int bytesPerSecond) {
     CountDownLatch released = release;

@@ -233,6 +233,7 @@ final class State {
 
   // scenario
   final Deque<SignIn> nextSignIns = new ArrayDeque<>();
+
   /** Claims that replace the real ones in the next id token issued; empty for none. */
   final Map<String, String> nextIdTokenClaims = new LinkedHashMap<>();
 
@@ -303,9 +304,7 @@ final class State {
     }
     return account(upn)
         .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "no account " + upn + "; known: " + accountNames()));
+            () -> new IllegalArgumentException("no account " + upn + "; known: " + accountNames()));
   }
 
   synchronized Optional<FakeAccount> accountByObjectId(String objectId) {

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The promises of {@link TokenStore}, as tests any implementation can run.
  *
- * <p>Extend it in your test sources and say how to make an empty store; JUnit 5 runs every
- * promise against it:
+ * <p>Extend it in your test sources and say how to make an empty store; JUnit 5 runs every promise
+ * against it:
  *
  * <pre>{@code
  * class MyTokenStoreTest extends TokenStoreContract {
@@ -206,7 +206,14 @@ public abstract class TokenStoreContract {
   @Test
   void usersAreIsolatedAndTheirIdsComparedExactly() {
     List<String> ids =
-        List.of("user-1", "USER-1", "user-1 ", "user-10", "ユーザー-1", "u'; drop table x; --", "x".repeat(255));
+        List.of(
+            "user-1",
+            "USER-1",
+            "user-1 ",
+            "user-10",
+            "ユーザー-1",
+            "u'; drop table x; --",
+            "x".repeat(255));
     for (int i = 0; i < ids.size(); i++) {
       assertThat(store.save(grant(ids.get(i), i + 1, bytes(50, i)), TokenStore.ABSENT))
           .as("insert %s", ids.get(i))

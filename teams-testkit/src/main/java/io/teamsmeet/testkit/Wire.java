@@ -1,11 +1,11 @@
 package io.teamsmeet.testkit;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -76,7 +76,10 @@ final class Wire {
     return joined.toString();
   }
 
-  /** Parses {@code a=1&b=2} (query string or form body); bad encodings throw IllegalArgumentException. */
+  /**
+   * Parses {@code a=1&b=2} (query string or form body); bad encodings throw
+   * IllegalArgumentException.
+   */
   static Map<String, List<String>> parseForm(String encoded) {
     Map<String, List<String>> result = new LinkedHashMap<>();
     if (encoded == null || encoded.isEmpty()) {
@@ -88,7 +91,8 @@ final class Wire {
       }
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       result.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
     }
     return result;

@@ -46,7 +46,8 @@ class AuthorizeTest {
     assertThat(callback).containsOnlyKeys("error", "error_description", "error_uri", "state");
     assertThat(callback.get("error")).isEqualTo("access_denied");
     assertThat(callback.get("state")).isEqualTo("xyz");
-    assertThat(callback.get("error_uri")).isEqualTo("https://login.microsoftonline.com/error?code=65004");
+    assertThat(callback.get("error_uri"))
+        .isEqualTo("https://login.microsoftonline.com/error?code=65004");
     Matcher description = DESCRIPTION.matcher(callback.get("error_description"));
     assertThat(description.matches()).as(callback.get("error_description")).isTrue();
     assertThat(description.group(1)).isEqualTo("65004");
@@ -86,7 +87,10 @@ class AuthorizeTest {
     JsonNode tokens = Client.json(client.token(client.codeForm(code, verifier)));
     String payload = tokens.get("id_token").asText().split("\\.")[1];
     try {
-      return Client.JSON.readTree(Base64.getUrlDecoder().decode(payload)).get("preferred_username").asText();
+      return Client.JSON
+          .readTree(Base64.getUrlDecoder().decode(payload))
+          .get("preferred_username")
+          .asText();
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }
@@ -100,8 +104,10 @@ class AuthorizeTest {
     HttpResponse<String> page = client.get(client.authorizeUri(unknownClient));
     assertThat(page.statusCode()).isEqualTo(400);
     assertThat(page.headers().firstValue("Location")).isEmpty();
-    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
-    assertThat(page.body()).contains("AADSTS700016: Application with identifier &#39;nobody&#39; was not found");
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+    assertThat(page.body())
+        .contains("AADSTS700016: Application with identifier &#39;nobody&#39; was not found");
 
     Map<String, String> badRedirect = params(client);
     badRedirect.put("redirect_uri", "https://evil.example/callback");
@@ -118,15 +124,21 @@ class AuthorizeTest {
   @Test
   void badParametersRedirectWithTheMatchingError(FakeMicrosoft fake) {
     Client client = client(fake);
-    assertThat(errorFor(client, "response_type", "token")).containsEntry("error", "unsupported_response_type");
-    assertThat(errorFor(client, "response_type", null).get("error_description")).startsWith("AADSTS900144: ").contains("'response_type'");
+    assertThat(errorFor(client, "response_type", "token"))
+        .containsEntry("error", "unsupported_response_type");
+    assertThat(errorFor(client, "response_type", null).get("error_description"))
+        .startsWith("AADSTS900144: ")
+        .contains("'response_type'");
     assertThat(errorFor(client, "scope", null).get("error_description")).contains("'scope'");
     assertThat(errorFor(client, "code_challenge", null))
         .containsEntry("error", "invalid_request")
         .hasEntrySatisfying("error_description", d -> assertThat(d).startsWith("AADSTS9002325: "));
-    assertThat(errorFor(client, "code_challenge_method", "plain").get("error_description")).startsWith("AADSTS9002325: ");
-    assertThat(errorFor(client, "code_challenge_method", null).get("error_description")).startsWith("AADSTS9002325: ");
-    assertThat(errorFor(client, "code_challenge", "too-short").get("error_description")).startsWith("AADSTS501491: ");
+    assertThat(errorFor(client, "code_challenge_method", "plain").get("error_description"))
+        .startsWith("AADSTS9002325: ");
+    assertThat(errorFor(client, "code_challenge_method", null).get("error_description"))
+        .startsWith("AADSTS9002325: ");
+    assertThat(errorFor(client, "code_challenge", "too-short").get("error_description"))
+        .startsWith("AADSTS501491: ");
     assertThat(fake.journal().tokenRequests()).isEmpty();
   }
 
@@ -138,7 +150,9 @@ class AuthorizeTest {
       params.put(parameter, value);
     }
     Map<String, String> callback = client.authorize(params);
-    assertThat(callback).containsKeys("error", "error_description", "error_uri").containsEntry("state", "st");
+    assertThat(callback)
+        .containsKeys("error", "error_description", "error_uri")
+        .containsEntry("state", "st");
     return callback;
   }
 
@@ -164,7 +178,8 @@ class AuthorizeTest {
     Client client = client(fake);
     Map<String, String> params = params(client);
     params.put("response_mode", "fragment");
-    String location = client.get(client.authorizeUri(params)).headers().firstValue("Location").orElseThrow();
+    String location =
+        client.get(client.authorizeUri(params)).headers().firstValue("Location").orElseThrow();
     assertThat(location).startsWith(client.redirectUri + "#code=");
 
     params = params(client);
@@ -172,7 +187,8 @@ class AuthorizeTest {
     HttpResponse<String> page = client.get(client.authorizeUri(params));
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
-        .contains("<form method=\"POST\" name=\"hiddenform\" action=\"" + client.redirectUri + "\">")
+        .contains(
+            "<form method=\"POST\" name=\"hiddenform\" action=\"" + client.redirectUri + "\">")
         .contains("name=\"code\" value=\"1.AXoA")
         .contains("name=\"state\" value=\"xyz\"");
   }
@@ -204,7 +220,8 @@ class AuthorizeTest {
     assertThat(html)
         .contains("<button id=\"accept\" type=\"submit\" name=\"decision\" value=\"accept\">")
         .contains("<button id=\"cancel\" type=\"submit\" name=\"decision\" value=\"cancel\">")
-        .contains("<option value=\"bob@contoso.com\" selected>Bob &lt;Kelly&gt; &amp; &quot;Co&quot;")
+        .contains(
+            "<option value=\"bob@contoso.com\" selected>Bob &lt;Kelly&gt; &amp; &quot;Co&quot;")
         .contains("<li>OnlineMeetings.ReadWrite</li>");
 
     // what a browser does on "Accept": post the form's fields to the form's action
@@ -212,14 +229,22 @@ class AuthorizeTest {
     form.put("ctx", attribute(html, "name=\"ctx\" value=\"([^\"]+)\""));
     form.put("account", "ana@contoso.com");
     form.put("decision", "accept");
-    HttpResponse<String> redirect = post(client, attribute(html, "<form id=\"consent\" method=\"POST\" action=\"([^\"]+)\""), form);
+    HttpResponse<String> redirect =
+        post(
+            client,
+            attribute(html, "<form id=\"consent\" method=\"POST\" action=\"([^\"]+)\""),
+            form);
     assertThat(redirect.statusCode()).isEqualTo(302);
     Map<String, String> callback = client.redirectQuery(redirect);
     assertThat(callback).containsKeys("code", "session_state").containsEntry("state", "page-state");
 
     JsonNode tokens = Client.json(client.token(client.codeForm(callback.get("code"), verifier)));
     assertThat(tokens.has("access_token")).isTrue();
-    assertThat(client.create(tokens.get("access_token").asText(), Client.meetingBody("x")).statusCode()).isEqualTo(201);
+    assertThat(
+            client
+                .create(tokens.get("access_token").asText(), Client.meetingBody("x"))
+                .statusCode())
+        .isEqualTo(201);
     assertThat(fake.meetings()).containsOnlyKeys("ana@contoso.com");
 
     // the page's context is single use

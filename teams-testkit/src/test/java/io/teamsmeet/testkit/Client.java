@@ -109,7 +109,8 @@ final class Client {
   Map<String, String> authorize(Map<String, String> params) {
     HttpResponse<String> response = get(authorizeUri(params));
     if (response.statusCode() != 302) {
-      throw new AssertionError("expected a 302, got " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "expected a 302, got " + response.statusCode() + ": " + response.body());
     }
     return redirectQuery(response);
   }
@@ -246,7 +247,8 @@ final class Client {
 
   static String form(Map<String, String> params) {
     StringJoiner joined = new StringJoiner("&");
-    params.forEach((k, v) -> joined.add(URLEncoder.encode(k, UTF_8) + "=" + URLEncoder.encode(v, UTF_8)));
+    params.forEach(
+        (k, v) -> joined.add(URLEncoder.encode(k, UTF_8) + "=" + URLEncoder.encode(v, UTF_8)));
     return joined.toString();
   }
 

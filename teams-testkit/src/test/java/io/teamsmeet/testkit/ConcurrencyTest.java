@@ -18,7 +18,8 @@ class ConcurrencyTest {
   @RegisterExtension static final FakeMicrosoftExtension microsoft = new FakeMicrosoftExtension();
 
   @Test
-  void concurrentCreatesRefreshesAndCreateOrGetsStayConsistent(FakeMicrosoft fake) throws Exception {
+  void concurrentCreatesRefreshesAndCreateOrGetsStayConsistent(FakeMicrosoft fake)
+      throws Exception {
     Client client = new Client(fake);
     String refresh = client.signIn().get("refresh_token").asText();
     String access = fake.issueAccessToken("ana@contoso.com");
@@ -29,16 +30,25 @@ class ConcurrencyTest {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<List<Integer>>> results = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        results.add(pool.submit(() -> {
-          go.await();
-          List<Integer> statuses = new ArrayList<>();
-          for (int i = 0; i < perThread; i++) {
-            statuses.add(client.create(access, Client.meetingBody("m")).statusCode());
-            statuses.add(client.graph("POST", "/me/onlineMeetings/createOrGet", access, "{\"externalId\":\"race\"}").statusCode());
-            statuses.add(client.token(client.refreshForm(refresh)).statusCode());
-          }
-          return statuses;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  List<Integer> statuses = new ArrayList<>();
+                  for (int i = 0; i < perThread; i++) {
+                    statuses.add(client.create(access, Client.meetingBody("m")).statusCode());
+                    statuses.add(
+                        client
+                            .graph(
+                                "POST",
+                                "/me/onlineMeetings/createOrGet",
+                                access,
+                                "{\"externalId\":\"race\"}")
+                            .statusCode());
+                    statuses.add(client.token(client.refreshForm(refresh)).statusCode());
+                  }
+                  return statuses;
+                }));
       }
       go.countDown();
       List<Integer> all = new ArrayList<>();

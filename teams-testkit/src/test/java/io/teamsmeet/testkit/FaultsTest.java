@@ -37,7 +37,9 @@ class FaultsTest {
     HttpResponse<String> served = client.create(token, Client.meetingBody("x"));
     assertThat(served.statusCode()).isEqualTo(201);
     assertThat(served.headers().firstValue("Retry-After")).isEmpty();
-    assertThat(fake.journal().graphCalls()).extracting(r -> r.fault().orElse("-")).containsExactly("throttle", "throttle", "-");
+    assertThat(fake.journal().graphCalls())
+        .extracting(r -> r.fault().orElse("-"))
+        .containsExactly("throttle", "throttle", "-");
   }
 
   @Test
@@ -55,9 +57,14 @@ class FaultsTest {
     HttpResponse<String> dated = client.create(token, "{}");
     String value = dated.headers().firstValue("Retry-After").orElseThrow();
     Instant retryAt = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-    Instant date = ZonedDateTime.parse(dated.headers().firstValue("Date").orElseThrow(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    Instant date =
+        ZonedDateTime.parse(
+                dated.headers().firstValue("Date").orElseThrow(),
+                DateTimeFormatter.RFC_1123_DATE_TIME)
+            .toInstant();
     assertThat(Duration.between(date, retryAt)).isEqualTo(Duration.ofSeconds(30));
-    assertThat(value).matches("[A-Z][a-z]{2}, \\d\\d [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT");
+    assertThat(value)
+        .matches("[A-Z][a-z]{2}, \\d\\d [A-Z][a-z]{2} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT");
 
     HttpResponse<String> bare = client.create(token, "{}");
     assertThat(bare.statusCode()).isEqualTo(429);
@@ -107,8 +114,10 @@ class FaultsTest {
     fake.graph().failNext(1, RetryAfter.none());
     JsonNode tokens = client.signIn();
     fake.tokenEndpoint().failNext(1, RetryAfter.none());
-    assertThat(client.create(tokens.get("access_token").asText(), "{}").statusCode()).isEqualTo(503);
-    assertThat(client.token(client.refreshForm(tokens.get("refresh_token").asText())).statusCode()).isEqualTo(503);
+    assertThat(client.create(tokens.get("access_token").asText(), "{}").statusCode())
+        .isEqualTo(503);
+    assertThat(client.token(client.refreshForm(tokens.get("refresh_token").asText())).statusCode())
+        .isEqualTo(503);
     assertThat(fake.graph().pending()).isZero();
     assertThat(fake.tokenEndpoint().pending()).isZero();
   }
@@ -129,7 +138,8 @@ class FaultsTest {
     String verifier = Client.newVerifier();
     String code = client.code(verifier);
     fake.tokenEndpoint().resetNext(1);
-    assertThatThrownBy(() -> client.token(client.codeForm(code, verifier))).isInstanceOf(UncheckedIOException.class);
+    assertThatThrownBy(() -> client.token(client.codeForm(code, verifier)))
+        .isInstanceOf(UncheckedIOException.class);
     assertThat(client.token(client.codeForm(code, verifier)).statusCode()).isEqualTo(200);
   }
 
@@ -186,20 +196,26 @@ class FaultsTest {
     assertThat(fake.graph().pending()).isEqualTo(3);
     fake.reset();
     assertThat(fake.graph().pending()).isZero();
-    assertThat(client.create(fake.issueAccessToken("ana@contoso.com"), "{}").statusCode()).isEqualTo(201);
+    assertThat(client.create(fake.issueAccessToken("ana@contoso.com"), "{}").statusCode())
+        .isEqualTo(201);
   }
 
   @Test
   void controlsRejectNonsense(FakeMicrosoft fake) {
-    assertThatThrownBy(() -> fake.graph().throttleNext(0, RetryAfter.none())).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> fake.graph().failNext(1, 404, RetryAfter.none())).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> fake.graph().failNext(1, null)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> fake.graph().slowNext(1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> fake.graph().throttleNext(0, RetryAfter.none()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> fake.graph().failNext(1, 404, RetryAfter.none()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> fake.graph().failNext(1, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> fake.graph().slowNext(1, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> RetryAfter.seconds(-1)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> fake.nextSignIn("nobody@contoso.com"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ana@contoso.com");
-    assertThatThrownBy(() -> fake.advanceClock(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> fake.advanceClock(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -210,10 +226,13 @@ class FaultsTest {
 
     HttpResponse<String> refused = client.create(token, Client.meetingBody("x"));
     GraphTest.graphError(refused, 401, "InvalidAuthenticationToken");
-    assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer "));
+    assertThat(refused.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer "));
     assertThat(fake.meetings()).as("a refused request is not processed").isEmpty();
     assertThat(client.create(token, Client.meetingBody("x")).statusCode()).isEqualTo(201);
-    assertThat(fake.journal().graphCalls()).extracting(r -> r.fault().orElse("-")).containsExactly("unauthorized", "-");
+    assertThat(fake.journal().graphCalls())
+        .extracting(r -> r.fault().orElse("-"))
+        .containsExactly("unauthorized", "-");
     assertThatThrownBy(() -> fake.tokenEndpoint().unauthorizedNext(1))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("unauthorizedNext");
@@ -232,17 +251,23 @@ class FaultsTest {
     assertThat(body.has("refresh_token")).isFalse();
     assertThat(body.get("access_token").asText()).startsWith("EwA");
     assertThat(body.get("expires_in").asLong()).isPositive();
-    assertThat(client.create(body.get("access_token").asText(), Client.meetingBody("x")).statusCode())
+    assertThat(
+            client.create(body.get("access_token").asText(), Client.meetingBody("x")).statusCode())
         .isEqualTo(201);
 
     HttpResponse<String> again = client.token(client.refreshForm(first));
-    assertThat(again.statusCode()).as("not rotated: the presented token still works").isEqualTo(200);
+    assertThat(again.statusCode())
+        .as("not rotated: the presented token still works")
+        .isEqualTo(200);
     String second = Client.json(again).get("refresh_token").asText();
     assertThat(second).isNotEqualTo(first);
     TokenTest.error(client.token(client.refreshForm(first)), 400, "invalid_grant", 70008);
     assertThat(client.token(client.refreshForm(second)).statusCode()).isEqualTo(200);
-    assertThat(fake.journal().tokenRequests()).extracting(r -> r.fault().orElse("-")).contains("omit-refresh-token");
-    assertThatThrownBy(() -> fake.graph().omitRefreshTokenNext(1)).isInstanceOf(IllegalStateException.class);
+    assertThat(fake.journal().tokenRequests())
+        .extracting(r -> r.fault().orElse("-"))
+        .contains("omit-refresh-token");
+    assertThatThrownBy(() -> fake.graph().omitRefreshTokenNext(1))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -255,17 +280,22 @@ class FaultsTest {
     assertThat(body.has("expires_in")).isFalse();
     assertThat(body.has("ext_expires_in")).isFalse();
     assertThat(body.has("refresh_token")).isTrue();
-    assertThat(client.create(body.get("access_token").asText(), Client.meetingBody("x")).statusCode())
+    assertThat(
+            client.create(body.get("access_token").asText(), Client.meetingBody("x")).statusCode())
         .isEqualTo(201);
-    assertThat(Client.json(client.token(client.refreshForm(body.get("refresh_token").asText()))).has("expires_in"))
-        .as("only the next answer").isTrue();
+    assertThat(
+            Client.json(client.token(client.refreshForm(body.get("refresh_token").asText())))
+                .has("expires_in"))
+        .as("only the next answer")
+        .isTrue();
   }
 
   @Test
   void omitFaultsLeaveErrorAnswersAsTheyAre(FakeMicrosoft fake) {
     Client client = new Client(fake);
     fake.tokenEndpoint().omitRefreshTokenNext(1);
-    TokenTest.error(client.token(client.refreshForm("1.AXoAnot-a-token")), 400, "invalid_grant", 9002313);
+    TokenTest.error(
+        client.token(client.refreshForm("1.AXoAnot-a-token")), 400, "invalid_grant", 9002313);
     assertThat(fake.tokenEndpoint().pending()).isZero();
   }
 }

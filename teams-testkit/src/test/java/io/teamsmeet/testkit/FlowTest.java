@@ -43,8 +43,8 @@ class FlowTest {
     // 2. token: the code with its verifier
     HttpResponse<String> response = client.token(client.codeForm(callback.get("code"), verifier));
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        v -> assertThat(v).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
     assertThat(response.headers().firstValue("Cache-Control")).contains("no-store, no-cache");
     JsonNode tokens = Client.json(response);
     assertThat(fieldNames(tokens))
@@ -72,14 +72,17 @@ class FlowTest {
         client.token(client.refreshForm(tokens.get("refresh_token").asText()));
     assertThat(refreshed.statusCode()).isEqualTo(200);
     JsonNode second = Client.json(refreshed);
-    assertThat(second.get("access_token").asText()).isNotEqualTo(tokens.get("access_token").asText());
+    assertThat(second.get("access_token").asText())
+        .isNotEqualTo(tokens.get("access_token").asText());
     assertThat(second.get("refresh_token").asText())
         .isNotEqualTo(tokens.get("refresh_token").asText());
     assertThat(second.has("id_token")).isTrue();
 
     // 5. Graph again with the new token
-    assertThat(client.create(second.get("access_token").asText(), Client.meetingBody("Second"))
-            .statusCode())
+    assertThat(
+            client
+                .create(second.get("access_token").asText(), Client.meetingBody("Second"))
+                .statusCode())
         .isEqualTo(201);
 
     assertThat(fake.meetings("ana@contoso.com"))
@@ -104,7 +107,8 @@ class FlowTest {
     String[] parts = tokens.get("id_token").asText().split("\\.");
     assertThat(parts).hasSize(3);
     JsonNode header = Client.JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
-    JsonNode claims = Client.JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), UTF_8));
+    JsonNode claims =
+        Client.JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), UTF_8));
     FakeAccount bob = fake.account("bob@fabrikam.com");
     assertThat(header.get("typ").asText()).isEqualTo("JWT");
     assertThat(claims.get("tid").asText()).isEqualTo(bob.tenantId());
@@ -159,7 +163,8 @@ class FlowTest {
     String basic =
         Base64.getEncoder()
             .encodeToString(
-                ("web-app:" + java.net.URLEncoder.encode("s3cret value+/=", UTF_8)).getBytes(UTF_8));
+                ("web-app:" + java.net.URLEncoder.encode("s3cret value+/=", UTF_8))
+                    .getBytes(UTF_8));
     HttpResponse<String> response = client.token(form, Map.of("Authorization", "Basic " + basic));
     assertThat(response.statusCode()).isEqualTo(200);
   }
@@ -182,12 +187,21 @@ class FlowTest {
   void theLoopbackRedirectMatchesOnAnyPortButNothingElseLoose(FakeMicrosoft fake) {
     Client client = new Client(fake);
     for (String uri :
-        new String[] {"http://localhost/callback", "http://localhost:1/callback", "http://localhost:65000/callback"}) {
+        new String[] {
+          "http://localhost/callback",
+          "http://localhost:1/callback",
+          "http://localhost:65000/callback"
+        }) {
       client.redirectUri = uri;
       assertThat(client.signIn().has("access_token")).as(uri).isTrue();
     }
     for (String uri :
-        new String[] {"http://localhost:8400/Callback", "https://localhost/callback", "http://localhost/callback/", "http://127.0.0.1/callback"}) {
+        new String[] {
+          "http://localhost:8400/Callback",
+          "https://localhost/callback",
+          "http://localhost/callback/",
+          "http://127.0.0.1/callback"
+        }) {
       client.redirectUri = uri;
       HttpResponse<String> page =
           client.get(client.authorizeUri(client.authorizeParams(Client.newVerifier(), "s")));
@@ -201,18 +215,26 @@ class FlowTest {
     Client client = new Client(fake);
     JsonNode tokens = client.signIn();
     fake.advanceClock(Duration.ofSeconds(3599));
-    assertThat(client.create(tokens.get("access_token").asText(), Client.meetingBody("a")).statusCode())
+    assertThat(
+            client
+                .create(tokens.get("access_token").asText(), Client.meetingBody("a"))
+                .statusCode())
         .isEqualTo(201);
     fake.advanceClock(Duration.ofSeconds(1));
     HttpResponse<String> expired =
         client.create(tokens.get("access_token").asText(), Client.meetingBody("b"));
     assertThat(expired.statusCode()).isEqualTo(401);
-    assertThat(Client.json(expired).at("/error/code").asText()).isEqualTo("InvalidAuthenticationToken");
+    assertThat(Client.json(expired).at("/error/code").asText())
+        .isEqualTo("InvalidAuthenticationToken");
     assertThat(Client.json(expired).at("/error/message").asText())
         .isEqualTo("Lifetime validation failed, the token is expired.");
 
-    JsonNode refreshed = Client.json(client.token(client.refreshForm(tokens.get("refresh_token").asText())));
-    assertThat(client.create(refreshed.get("access_token").asText(), Client.meetingBody("c")).statusCode())
+    JsonNode refreshed =
+        Client.json(client.token(client.refreshForm(tokens.get("refresh_token").asText())));
+    assertThat(
+            client
+                .create(refreshed.get("access_token").asText(), Client.meetingBody("c"))
+                .statusCode())
         .isEqualTo(201);
   }
 
@@ -228,14 +250,18 @@ class FlowTest {
   void anyTenantSegmentWorksAndTheMetadataDocumentPointsAtTheFake(FakeMicrosoft fake) {
     Client client = new Client(fake);
     for (String tenant :
-        new String[] {"common", "organizations", fake.account("ana@contoso.com").tenantId(), "contoso.com"}) {
+        new String[] {
+          "common", "organizations", fake.account("ana@contoso.com").tenantId(), "contoso.com"
+        }) {
       client.tenant = tenant;
       assertThat(client.signIn().has("access_token")).as(tenant).isTrue();
     }
     JsonNode metadata =
         Client.json(
             client.get(
-                URI.create(fake.identityBaseUri() + "/organizations/v2.0/.well-known/openid-configuration")));
+                URI.create(
+                    fake.identityBaseUri()
+                        + "/organizations/v2.0/.well-known/openid-configuration")));
     assertThat(metadata.get("token_endpoint").asText())
         .isEqualTo(fake.identityBaseUri() + "/organizations/oauth2/v2.0/token");
     assertThat(metadata.get("authorization_endpoint").asText())
@@ -252,7 +278,8 @@ class FlowTest {
     HttpResponse<String> wrong =
         client.get(URI.create(fake.graphBaseUri() + "/organizations/oauth2/v2.0/authorize"));
     assertThat(wrong.statusCode()).isEqualTo(400);
-    HttpResponse<String> elsewhere = client.get(URI.create(fake.identityBaseUri() + "/v1.0/me/onlineMeetings"));
+    HttpResponse<String> elsewhere =
+        client.get(URI.create(fake.identityBaseUri() + "/v1.0/me/onlineMeetings"));
     assertThat(elsewhere.statusCode()).isEqualTo(404);
     assertThat(elsewhere.body()).contains("Graph under " + fake.graphBaseUri());
   }

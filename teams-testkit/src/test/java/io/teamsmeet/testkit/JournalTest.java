@@ -20,16 +20,20 @@ class JournalTest {
     String code = client.code(verifier);
     fake.advanceClock(Duration.ofSeconds(5));
     String refresh =
-        Client.json(client.token(client.codeForm(code, verifier), Map.of("client-request-id", "abc")))
+        Client.json(
+                client.token(client.codeForm(code, verifier), Map.of("client-request-id", "abc")))
             .get("refresh_token")
             .asText();
-    String access = Client.json(client.token(client.refreshForm(refresh))).get("access_token").asText();
+    String access =
+        Client.json(client.token(client.refreshForm(refresh))).get("access_token").asText();
     String id = Client.json(client.create(access, Client.meetingBody("x"))).get("id").asText();
     client.graph("GET", Client.meetingPath(id), access, null);
 
     Journal journal = fake.journal();
-    assertThat(journal.all()).extracting(RecordedRequest::endpoint)
-        .containsExactly(Endpoint.AUTHORIZE, Endpoint.TOKEN, Endpoint.TOKEN, Endpoint.GRAPH, Endpoint.GRAPH);
+    assertThat(journal.all())
+        .extracting(RecordedRequest::endpoint)
+        .containsExactly(
+            Endpoint.AUTHORIZE, Endpoint.TOKEN, Endpoint.TOKEN, Endpoint.GRAPH, Endpoint.GRAPH);
     RecordedRequest authorize = journal.authorizeRequests().get(0);
     assertThat(authorize.method()).isEqualTo("GET");
     assertThat(authorize.query("code_challenge_method")).contains("S256");
@@ -49,12 +53,15 @@ class JournalTest {
     assertThat(fake.refreshCount()).isEqualTo(1);
     assertThat(journal.codeRedemptionCount()).isEqualTo(1);
 
-    assertThat(journal.graphCalls("post")).singleElement().satisfies(post -> {
-      assertThat(post.path()).isEqualTo("/graph.microsoft.com/v1.0/me/onlineMeetings");
-      assertThat(post.header("Authorization")).contains("Bearer " + access);
-      assertThat(post.body()).contains("\"subject\":\"x\"");
-      assertThat(post.status()).isEqualTo(201);
-    });
+    assertThat(journal.graphCalls("post"))
+        .singleElement()
+        .satisfies(
+            post -> {
+              assertThat(post.path()).isEqualTo("/graph.microsoft.com/v1.0/me/onlineMeetings");
+              assertThat(post.header("Authorization")).contains("Bearer " + access);
+              assertThat(post.body()).contains("\"subject\":\"x\"");
+              assertThat(post.status()).isEqualTo(201);
+            });
     RecordedRequest get = journal.graphCalls("GET").get(0);
     assertThat(get.path()).endsWith(Client.meetingPath(id)).contains("%3A");
     assertThat(get.pathSegments()).last().isEqualTo(id);
@@ -67,7 +74,10 @@ class JournalTest {
     String refresh = client.signIn().get("refresh_token").asText();
     client.token(client.refreshForm(refresh));
     String printed = fake.journal().all().toString() + fake.journal();
-    assertThat(printed).doesNotContain(refresh).contains("grant_type=refresh_token").contains("-> 200");
+    assertThat(printed)
+        .doesNotContain(refresh)
+        .contains("grant_type=refresh_token")
+        .contains("-> 200");
   }
 
   @Test

@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One HTTP/1.1 exchange on a plain socket, to see what the fake sends and when: the head, then
- * the body as it arrives, with a read timeout of the test's choosing.
+ * One HTTP/1.1 exchange on a plain socket, to see what the fake sends and when: the head, then the
+ * body as it arrives, with a read timeout of the test's choosing.
  */
 final class RawExchange implements AutoCloseable {
 
@@ -64,7 +64,8 @@ final class RawExchange implements AutoCloseable {
         first = false;
       } else {
         int colon = text.indexOf(':');
-        headers.put(text.substring(0, colon).toLowerCase(Locale.ROOT), text.substring(colon + 1).strip());
+        headers.put(
+            text.substring(0, colon).toLowerCase(Locale.ROOT), text.substring(colon + 1).strip());
       }
     }
     throw new IOException("the connection ended in the response head");

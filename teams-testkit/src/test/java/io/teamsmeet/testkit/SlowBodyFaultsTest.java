@@ -65,7 +65,9 @@ class SlowBodyFaultsTest {
 
       fake.reset();
 
-      assertThat(exchange.in.read()).as("the connection is closed, the body cut short").isEqualTo(-1);
+      assertThat(exchange.in.read())
+          .as("the connection is closed, the body cut short")
+          .isEqualTo(-1);
     }
     String again = fake.issueAccessToken("ana@contoso.com");
     assertThat(new Client(fake).create(again, Client.meetingBody("y")).statusCode())

@@ -11,7 +11,9 @@ import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The token endpoint: PKCE, single-use codes, expiry, client authentication, refresh, revocation. */
+/**
+ * The token endpoint: PKCE, single-use codes, expiry, client authentication, refresh, revocation.
+ */
 class TokenTest {
 
   static final String SECRET = "correct horse battery staple";
@@ -28,22 +30,33 @@ class TokenTest {
   /** Asserts Microsoft's token error shape and returns the body. */
   static JsonNode error(HttpResponse<String> response, int status, String error, int code) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).contains("application/json; charset=utf-8");
+    assertThat(response.headers().firstValue("Content-Type"))
+        .contains("application/json; charset=utf-8");
     JsonNode body = Client.json(response);
     assertThat(FlowTest.fieldNames(body))
-        .startsWith("error", "error_description", "error_codes", "timestamp", "trace_id", "correlation_id", "error_uri");
+        .startsWith(
+            "error",
+            "error_description",
+            "error_codes",
+            "timestamp",
+            "trace_id",
+            "correlation_id",
+            "error_uri");
     assertThat(body.get("error").asText()).isEqualTo(error);
     assertThat(body.get("error_codes").size()).isEqualTo(1);
     assertThat(body.get("error_codes").get(0).asInt()).isEqualTo(code);
     Matcher description = AuthorizeTest.DESCRIPTION.matcher(body.get("error_description").asText());
     assertThat(description.matches()).as(body.get("error_description").asText()).isTrue();
     assertThat(description.group(1)).isEqualTo(Integer.toString(code));
-    assertThat(body.get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ");
-    assertThat(body.get("error_uri").asText()).isEqualTo("https://login.microsoftonline.com/error?code=" + code);
+    assertThat(body.get("timestamp").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ");
+    assertThat(body.get("error_uri").asText())
+        .isEqualTo("https://login.microsoftonline.com/error?code=" + code);
     assertThat(body.get("error_description").asText())
         .contains("Trace ID: " + body.get("trace_id").asText())
         .contains("Correlation ID: " + body.get("correlation_id").asText());
-    assertThat(response.headers().firstValue("x-ms-request-id")).contains(body.get("trace_id").asText());
+    assertThat(response.headers().firstValue("x-ms-request-id"))
+        .contains(body.get("trace_id").asText());
     return body;
   }
 
@@ -111,7 +124,10 @@ class TokenTest {
     error(client.token(client.codeForm("1.AXoAnotacode", "v")), 400, "invalid_grant", 9002313);
     Map<String, String> noCode = client.codeForm("x", "v");
     noCode.remove("code");
-    assertThat(error(client.token(noCode), 400, "invalid_request", 900144).get("error_description").asText())
+    assertThat(
+            error(client.token(noCode), 400, "invalid_request", 900144)
+                .get("error_description")
+                .asText())
         .contains("'code'");
     Map<String, String> noGrant = client.codeForm("x", "v");
     noGrant.remove("grant_type");
@@ -159,7 +175,8 @@ class TokenTest {
     String id = "5b9f2d1a-8c3e-4f5a-9b1c-2d3e4f5a6b7c";
     HttpResponse<String> response =
         client.token(client.codeForm("bad", "v"), Map.of("client-request-id", id));
-    assertThat(error(response, 400, "invalid_grant", 9002313).get("correlation_id").asText()).isEqualTo(id);
+    assertThat(error(response, 400, "invalid_grant", 9002313).get("correlation_id").asText())
+        .isEqualTo(id);
     assertThat(response.headers().firstValue("client-request-id")).contains(id);
   }
 
@@ -170,7 +187,8 @@ class TokenTest {
     JsonNode second = Client.json(client.token(client.refreshForm(first)));
     assertThat(second.get("refresh_token").asText()).isNotEqualTo(first);
     JsonNode third = Client.json(client.token(client.refreshForm(first)));
-    assertThat(third.get("refresh_token").asText()).isNotIn(first, second.get("refresh_token").asText());
+    assertThat(third.get("refresh_token").asText())
+        .isNotIn(first, second.get("refresh_token").asText());
     assertThat(fake.refreshCount()).isEqualTo(2);
   }
 
@@ -179,7 +197,8 @@ class TokenTest {
     fake.revokeRefreshTokenOnUse(true);
     Client client = new Client(fake);
     String first = client.signIn().get("refresh_token").asText();
-    String second = Client.json(client.token(client.refreshForm(first))).get("refresh_token").asText();
+    String second =
+        Client.json(client.token(client.refreshForm(first))).get("refresh_token").asText();
     error(client.token(client.refreshForm(first)), 400, "invalid_grant", 70008);
     assertThat(client.token(client.refreshForm(second)).statusCode()).isEqualTo(200);
   }
@@ -193,14 +212,25 @@ class TokenTest {
 
     fake.revokeGrants("ana@contoso.com");
 
-    JsonNode body = error(client.token(client.refreshForm(ana.get("refresh_token").asText())), 400, "invalid_grant", 50173);
+    JsonNode body =
+        error(
+            client.token(client.refreshForm(ana.get("refresh_token").asText())),
+            400,
+            "invalid_grant",
+            50173);
     assertThat(body.get("error_description").asText()).contains("TokensValidFrom");
-    assertThat(client.token(client.refreshForm(bob.get("refresh_token").asText())).statusCode()).isEqualTo(200);
-    assertThat(client.create(ana.get("access_token").asText(), Client.meetingBody("still")).statusCode()).isEqualTo(201);
+    assertThat(client.token(client.refreshForm(bob.get("refresh_token").asText())).statusCode())
+        .isEqualTo(200);
+    assertThat(
+            client
+                .create(ana.get("access_token").asText(), Client.meetingBody("still"))
+                .statusCode())
+        .isEqualTo(201);
 
     // signing in again gives a grant that works
     JsonNode again = client.signIn();
-    assertThat(client.token(client.refreshForm(again.get("refresh_token").asText())).statusCode()).isEqualTo(200);
+    assertThat(client.token(client.refreshForm(again.get("refresh_token").asText())).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -227,7 +257,8 @@ class TokenTest {
     Map<String, String> fewer = client.refreshForm(refresh);
     fewer.put("scope", "https://graph.microsoft.com/OnlineMeetings.ReadWrite");
     JsonNode tokens = Client.json(client.token(fewer));
-    assertThat(tokens.get("scope").asText()).isEqualTo("https://graph.microsoft.com/OnlineMeetings.ReadWrite");
+    assertThat(tokens.get("scope").asText())
+        .isEqualTo("https://graph.microsoft.com/OnlineMeetings.ReadWrite");
     assertThat(tokens.has("refresh_token")).isTrue();
 
     error(client.token(client.refreshForm("garbage")), 400, "invalid_grant", 9002313);

@@ -40,40 +40,62 @@ class MeetingFlowTest {
   void connectsAndCreatesAMeeting(FakeMicrosoft fake) throws Exception {
     String redirectUri = URLEncoder.encode("http://localhost/callback", UTF_8);
     String verifier = "a-verifier-of-43-to-128-characters-from-the-unreserved-set-0123";
-    String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(UTF_8)));
+    String challenge =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(UTF_8)));
 
     // 1. The browser goes to the authorize endpoint; the fake redirects back with a code.
-    URI authorize = URI.create(fake.identityBaseUri() + "/organizations/oauth2/v2.0/authorize"
-        + "?client_id=my-client-id&response_type=code&state=s1&redirect_uri=" + redirectUri
-        + "&scope=" + URLEncoder.encode("OnlineMeetings.ReadWrite offline_access openid", UTF_8)
-        + "&code_challenge=" + challenge + "&code_challenge_method=S256");
-    HttpResponse<Void> redirect = http.send(HttpRequest.newBuilder(authorize).build(), discarding());
+    URI authorize =
+        URI.create(
+            fake.identityBaseUri()
+                + "/organizations/oauth2/v2.0/authorize"
+                + "?client_id=my-client-id&response_type=code&state=s1&redirect_uri="
+                + redirectUri
+                + "&scope="
+                + URLEncoder.encode("OnlineMeetings.ReadWrite offline_access openid", UTF_8)
+                + "&code_challenge="
+                + challenge
+                + "&code_challenge_method=S256");
+    HttpResponse<Void> redirect =
+        http.send(HttpRequest.newBuilder(authorize).build(), discarding());
     String location = redirect.headers().firstValue("Location").orElseThrow();
     assertThat(location).startsWith("http://localhost/callback?code=").contains("&state=s1");
     String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
 
     // 2. The callback redeems the code with the verifier.
-    HttpResponse<String> tokens = http.send(HttpRequest.newBuilder(
-            URI.create(fake.identityBaseUri() + "/organizations/oauth2/v2.0/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(ofString("grant_type=authorization_code&client_id=my-client-id"
-            + "&client_secret=my-secret&code=" + code + "&code_verifier=" + verifier
-            + "&redirect_uri=" + redirectUri))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> tokens =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(fake.identityBaseUri() + "/organizations/oauth2/v2.0/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    ofString(
+                        "grant_type=authorization_code&client_id=my-client-id"
+                            + "&client_secret=my-secret&code="
+                            + code
+                            + "&code_verifier="
+                            + verifier
+                            + "&redirect_uri="
+                            + redirectUri))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     JsonNode grant = json.readTree(tokens.body());
     assertThat(grant.get("refresh_token")).isNotNull();
 
     // 3. Graph creates a meeting for the signed-in user.
-    HttpRequest create = HttpRequest.newBuilder(
-            URI.create(fake.graphBaseUri() + "/v1.0/me/onlineMeetings"))
-        .header("Authorization", "Bearer " + grant.get("access_token").asText())
-        .header("Content-Type", "application/json")
-        .POST(ofString("{\"subject\":\"Design review\","
-            + "\"startDateTime\":\"2030-01-01T10:00:00Z\",\"endDateTime\":\"2030-01-01T10:30:00Z\"}"))
-        .build();
+    HttpRequest create =
+        HttpRequest.newBuilder(URI.create(fake.graphBaseUri() + "/v1.0/me/onlineMeetings"))
+            .header("Authorization", "Bearer " + grant.get("access_token").asText())
+            .header("Content-Type", "application/json")
+            .POST(
+                ofString(
+                    "{\"subject\":\"Design review\","
+                        + "\"startDateTime\":\"2030-01-01T10:00:00Z\",\"endDateTime\":\"2030-01-01T10:30:00Z\"}"))
+            .build();
     assertThat(http.send(create, discarding()).statusCode()).isEqualTo(201);
-    assertThat(fake.meetings("ana@contoso.com")).singleElement()
+    assertThat(fake.meetings("ana@contoso.com"))
+        .singleElement()
         .satisfies(m -> assertThat(m.subject()).contains("Design review"));
 
     // 4. The controls: throttle Graph, expire the token on the shared clock, read the journal.

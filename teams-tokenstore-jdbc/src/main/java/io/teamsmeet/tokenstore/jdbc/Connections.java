@@ -1,6 +1,5 @@
 package io.teamsmeet.tokenstore.jdbc;
 
-import io.teamsmeet.spi.Failures;
 import io.teamsmeet.store.TokenStoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,7 +25,11 @@ final class Connections {
       connection = dataSource.getConnection();
       if (connection == null) {
         throw TokenStoreException.of(
-            "token store " + operation + " failed on table " + table + ": the DataSource returned no connection",
+            "token store "
+                + operation
+                + " failed on table "
+                + table
+                + ": the DataSource returned no connection",
             null,
             null);
       }

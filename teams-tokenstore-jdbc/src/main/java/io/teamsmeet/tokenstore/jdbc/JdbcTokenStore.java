@@ -1,9 +1,8 @@
 package io.teamsmeet.tokenstore.jdbc;
 
-import io.teamsmeet.spi.Failures;
-import io.teamsmeet.store.TokenStoreException;
 import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.store.TokenStore;
+import io.teamsmeet.store.TokenStoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,20 +60,20 @@ import javax.sql.DataSource;
  *
  * <p>Each call borrows one connection, runs one statement in auto-commit mode (its own short
  * transaction) and returns the connection, restoring its auto-commit setting. A duplicate key on
- * insert (SQLState class 23) is therefore a plain {@code false}, never an aborted transaction, which
- * matters on PostgreSQL. Do not hand the store a {@code DataSource} that binds connections to an
- * outer transaction (such as Spring's {@code TransactionAwareDataSourceProxy}): its writes must
+ * insert (SQLState class 23) is therefore a plain {@code false}, never an aborted transaction,
+ * which matters on PostgreSQL. Do not hand the store a {@code DataSource} that binds connections to
+ * an outer transaction (such as Spring's {@code TransactionAwareDataSourceProxy}): its writes must
  * commit on their own.
  *
  * <h2>Failures</h2>
  *
  * <p>Every {@link SQLException} (and any other exception of the driver or pool) becomes a {@link
  * TokenStoreException} whose message names the operation, the table, the SQLState and the vendor
- * code, and whose {@link TokenStoreException#errorCode()} holds the SQLState. The driver's own message
- * is never carried, not even in the cause: PostgreSQL, H2 and others quote row values in it ({@code
- * Failing row contains (...)}), which could include the ciphertext or the user id. The cause is a
- * copy of the driver's exception chain with class names, SQLStates, vendor codes and stack traces
- * only; turn on the driver's own logging to see its messages.
+ * code, and whose {@link TokenStoreException#errorCode()} holds the SQLState. The driver's own
+ * message is never carried, not even in the cause: PostgreSQL, H2 and others quote row values in it
+ * ({@code Failing row contains (...)}), which could include the ciphertext or the user id. The
+ * cause is a copy of the driver's exception chain with class names, SQLStates, vendor codes and
+ * stack traces only; turn on the driver's own logging to see its messages.
  *
  * <p>When the database fails while the core saves a refresh token that Microsoft has just rotated,
  * the call fails with this {@link TokenStoreException}: the core caches nothing from that refresh
@@ -111,7 +110,9 @@ public final class JdbcTokenStore implements TokenStore {
     this.selectSql =
         "select user_id, version, ciphertext, updated_at_ms from " + table + " where user_id = ?";
     this.insertSql =
-        "insert into " + table + " (user_id, version, ciphertext, updated_at_ms) values (?, ?, ?, ?)";
+        "insert into "
+            + table
+            + " (user_id, version, ciphertext, updated_at_ms) values (?, ?, ?, ?)";
     this.updateSql =
         "update "
             + table
@@ -371,8 +372,8 @@ public final class JdbcTokenStore implements TokenStore {
     }
 
     /**
-     * The classpath resource holding this database's schema for the default table name, for
-     * example {@code io/teamsmeet/tokenstore/jdbc/schema-postgresql.sql}.
+     * The classpath resource holding this database's schema for the default table name, for example
+     * {@code io/teamsmeet/tokenstore/jdbc/schema-postgresql.sql}.
      *
      * @return a resource name for {@link ClassLoader#getResource(String)}
      */
@@ -402,10 +403,10 @@ public final class JdbcTokenStore implements TokenStore {
     }
 
     /**
-     * The table to use (default {@value JdbcTokenStore#DEFAULT_TABLE_NAME}): an unquoted identifier of letters,
-     * digits and {@code _} that does not start with a digit, at most 63 characters, optionally
-     * qualified by a schema ({@code app.teams_tokens}). The database folds its case as it does for
-     * any unquoted name.
+     * The table to use (default {@value JdbcTokenStore#DEFAULT_TABLE_NAME}): an unquoted identifier
+     * of letters, digits and {@code _} that does not start with a digit, at most 63 characters,
+     * optionally qualified by a schema ({@code app.teams_tokens}). The database folds its case as
+     * it does for any unquoted name.
      *
      * @param value the table name
      * @return this builder

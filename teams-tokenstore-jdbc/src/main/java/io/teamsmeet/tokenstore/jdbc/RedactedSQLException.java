@@ -38,7 +38,8 @@ final class RedactedSQLException extends SQLException {
     } else {
       copy =
           new RedactedSQLException(
-              original.getClass().getName() + "; its message is withheld: it may quote stored values",
+              original.getClass().getName()
+                  + "; its message is withheld: it may quote stored values",
               null,
               0);
     }

@@ -1,6 +1,5 @@
 package io.teamsmeet.tokenstore.jdbc;
 
-import io.teamsmeet.store.TokenStoreException;
 import io.teamsmeet.tokenstore.jdbc.JdbcTokenStore.Dialect;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +45,9 @@ final class Schema {
       if (trimmed.endsWith(";")) {
         current.setLength(current.length() - 1);
         statements.add(
-            DEFAULT_NAME.matcher(current.toString().strip()).replaceAll(Matcher.quoteReplacement(table)));
+            DEFAULT_NAME
+                .matcher(current.toString().strip())
+                .replaceAll(Matcher.quoteReplacement(table)));
         current.setLength(0);
       }
     }
@@ -69,7 +70,8 @@ final class Schema {
 
   /**
    * Creates {@code table} unless it exists with the store's columns. When another instance creates
-   * it at the same moment, the losing {@code CREATE TABLE} fails and a second probe finds the table.
+   * it at the same moment, the losing {@code CREATE TABLE} fails and a second probe finds the
+   * table.
    */
   static void createIfMissing(DataSource dataSource, String table, Dialect dialect) {
     String unknownProduct =
@@ -110,7 +112,8 @@ final class Schema {
   /** Whether the table exists with the columns the store reads and writes. */
   private static boolean exists(Connection connection, String table) {
     try (Statement probe = connection.createStatement()) {
-      probe.executeQuery(
+      probe
+          .executeQuery(
               "select user_id, version, ciphertext, updated_at_ms from " + table + " where 1 = 0")
           .close();
       return true;

@@ -11,7 +11,9 @@ import java.util.Set;
  */
 final class SqlFailures {
 
-  /** Integrity violations of class 23 that are not a duplicate key: not null, foreign key, check. */
+  /**
+   * Integrity violations of class 23 that are not a duplicate key: not null, foreign key, check.
+   */
   private static final Set<String> NOT_A_DUPLICATE = Set.of("23502", "23503", "23514");
 
   private SqlFailures() {}

@@ -48,7 +48,8 @@ class DocumentationExamplesTest {
 
   @Test
   void everySetting() throws SQLException {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("create schema teams");
     }
     // JdbcTokenStore.builder
@@ -73,7 +74,8 @@ class DocumentationExamplesTest {
 
   /** Runs a shipped script as a migration tool would, statement by statement. */
   private static void runScript(DataSource dataSource, Dialect dialect) throws SQLException {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
       for (String sql : Schema.statements(dialect, JdbcTokenStore.DEFAULT_TABLE_NAME)) {
         s.execute(sql);
       }

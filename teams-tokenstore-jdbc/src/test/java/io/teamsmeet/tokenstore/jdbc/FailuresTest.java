@@ -1,15 +1,14 @@
 package io.teamsmeet.tokenstore.jdbc;
 
-import io.teamsmeet.spi.Failures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.teamsmeet.store.TokenStoreException;
 import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.store.TokenStore;
+import io.teamsmeet.store.TokenStoreException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
@@ -35,6 +34,7 @@ class FailuresTest {
 
   /** A user id and bytes no message may show. */
   private static final String USER = "user-SECRET-ID";
+
   private static final byte[] BYTES = HexFormat.of().parseHex("c1c2c3c4c5c6c7c8c9cacbcccdcecfd0");
 
   private final List<JdbcConnectionPool> pools = new ArrayList<>();
@@ -59,7 +59,8 @@ class FailuresTest {
   }
 
   private static void execute(DataSource dataSource, String sql) throws SQLException {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }
@@ -89,7 +90,8 @@ class FailuresTest {
     store.save(grant(USER, 1, BYTES), TokenStore.ABSENT);
     execute(pool, "drop table teams_tokens");
 
-    TokenStoreException load = catchThrowableOfType(TokenStoreException.class, () -> store.load(USER));
+    TokenStoreException load =
+        catchThrowableOfType(TokenStoreException.class, () -> store.load(USER));
     TokenStoreException save =
         catchThrowableOfType(TokenStoreException.class, () -> store.save(grant(USER, 2, BYTES), 1));
     TokenStoreException insert =
@@ -99,16 +101,22 @@ class FailuresTest {
         catchThrowableOfType(TokenStoreException.class, () -> store.delete(USER, 1));
 
     assertThat(load)
-        .hasMessageMatching("token store load failed on table teams_tokens: SQLState 42S0[24], vendor code 4210[24] .*")
+        .hasMessageMatching(
+            "token store load failed on table teams_tokens: SQLState 42S0[24], vendor code 4210[24] .*")
         .hasMessageContaining("create it from the schema script");
-    assertThat(save).hasMessageStartingWith("token store save failed on table teams_tokens: SQLState 42S0");
-    assertThat(insert).hasMessageStartingWith("token store save failed on table teams_tokens: SQLState 42S0");
-    assertThat(delete).hasMessageStartingWith("token store delete failed on table teams_tokens: SQLState 42S0");
+    assertThat(save)
+        .hasMessageStartingWith("token store save failed on table teams_tokens: SQLState 42S0");
+    assertThat(insert)
+        .hasMessageStartingWith("token store save failed on table teams_tokens: SQLState 42S0");
+    assertThat(delete)
+        .hasMessageStartingWith("token store delete failed on table teams_tokens: SQLState 42S0");
     for (TokenStoreException e : List.of(load, save, insert, delete)) {
       // H2: 42S02 "table not found", or 42S04 when the database has no table at all
-      assertThat(e.errorCode()).hasValueSatisfying(state -> assertThat(state).isIn("42S02", "42S04"));
+      assertThat(e.errorCode())
+          .hasValueSatisfying(state -> assertThat(state).isIn("42S02", "42S04"));
       assertThat(e.getCause()).isInstanceOf(SQLException.class);
-      assertThat(((SQLException) e.getCause()).getSQLState()).isEqualTo(e.errorCode().orElseThrow());
+      assertThat(((SQLException) e.getCause()).getSQLState())
+          .isEqualTo(e.errorCode().orElseThrow());
       assertShowsNothingStored(e);
     }
   }
@@ -117,15 +125,18 @@ class FailuresTest {
   void aMissingTableOnPostgresIsAStoreFailureWithSqlState42P01() throws SQLException {
     String table = PostgresServer.newTableName();
     try (HikariDataSource pool = PostgresServer.pool(2)) {
-      TokenStore store = JdbcTokenStore.builder(pool).tableName(table).createTableIfMissing(true).build();
+      TokenStore store =
+          JdbcTokenStore.builder(pool).tableName(table).createTableIfMissing(true).build();
       store.save(grant(USER, 1, BYTES), TokenStore.ABSENT);
       execute(pool, "drop table " + table);
 
       TokenStoreException e =
-          catchThrowableOfType(TokenStoreException.class, () -> store.save(grant(USER, 2, BYTES), 1));
+          catchThrowableOfType(
+              TokenStoreException.class, () -> store.save(grant(USER, 2, BYTES), 1));
 
       assertThat(e.errorCode()).contains("42P01");
-      assertThat(e).hasMessageStartingWith("token store save failed on table " + table + ": SQLState 42P01");
+      assertThat(e)
+          .hasMessageStartingWith("token store save failed on table " + table + ": SQLState 42P01");
       assertShowsNothingStored(e);
     }
   }
@@ -138,13 +149,16 @@ class FailuresTest {
     try (HikariDataSource pool = PostgresServer.pool(2)) {
       execute(
           pool,
-          "create table " + table + " (user_id varchar(255) primary key, version bigint not null,"
+          "create table "
+              + table
+              + " (user_id varchar(255) primary key, version bigint not null,"
               + " ciphertext bytea not null check (length(ciphertext) > 100), updated_at_ms bigint not null)");
       TokenStore store = JdbcTokenStore.builder(pool).tableName(table).build();
 
       TokenStoreException e =
           catchThrowableOfType(
-              TokenStoreException.class, () -> store.save(grant(USER, 7, BYTES), TokenStore.ABSENT));
+              TokenStoreException.class,
+              () -> store.save(grant(USER, 7, BYTES), TokenStore.ABSENT));
 
       assertThat(e.errorCode()).contains("23514");
       assertThat(e).hasMessageContaining("an integrity constraint other than the primary key");
@@ -186,7 +200,8 @@ class FailuresTest {
     nowhere.setConnectTimeout(5);
 
     TokenStoreException e =
-        catchThrowableOfType(TokenStoreException.class, () -> JdbcTokenStore.create(nowhere).load(USER));
+        catchThrowableOfType(
+            TokenStoreException.class, () -> JdbcTokenStore.create(nowhere).load(USER));
 
     assertThat(e.errorCode()).hasValueSatisfying(state -> assertThat(state).startsWith("08"));
     assertThat(e).hasMessageContaining("the database could not be reached");
@@ -204,7 +219,8 @@ class FailuresTest {
 
     assertThat(e.errorCode()).isEmpty();
     assertThat(e)
-        .hasMessage("token store load failed on table teams_tokens: java.lang.IllegalStateException from the driver or pool");
+        .hasMessage(
+            "token store load failed on table teams_tokens: java.lang.IllegalStateException from the driver or pool");
     assertShowsNothingStored(e);
   }
 
@@ -253,7 +269,8 @@ class FailuresTest {
     config.setMaximumPoolSize(1);
     config.setAutoCommit(false);
     try (HikariDataSource pool = new HikariDataSource(config)) {
-      TokenStore store = JdbcTokenStore.builder(pool).tableName(table).createTableIfMissing(true).build();
+      TokenStore store =
+          JdbcTokenStore.builder(pool).tableName(table).createTableIfMissing(true).build();
       assertThat(store.save(grant("user-a", 1, BYTES), TokenStore.ABSENT)).isTrue();
 
       assertThat(store.save(grant("user-a", 2, BYTES), TokenStore.ABSENT)).isFalse();
@@ -279,7 +296,8 @@ class FailuresTest {
     store.load("user-a");
     store.delete("user-a", 9);
     database.failUpdates = true;
-    assertThatThrownBy(() -> store.save(grant("user-a", 2, BYTES), 1)).isInstanceOf(TokenStoreException.class);
+    assertThatThrownBy(() -> store.save(grant("user-a", 2, BYTES), 1))
+        .isInstanceOf(TokenStoreException.class);
     database.failUpdates = false;
     execute(pool, "drop table teams_tokens");
     assertThatThrownBy(() -> store.load("user-a")).isInstanceOf(TokenStoreException.class);
@@ -290,13 +308,24 @@ class FailuresTest {
 
   @Test
   void duplicateKeysAreToldApartBySqlStateAlone() {
-    assertThat(SqlFailures.isDuplicateKey(new SQLException("x", "23505"))).as("PostgreSQL, H2").isTrue();
-    assertThat(SqlFailures.isDuplicateKey(new SQLException("x", "23000", 1062))).as("MySQL").isTrue();
-    assertThat(SqlFailures.isDuplicateKey(new SQLException("x", "23000", 2627))).as("SQL Server").isTrue();
-    assertThat(SqlFailures.isDuplicateKey(new SQLIntegrityConstraintViolationException("x"))).isTrue();
+    assertThat(SqlFailures.isDuplicateKey(new SQLException("x", "23505")))
+        .as("PostgreSQL, H2")
+        .isTrue();
+    assertThat(SqlFailures.isDuplicateKey(new SQLException("x", "23000", 1062)))
+        .as("MySQL")
+        .isTrue();
+    assertThat(SqlFailures.isDuplicateKey(new SQLException("x", "23000", 2627)))
+        .as("SQL Server")
+        .isTrue();
+    assertThat(SqlFailures.isDuplicateKey(new SQLIntegrityConstraintViolationException("x")))
+        .isTrue();
 
-    assertThat(SqlFailures.isDuplicateKey(new SQLException("duplicate key", "23502"))).as("not null").isFalse();
-    assertThat(SqlFailures.isDuplicateKey(new SQLException("x", "23503"))).as("foreign key").isFalse();
+    assertThat(SqlFailures.isDuplicateKey(new SQLException("duplicate key", "23502")))
+        .as("not null")
+        .isFalse();
+    assertThat(SqlFailures.isDuplicateKey(new SQLException("x", "23503")))
+        .as("foreign key")
+        .isFalse();
     assertThat(SqlFailures.isDuplicateKey(new SQLException("x", "23514"))).as("check").isFalse();
     assertThat(SqlFailures.isDuplicateKey(new SQLException("duplicate key", "42P01"))).isFalse();
     assertThat(SqlFailures.isDuplicateKey(new SQLException("duplicate key"))).isFalse();
@@ -316,7 +345,8 @@ class FailuresTest {
         .hasMessage("grant.version must differ from expectedVersion (5)");
     assertThatThrownBy(() -> store.save(grant("x".repeat(256), 1, BYTES), TokenStore.ABSENT))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> store.save(new StoredGrant("u", 1, BYTES, Instant.MAX), TokenStore.ABSENT))
+    assertThatThrownBy(
+            () -> store.save(new StoredGrant("u", 1, BYTES, Instant.MAX), TokenStore.ABSENT))
         .hasMessageStartingWith("grant.updatedAt must be within the range of epoch milliseconds");
   }
 

@@ -1,14 +1,13 @@
 package io.teamsmeet.tokenstore.jdbc;
 
-import io.teamsmeet.spi.Failures;
-import io.teamsmeet.ErrorDetails;
-import io.teamsmeet.TeamsServiceException;
-import io.teamsmeet.spi.Deadline;
 import io.teamsmeet.AccessToken;
+import io.teamsmeet.ErrorDetails;
 import io.teamsmeet.Meeting;
-import io.teamsmeet.spi.MeetingPort;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.MeetingUpdate;
+import io.teamsmeet.spi.Deadline;
+import io.teamsmeet.spi.Failures;
+import io.teamsmeet.spi.MeetingPort;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeGraph implements MeetingPort {
 
   private final FakeIdentityPlatform identity;
+
   /** The access tokens meetings were created with, in order (test-only values). */
   final List<String> tokensUsed = new CopyOnWriteArrayList<>();
 
@@ -48,7 +48,8 @@ final class FakeGraph implements MeetingPort {
   }
 
   @Override
-  public Meeting update(AccessToken token, String meetingId, MeetingUpdate update, Deadline deadline) {
+  public Meeting update(
+      AccessToken token, String meetingId, MeetingUpdate update, Deadline deadline) {
     throw new UnsupportedOperationException("not needed here");
   }
 

@@ -1,14 +1,13 @@
 package io.teamsmeet.tokenstore.jdbc;
 
-import io.teamsmeet.spi.Failures;
-import io.teamsmeet.TeamsServiceException;
-import io.teamsmeet.ErrorDetails;
-import io.teamsmeet.spi.Deadline;
 import io.teamsmeet.AccessToken;
+import io.teamsmeet.ErrorDetails;
 import io.teamsmeet.spi.AuthPort;
 import io.teamsmeet.spi.AuthorizationCode;
 import io.teamsmeet.spi.AuthorizationRequest;
 import io.teamsmeet.spi.CodeVerifier;
+import io.teamsmeet.spi.Deadline;
+import io.teamsmeet.spi.Failures;
 import io.teamsmeet.spi.IdTokenClaims;
 import io.teamsmeet.spi.RefreshToken;
 import io.teamsmeet.spi.TokenResponse;
@@ -37,8 +36,10 @@ final class FakeIdentityPlatform implements AuthPort {
   private final AtomicInteger issued = new AtomicInteger();
   private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
   private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
+
   /** The refresh tokens presented to {@link #refresh}, in order (test-only values, not secrets). */
   final List<String> presentedRefreshTokens = new CopyOnWriteArrayList<>();
+
   private volatile String pendingState;
 
   FakeIdentityPlatform(Clock clock) {
@@ -57,7 +58,8 @@ final class FakeIdentityPlatform implements AuthPort {
   }
 
   @Override
-  public TokenResponse exchangeCode(AuthorizationCode code, CodeVerifier verifier, Deadline deadline) {
+  public TokenResponse exchangeCode(
+      AuthorizationCode code, CodeVerifier verifier, Deadline deadline) {
     if (!code.value().equals("the-code")) {
       throw Failures.service("unknown code", ErrorDetails.none(), false, null);
     }
@@ -84,7 +86,10 @@ final class FakeIdentityPlatform implements AuthPort {
         Optional.of(new RefreshToken("rt-" + n)),
         Set.of("OnlineMeetings.ReadWrite"),
         new IdTokenClaims(
-            Optional.of("tenant-1"), Optional.of("oid-1"), Optional.of("ada@example.com"), Optional.empty()));
+            Optional.of("tenant-1"),
+            Optional.of("oid-1"),
+            Optional.of("ada@example.com"),
+            Optional.empty()));
   }
 
   /** Whether Graph would accept {@code token} now. */

@@ -28,8 +28,10 @@ final class InstrumentedDataSource implements DataSource {
   private final DataSource delegate;
   final AtomicInteger openConnections = new AtomicInteger();
   final AtomicInteger openStatements = new AtomicInteger();
+
   /** Connections given back with a different auto-commit setting than they were handed out with. */
   final AtomicInteger autoCommitNotRestored = new AtomicInteger();
+
   final AtomicInteger failedUpdates = new AtomicInteger();
   volatile boolean manualCommit;
   volatile boolean failUpdates;
@@ -65,7 +67,9 @@ final class InstrumentedDataSource implements DataSource {
               return invoke(real, method, args);
             case "prepareStatement":
               return statement(
-                  (Statement) invoke(real, method, args), (String) args[0], PreparedStatement.class);
+                  (Statement) invoke(real, method, args),
+                  (String) args[0],
+                  PreparedStatement.class);
             case "createStatement":
               return statement((Statement) invoke(real, method, args), "", Statement.class);
             default:
@@ -89,8 +93,7 @@ final class InstrumentedDataSource implements DataSource {
             }
           } else if (isUpdate && failUpdates && name.startsWith("execute")) {
             failedUpdates.incrementAndGet();
-            throw new SQLException(
-                "simulated: connection reset while writing", FAILURE_STATE, 0);
+            throw new SQLException("simulated: connection reset while writing", FAILURE_STATE, 0);
           }
           return invoke(real, method, args);
         };

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.teamsmeet.store.TokenStoreException;
 import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.store.TokenStore;
+import io.teamsmeet.store.TokenStoreException;
 import io.teamsmeet.tokenstore.jdbc.JdbcTokenStore.Dialect;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -49,7 +49,8 @@ class JdbcTokenStoreBuilderTest {
   }
 
   private static StoredGrant grant(String user, long version) {
-    return new StoredGrant(user, version, new byte[] {1, 2, 3}, Instant.parse("2026-11-25T09:00:00Z"));
+    return new StoredGrant(
+        user, version, new byte[] {1, 2, 3}, Instant.parse("2026-11-25T09:00:00Z"));
   }
 
   @Test
@@ -152,7 +153,8 @@ class JdbcTokenStoreBuilderTest {
   @Test
   void createTableIfMissingUsesTheConfiguredNameAndSchema() throws SQLException {
     JdbcConnectionPool pool = h2();
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("create schema app");
     }
     TokenStore store =
@@ -277,7 +279,9 @@ class JdbcTokenStoreBuilderTest {
                   JdbcTokenStoreBuilderTest.class.getClassLoader(),
                   new Class<?>[] {Connection.class},
                   (c, m, a) ->
-                      m.getName().equals("getMetaData") ? metaData(product, version) : invoke(real, m, a));
+                      m.getName().equals("getMetaData")
+                          ? metaData(product, version)
+                          : invoke(real, m, a));
             });
   }
 

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The {@link TokenStore} promises on a real PostgreSQL server started by the build; each test gets a
- * new table, and the second instance uses a second, separate connection pool.
+ * The {@link TokenStore} promises on a real PostgreSQL server started by the build; each test gets
+ * a new table, and the second instance uses a second, separate connection pool.
  */
 class PostgresJdbcTokenStoreTest extends TokenStoreContract {
 
@@ -31,7 +31,10 @@ class PostgresJdbcTokenStoreTest extends TokenStoreContract {
   @Override
   protected TokenStore createStore() {
     table = PostgresServer.newTableName();
-    return JdbcTokenStore.builder(firstInstance).tableName(table).createTableIfMissing(true).build();
+    return JdbcTokenStore.builder(firstInstance)
+        .tableName(table)
+        .createTableIfMissing(true)
+        .build();
   }
 
   @Override

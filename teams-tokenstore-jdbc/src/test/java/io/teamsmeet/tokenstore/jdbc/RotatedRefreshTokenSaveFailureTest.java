@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
-import io.teamsmeet.TeamsMeetings;
-import io.teamsmeet.store.TokenStoreException;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.store.StoredGrant;
+import io.teamsmeet.store.TokenStoreException;
 import io.teamsmeet.testkit.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,14 +22,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * End to end with the core: the database fails exactly when the core saves the refresh token that
- * Microsoft has just rotated. The call reports the failure, the stored grant stays valid, nothing is
- * cached, and the next call refreshes again with the stored token and succeeds.
+ * Microsoft has just rotated. The call reports the failure, the stored grant stays valid, nothing
+ * is cached, and the next call refreshes again with the stored token and succeeds.
  */
 class RotatedRefreshTokenSaveFailureTest {
 
   private static final String USER = "user-42";
   private static final MeetingRequest REQUEST =
-      MeetingRequest.of("Design review", Instant.parse("2026-12-01T10:00:00Z"), Duration.ofMinutes(30));
+      MeetingRequest.of(
+          "Design review", Instant.parse("2026-12-01T10:00:00Z"), Duration.ofMinutes(30));
 
   private final FakeClock clock = FakeClock.startingAt(Instant.parse("2026-11-25T09:00:00Z"));
   private final FakeIdentityPlatform identity = new FakeIdentityPlatform(clock);
@@ -55,7 +56,9 @@ class RotatedRefreshTokenSaveFailureTest {
             .build();
     service.beginConnect(USER);
     service.completeConnect(USER, identity.consentCallback());
-    service.meetings().create(USER, REQUEST); // with the access token from the connect: no refresh yet
+    service
+        .meetings()
+        .create(USER, REQUEST); // with the access token from the connect: no refresh yet
   }
 
   @AfterEach
@@ -67,11 +70,13 @@ class RotatedRefreshTokenSaveFailureTest {
   @Test
   void aFailedSaveOfTheRotatedTokenIsReportedAndTheNextCallRecovers() {
     StoredGrant before = store.load(USER).orElseThrow();
-    clock.advance(Duration.ofHours(2)); // the cached access token has expired: the next call refreshes
+    clock.advance(
+        Duration.ofHours(2)); // the cached access token has expired: the next call refreshes
 
     database.failUpdates = true;
     TokenStoreException failure =
-        catchThrowableOfType(TokenStoreException.class, () -> service.meetings().create(USER, REQUEST));
+        catchThrowableOfType(
+            TokenStoreException.class, () -> service.meetings().create(USER, REQUEST));
 
     assertThat(failure.errorCode()).contains(InstrumentedDataSource.FAILURE_STATE);
     assertThat(failure).hasMessageContaining("save").hasMessageContaining("teams_tokens");

@@ -41,15 +41,22 @@ class SchemaScriptsTest {
   void eachScriptIsOnePlainCreateTableWithTheFourColumns(Dialect dialect) throws IOException {
     String text = script(dialect);
     String upper = text.toUpperCase(Locale.ROOT);
-    assertThat(upper).doesNotContain("DELIMITER").doesNotContain("\nGO").doesNotContain("IF NOT EXISTS");
+    assertThat(upper)
+        .doesNotContain("DELIMITER")
+        .doesNotContain("\nGO")
+        .doesNotContain("IF NOT EXISTS");
     assertThat(text.strip()).endsWith(";");
 
     List<String> statements = Schema.statements(dialect, JdbcTokenStore.DEFAULT_TABLE_NAME);
 
     assertThat(statements).hasSize(1);
     String create = statements.get(0);
-    assertThat(create).startsWith("CREATE TABLE teams_tokens (").doesNotContain(";").doesNotContain("--");
-    assertThat(create).containsPattern("(?m)^\\s+user_id\\s+N?VARCHAR\\(255\\) .*NOT NULL PRIMARY KEY,$");
+    assertThat(create)
+        .startsWith("CREATE TABLE teams_tokens (")
+        .doesNotContain(";")
+        .doesNotContain("--");
+    assertThat(create)
+        .containsPattern("(?m)^\\s+user_id\\s+N?VARCHAR\\(255\\) .*NOT NULL PRIMARY KEY,$");
     assertThat(create).containsPattern("(?m)^\\s+version\\s+BIGINT NOT NULL,$");
     assertThat(create).containsPattern("(?m)^\\s+ciphertext\\s+\\w+(\\(MAX\\))? NOT NULL,$");
     assertThat(create).containsPattern("(?m)^\\s+updated_at_ms\\s+BIGINT NOT NULL$");
@@ -57,10 +64,14 @@ class SchemaScriptsTest {
 
   @Test
   void theBytesColumnHasEachDatabasesType() {
-    assertThat(Schema.statements(Dialect.H2, "t").get(0)).contains("ciphertext    VARBINARY NOT NULL");
-    assertThat(Schema.statements(Dialect.POSTGRESQL, "t").get(0)).contains("ciphertext    BYTEA NOT NULL");
-    assertThat(Schema.statements(Dialect.MYSQL, "t").get(0)).contains("ciphertext    LONGBLOB NOT NULL");
-    assertThat(Schema.statements(Dialect.MARIADB, "t").get(0)).contains("ciphertext    LONGBLOB NOT NULL");
+    assertThat(Schema.statements(Dialect.H2, "t").get(0))
+        .contains("ciphertext    VARBINARY NOT NULL");
+    assertThat(Schema.statements(Dialect.POSTGRESQL, "t").get(0))
+        .contains("ciphertext    BYTEA NOT NULL");
+    assertThat(Schema.statements(Dialect.MYSQL, "t").get(0))
+        .contains("ciphertext    LONGBLOB NOT NULL");
+    assertThat(Schema.statements(Dialect.MARIADB, "t").get(0))
+        .contains("ciphertext    LONGBLOB NOT NULL");
     assertThat(Schema.statements(Dialect.SQL_SERVER, "t").get(0))
         .contains("ciphertext    VARBINARY(MAX) NOT NULL");
   }

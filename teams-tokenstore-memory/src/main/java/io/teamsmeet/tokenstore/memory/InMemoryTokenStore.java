@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link TokenStore} in this JVM's memory, with compare-and-set exactly like a database's
- * {@code update ... where version = ?}.
+ * A {@link TokenStore} in this JVM's memory, with compare-and-set exactly like a database's {@code
+ * update ... where version = ?}.
  *
  * <p>For tests, demos and single-instance applications that accept that a restart forgets every
  * connection. It holds only what the core hands it: sealed ciphertext, never a clear token.
