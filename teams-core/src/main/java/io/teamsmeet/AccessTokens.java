@@ -16,14 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -34,13 +28,12 @@ import java.util.function.Predicate;
  *   <li>A cached token is used until {@code expiresAt - skew}; from {@code refreshAt} on, one
  *       background refresh replaces it while callers keep using the current one.
  *   <li>Callers for one user that find no usable token share one refresh (single flight through
- *       {@link #inflight}); other users never wait for it: the refresh runs outside any lock. A
+ *       {@link SingleFlight}); other users never wait for it: the refresh runs outside any lock. A
  *       waiter waits at most until its own call's deadline, and is released at once when the
  *       refresh fails or the service closes.
- *   <li>A background refresh registers itself in {@link #inflight} only when it starts running: a
- *       caller never waits behind a task that is still queued (behind other users' refreshes).
- *       {@link #queued} keeps one queued task per user; the executor's queue is bounded and a full
- *       queue skips the refresh-ahead.
+ *   <li>A background refresh joins the single flight only when it starts running: a caller never
+ *       waits behind a task that is still queued (behind other users' refreshes); one task is
+ *       queued per user; the executor's queue is bounded and a full queue skips the refresh-ahead.
  *   <li>A refresh persists the (rotated) refresh token with compare-and-set before its access token
  *       is used; a lost race re-reads the store and refreshes the newer grant.
  *   <li>A cached token is checked against the store at least every {@code grantCheckInterval} (on
@@ -81,7 +74,6 @@ final class AccessTokens {
   private final Duration refreshAhead;
   private final Duration grantCheckInterval;
   private final List<String> scopes;
-  private final Executor background;
   private final Retrier retrier;
   private final Duration callTimeout;
 
@@ -98,15 +90,8 @@ final class AccessTokens {
   /** Guards the creation of {@link #changes}, and installs while it does not exist yet. */
   private final Object changesLock = new Object();
 
-  /** The refreshes running now, per user: what callers may wait for. */
-  private final ConcurrentHashMap<String, CompletableFuture<Entry>> inflight =
-      new ConcurrentHashMap<>();
-
-  /** Users with a background refresh queued or running (never waited for). */
-  private final Set<String> queued = ConcurrentHashMap.newKeySet();
-
   private final AtomicLong sequence = new AtomicLong();
-  private volatile boolean closed;
+  private final SingleFlight<Entry> flights;
 
   AccessTokens(
       AuthPort auth,
@@ -129,7 +114,7 @@ final class AccessTokens {
     this.refreshAhead = refreshAhead;
     this.grantCheckInterval = grantCheckInterval;
     this.scopes = scopes;
-    this.background = background;
+    this.flights = new SingleFlight<>(background);
     this.retrier = retrier;
     this.callTimeout = callTimeout;
     this.ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
@@ -188,7 +173,7 @@ final class AccessTokens {
    * @throws IllegalStateException if the service is closed
    */
   AccessToken get(String userId, Deadline deadline) {
-    requireOpen();
+    flights.requireOpen();
     Entry entry = cache.getIfPresent(userId);
     Instant now = clock.instant();
     if (entry != null && now.isBefore(entry.usableUntil())) {
@@ -247,7 +232,7 @@ final class AccessTokens {
    * (shared with concurrent callers) that is not {@code rejected}.
    */
   AccessToken replaceRejected(String userId, AccessToken rejected, Deadline deadline) {
-    requireOpen();
+    flights.requireOpen();
     cache.asMap().computeIfPresent(userId, (k, e) -> e.token().equals(rejected) ? null : e);
     return refreshShared(userId, rejected, deadline).token();
   }
@@ -288,22 +273,7 @@ final class AccessTokens {
    * runs.
    */
   void close() {
-    closed = true;
-    IllegalStateException stop = closedException();
-    for (CompletableFuture<Entry> running : inflight.values()) {
-      running.completeExceptionally(stop);
-    }
-    queued.clear();
-  }
-
-  private void requireOpen() {
-    if (closed) {
-      throw closedException();
-    }
-  }
-
-  private static IllegalStateException closedException() {
-    return new IllegalStateException("the MeetingService is closed");
+    flights.close();
   }
 
   private Entry entryFor(TokenResponse response, long grantVersion, long connectionId) {
@@ -332,99 +302,29 @@ final class AccessTokens {
   }
 
   private Entry refreshShared(String userId, AccessToken rejected, Deadline deadline) {
-    while (true) {
-      CompletableFuture<Entry> mine = new CompletableFuture<>();
-      CompletableFuture<Entry> running = inflight.putIfAbsent(userId, mine);
-      if (running != null) {
-        Entry shared = await(running, deadline);
-        if (rejected == null || !shared.token().equals(rejected)) {
-          return shared;
-        }
-        continue; // the refresh we joined produced the rejected token: refresh again
-      }
-      try {
-        requireOpen();
-        Entry fresh =
+    return flights.run(
+        userId,
+        deadline,
+        shared -> rejected != null && shared.token().equals(rejected),
+        () ->
             refreshUnlessFresh(
                 userId,
                 deadline,
                 e ->
                     clock.instant().isBefore(e.usableUntil())
-                        && (rejected == null || !e.token().equals(rejected)));
-        mine.complete(fresh);
-        return fresh;
-      } catch (RuntimeException | Error e) {
-        mine.completeExceptionally(e);
-        throw e;
-      } finally {
-        inflight.remove(userId, mine);
-      }
-    }
+                        && (rejected == null || !e.token().equals(rejected))));
   }
 
-  /**
-   * Queues one refresh-ahead for the user unless one is queued or running. The task joins {@link
-   * #inflight} only when it starts, so that no caller waits for a task that has not begun.
-   */
+  /** Queues one refresh-ahead for the user (never waited for while queued). */
   private void refreshInBackground(String userId) {
-    if (refreshAhead.isZero() || closed || !queued.add(userId)) {
+    if (refreshAhead.isZero()) {
       return;
     }
-    Runnable task =
-        () -> {
-          CompletableFuture<Entry> mine = new CompletableFuture<>();
-          try {
-            if (closed || inflight.putIfAbsent(userId, mine) != null) {
-              return; // closed meanwhile, or a caller is already refreshing this user
-            }
-            try {
-              mine.complete(
-                  refreshUnlessFresh(
-                      userId,
-                      Deadline.after(callTimeout),
-                      e -> clock.instant().isBefore(e.refreshAt())));
-            } catch (RuntimeException | Error e) {
-              mine.completeExceptionally(e);
-              LOG.log(
-                  Level.WARNING,
-                  "background token refresh for user {0} failed ({1}); the next call retries",
-                  userId,
-                  e.getClass().getSimpleName());
-            } finally {
-              inflight.remove(userId, mine);
-            }
-          } finally {
-            queued.remove(userId);
-          }
-        };
-    try {
-      background.execute(task);
-    } catch (RejectedExecutionException e) {
-      // The executor is saturated or shut down: skip this refresh-ahead. A caller that finds the
-      // token unusable later refreshes in its own thread.
-      queued.remove(userId);
-    }
-  }
-
-  /** Waits for another thread's refresh, at most until the deadline. */
-  private static Entry await(CompletableFuture<Entry> future, Deadline deadline) {
-    try {
-      return future.get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      throw Timeouts.waitingForRefresh(deadline);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw TeamsServiceException.notSent(
-          "interrupted while waiting for the token refresh in progress", ErrorDetails.none(), null);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+    flights.ahead(
+        userId,
+        () ->
+            refreshUnlessFresh(
+                userId, Deadline.after(callTimeout), e -> clock.instant().isBefore(e.refreshAt())));
   }
 
   /** Runs one refresh unless the cache already holds an entry that {@code stillGood} accepts. */

@@ -257,7 +257,7 @@ class WaitBoundsTest {
                       java.util.Arrays.stream(e.getValue())
                           .anyMatch(
                               frame ->
-                                  frame.getClassName().equals(AccessTokens.class.getName())
+                                  frame.getClassName().equals(SingleFlight.class.getName())
                                       && frame.getMethodName().equals("await")))
               .count();
       if (parked >= count) {
