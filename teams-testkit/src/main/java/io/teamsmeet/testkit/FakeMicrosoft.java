@@ -1,29 +1,12 @@
 package io.teamsmeet.testkit;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.core.Options;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.teamsmeet.Meeting;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A local, stateful fake of the Microsoft identity platform (v2.0 authorize and token endpoints)
@@ -212,12 +195,7 @@ public final class FakeMicrosoft implements AutoCloseable {
   /** The account that exists when the builder is given none. */
   public static final FakeAccount DEFAULT_ACCOUNT = FakeAccount.of("ana@contoso.com", "Ana Souza");
 
-  private static final String KEYSTORE = "io/teamsmeet/testkit/fake-microsoft.p12";
-  private static final String KEYSTORE_PASSWORD = "fake-microsoft";
-  private static final List<String> SHORTCUT_SCOPES =
-      List.of("openid", "profile", "offline_access", "OnlineMeetings.ReadWrite");
-
-  private final WireMockServer server;
+  private final FakeServer server;
   private final FakeClock clock;
   private final State state;
   private final Engine engine;
@@ -227,71 +205,15 @@ public final class FakeMicrosoft implements AutoCloseable {
   private final SlowBodies slowBodies = new SlowBodies();
   private final URI identityBaseUri;
   private final URI graphBaseUri;
-  private final boolean https;
 
-  private FakeMicrosoft(Builder builder) {
-    Instant start =
-        builder.startTime != null
-            ? builder.startTime
-            : Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    this.clock = FakeClock.startingAt(start);
-    Map<String, State.App> apps = new LinkedHashMap<>(builder.apps);
-    if (apps.isEmpty()) {
-      apps.put(DEFAULT_CLIENT_ID, new State.App(DEFAULT_CLIENT_ID, DEFAULT_REDIRECT_URI, null));
-    }
-    List<FakeAccount> accounts = new ArrayList<>(builder.accounts.values());
-    if (accounts.isEmpty()) {
-      accounts.add(DEFAULT_ACCOUNT);
-    }
-    this.state =
-        new State(
-            clock,
-            new State.Config(
-                apps,
-                accounts,
-                builder.consentPage,
-                builder.accessTokenLifetime,
-                builder.refreshTokenLifetime,
-                builder.revokeRefreshTokenOnUse,
-                builder.maxMeetingsPerOrganizer));
-    this.journal = new Journal(builder.journalLimit);
+  private FakeMicrosoft(Settings settings) {
+    this.clock = settings.clock();
+    this.state = new State(clock, settings.config());
+    this.journal = new Journal(settings.journalLimit);
     Bases bases = new Bases();
     this.engine = new Engine(state, bases, tokenFaults, graphFaults, journal, slowBodies);
-    this.https = builder.https;
-    WireMockConfiguration options =
-        WireMockConfiguration.options()
-            .bindAddress("127.0.0.1")
-            .extensions(engine, new HeaderScrubber())
-            .disableRequestJournal()
-            .templatingEnabled(false)
-            .stubRequestLoggingDisabled(true)
-            .gzipDisabled(true)
-            .http2PlainDisabled(true)
-            .http2TlsDisabled(true)
-            .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
-            .containerThreads(builder.serverThreads)
-            .notifier(new Slf4jNotifier(false));
-    if (https) {
-      options
-          .httpDisabled(true)
-          .httpsPort(0)
-          .keystorePath(KEYSTORE)
-          .keystoreType("PKCS12")
-          .keystorePassword(KEYSTORE_PASSWORD)
-          .keyManagerPassword(KEYSTORE_PASSWORD);
-    } else {
-      options.port(0);
-    }
-    this.server = new WireMockServer(options);
-    server.start();
-    try {
-      server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(Engine.NAME)));
-    } catch (RuntimeException e) {
-      server.stop();
-      throw e;
-    }
-    int port = https ? server.httpsPort() : server.port();
-    bases.origin((https ? "https" : "http") + "://127.0.0.1:" + port);
+    this.server = new FakeServer(engine, settings.https, settings.serverThreads);
+    bases.origin(server.origin());
     this.identityBaseUri = URI.create(bases.identity());
     this.graphBaseUri = URI.create(bases.graph());
   }
@@ -339,25 +261,7 @@ public final class FakeMicrosoft implements AutoCloseable {
    * @return a new TLS context
    */
   public SSLContext sslContext() {
-    try (InputStream in = FakeMicrosoft.class.getClassLoader().getResourceAsStream(KEYSTORE)) {
-      if (in == null) {
-        throw new IllegalStateException(KEYSTORE + " is missing from the classpath");
-      }
-      KeyStore keys = KeyStore.getInstance("PKCS12");
-      keys.load(in, KEYSTORE_PASSWORD.toCharArray());
-      Certificate certificate = keys.getCertificate(keys.aliases().nextElement());
-      KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-      trusted.load(null, null);
-      trusted.setCertificateEntry("fake-microsoft", certificate);
-      TrustManagerFactory factory =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(trusted);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, factory.getTrustManagers(), null);
-      return context;
-    } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException("cannot load the fake's certificate", e);
-    }
+    return FakeServer.sslContext();
   }
 
   // ------------------------------------------------------------------ time
@@ -394,11 +298,7 @@ public final class FakeMicrosoft implements AutoCloseable {
    * @return this fake
    */
   public FakeMicrosoft registerApp(String clientId, URI redirectUri) {
-    State.App app = Builder.newApp(clientId, redirectUri, null);
-    synchronized (state) {
-      state.apps.put(clientId, app);
-    }
-    return this;
+    return register(Settings.newApp(clientId, redirectUri, null));
   }
 
   /**
@@ -411,12 +311,12 @@ public final class FakeMicrosoft implements AutoCloseable {
    * @return this fake
    */
   public FakeMicrosoft registerApp(String clientId, URI redirectUri, String clientSecret) {
-    if (clientSecret == null || clientSecret.isEmpty()) {
-      throw new IllegalArgumentException("clientSecret must not be null or empty");
-    }
-    State.App app = Builder.newApp(clientId, redirectUri, clientSecret);
+    return register(Settings.newApp(clientId, redirectUri, Settings.requireSecret(clientSecret)));
+  }
+
+  private FakeMicrosoft register(State.App app) {
     synchronized (state) {
-      state.apps.put(clientId, app);
+      state.apps.put(app.clientId, app);
     }
     return this;
   }
@@ -429,10 +329,7 @@ public final class FakeMicrosoft implements AutoCloseable {
    * @throws IllegalArgumentException if another account has the same object id
    */
   public FakeMicrosoft addAccount(FakeAccount account) {
-    if (account == null) {
-      throw new IllegalArgumentException("account must not be null");
-    }
-    state.putAccount(account);
+    state.putAccount(Settings.requireAccount(account));
     return this;
   }
 
@@ -602,7 +499,7 @@ public final class FakeMicrosoft implements AutoCloseable {
    * @return this fake
    */
   public FakeMicrosoft accessTokenLifetime(Duration lifetime) {
-    Duration checked = Builder.requireLifetime(lifetime, "accessTokenLifetime");
+    Duration checked = Settings.requireLifetime(lifetime, "accessTokenLifetime");
     synchronized (state) {
       state.accessTokenLifetime = checked;
     }
@@ -617,10 +514,7 @@ public final class FakeMicrosoft implements AutoCloseable {
    * @return the bearer token
    */
   public String issueAccessToken(String userPrincipalName) {
-    return engine
-        .identity()
-        .issueAccessToken(
-            firstClientId(), state.requireAccount(userPrincipalName), SHORTCUT_SCOPES);
+    return engine.identity().issuer().issueAccessToken(userPrincipalName);
   }
 
   /**
@@ -632,20 +526,7 @@ public final class FakeMicrosoft implements AutoCloseable {
    * @return the refresh token
    */
   public String issueRefreshToken(String clientId, String userPrincipalName) {
-    synchronized (state) {
-      if (!state.apps.containsKey(clientId)) {
-        throw new IllegalArgumentException("no app with client id " + clientId);
-      }
-    }
-    return engine
-        .identity()
-        .issueRefreshToken(clientId, state.requireAccount(userPrincipalName), SHORTCUT_SCOPES);
-  }
-
-  private String firstClientId() {
-    synchronized (state) {
-      return state.apps.keySet().iterator().next();
-    }
+    return engine.identity().issuer().issueRefreshToken(clientId, userPrincipalName);
   }
 
   // ------------------------------------------------------------------ faults, journal, meetings
@@ -678,23 +559,7 @@ public final class FakeMicrosoft implements AutoCloseable {
    * included; a value the core has no constant for is its {@code UNKNOWN}).
    */
   public Map<String, List<Meeting>> meetings() {
-    Map<String, List<Meeting>> result = new LinkedHashMap<>();
-    synchronized (state) {
-      state.meetings.forEach(
-          (objectId, own) -> {
-            if (!own.isEmpty()) {
-              List<Meeting> list = new ArrayList<>();
-              own.values().forEach(m -> list.add(MeetingJson.toCore(m)));
-              String upn =
-                  state
-                      .accountByObjectId(objectId)
-                      .map(FakeAccount::userPrincipalName)
-                      .orElse(objectId);
-              result.put(upn, List.copyOf(list));
-            }
-          });
-    }
-    return result;
+    return CoreMeetings.all(state);
   }
 
   /**
@@ -703,16 +568,7 @@ public final class FakeMicrosoft implements AutoCloseable {
    * @param userPrincipalName a known account
    */
   public List<Meeting> meetings(String userPrincipalName) {
-    FakeAccount account = state.requireAccount(userPrincipalName);
-    List<Meeting> list = new ArrayList<>();
-    synchronized (state) {
-      state
-          .meetings
-          .getOrDefault(account.objectId(), new LinkedHashMap<>())
-          .values()
-          .forEach(m -> list.add(MeetingJson.toCore(m)));
-    }
-    return List.copyOf(list);
+    return CoreMeetings.of(state, state.requireAccount(userPrincipalName));
   }
 
   // ------------------------------------------------------------------ lifecycle
@@ -742,7 +598,7 @@ public final class FakeMicrosoft implements AutoCloseable {
   @Override
   public String toString() {
     return "FakeMicrosoft["
-        + (https ? "https" : "http")
+        + (server.https() ? "https" : "http")
         + " "
         + identityBaseUri
         + ", "
@@ -764,17 +620,7 @@ public final class FakeMicrosoft implements AutoCloseable {
    * }</pre>
    */
   public static final class Builder {
-    private final Map<String, State.App> apps = new LinkedHashMap<>();
-    private final Map<String, FakeAccount> accounts = new LinkedHashMap<>();
-    private boolean https;
-    private boolean consentPage;
-    private Instant startTime;
-    private Duration accessTokenLifetime = Duration.ofHours(1);
-    private Duration refreshTokenLifetime = Duration.ofDays(90);
-    private boolean revokeRefreshTokenOnUse;
-    private int journalLimit = 10_000;
-    private int maxMeetingsPerOrganizer = 10_000;
-    private int serverThreads = 32;
+    private final Settings settings = new Settings();
 
     private Builder() {}
 
@@ -786,7 +632,7 @@ public final class FakeMicrosoft implements AutoCloseable {
      * @return this builder
      */
     public Builder app(String clientId, URI redirectUri) {
-      apps.put(clientId, newApp(clientId, redirectUri, null));
+      settings.apps.put(clientId, Settings.newApp(clientId, redirectUri, null));
       return this;
     }
 
@@ -800,24 +646,9 @@ public final class FakeMicrosoft implements AutoCloseable {
      * @return this builder
      */
     public Builder app(String clientId, URI redirectUri, String clientSecret) {
-      if (clientSecret == null || clientSecret.isEmpty()) {
-        throw new IllegalArgumentException("clientSecret must not be null or empty");
-      }
-      apps.put(clientId, newApp(clientId, redirectUri, clientSecret));
+      settings.apps.put(
+          clientId, Settings.newApp(clientId, redirectUri, Settings.requireSecret(clientSecret)));
       return this;
-    }
-
-    static State.App newApp(String clientId, URI redirectUri, String clientSecret) {
-      if (clientId == null || clientId.isBlank()) {
-        throw new IllegalArgumentException("clientId must not be null or blank");
-      }
-      if (redirectUri == null
-          || !redirectUri.isAbsolute()
-          || redirectUri.getRawFragment() != null) {
-        throw new IllegalArgumentException(
-            "redirectUri must be an absolute URI without a fragment, was " + redirectUri);
-      }
-      return new State.App(clientId, redirectUri, clientSecret);
     }
 
     /**
@@ -827,10 +658,8 @@ public final class FakeMicrosoft implements AutoCloseable {
      * @return this builder
      */
     public Builder account(FakeAccount account) {
-      if (account == null) {
-        throw new IllegalArgumentException("account must not be null");
-      }
-      accounts.put(State.key(account.userPrincipalName()), account);
+      settings.accounts.put(
+          State.key(Settings.requireAccount(account).userPrincipalName()), account);
       return this;
     }
 
@@ -842,7 +671,7 @@ public final class FakeMicrosoft implements AutoCloseable {
      * @return this builder
      */
     public Builder https(boolean value) {
-      this.https = value;
+      settings.https = value;
       return this;
     }
 
@@ -854,7 +683,7 @@ public final class FakeMicrosoft implements AutoCloseable {
      * @return this builder
      */
     public Builder consentPage(boolean value) {
-      this.consentPage = value;
+      settings.consentPage = value;
       return this;
     }
 
@@ -869,7 +698,7 @@ public final class FakeMicrosoft implements AutoCloseable {
       if (value == null) {
         throw new IllegalArgumentException("startTime must not be null");
       }
-      this.startTime = value;
+      settings.startTime = value;
       return this;
     }
 
@@ -880,7 +709,7 @@ public final class FakeMicrosoft implements AutoCloseable {
      * @return this builder
      */
     public Builder accessTokenLifetime(Duration value) {
-      this.accessTokenLifetime = requireLifetime(value, "accessTokenLifetime");
+      settings.accessTokenLifetime = Settings.requireLifetime(value, "accessTokenLifetime");
       return this;
     }
 
@@ -891,7 +720,7 @@ public final class FakeMicrosoft implements AutoCloseable {
      * @return this builder
      */
     public Builder refreshTokenLifetime(Duration value) {
-      this.refreshTokenLifetime = requireLifetime(value, "refreshTokenLifetime");
+      settings.refreshTokenLifetime = Settings.requireLifetime(value, "refreshTokenLifetime");
       return this;
     }
 
@@ -903,7 +732,7 @@ public final class FakeMicrosoft implements AutoCloseable {
      * @return this builder
      */
     public Builder revokeRefreshTokenOnUse(boolean value) {
-      this.revokeRefreshTokenOnUse = value;
+      settings.revokeRefreshTokenOnUse = value;
       return this;
     }
 
@@ -914,7 +743,7 @@ public final class FakeMicrosoft implements AutoCloseable {
      * @return this builder
      */
     public Builder journalLimit(int value) {
-      this.journalLimit = requirePositive(value, "journalLimit");
+      settings.journalLimit = Settings.requirePositive(value, "journalLimit");
       return this;
     }
 
@@ -926,7 +755,7 @@ public final class FakeMicrosoft implements AutoCloseable {
      * @return this builder
      */
     public Builder maxMeetingsPerOrganizer(int value) {
-      this.maxMeetingsPerOrganizer = requirePositive(value, "maxMeetingsPerOrganizer");
+      settings.maxMeetingsPerOrganizer = Settings.requirePositive(value, "maxMeetingsPerOrganizer");
       return this;
     }
 
@@ -938,10 +767,7 @@ public final class FakeMicrosoft implements AutoCloseable {
      * @return this builder
      */
     public Builder serverThreads(int value) {
-      if (value < 8) {
-        throw new IllegalArgumentException("serverThreads must be at least 8, was " + value);
-      }
-      this.serverThreads = value;
+      settings.serverThreads = Settings.requireServerThreads(value);
       return this;
     }
 
@@ -951,21 +777,7 @@ public final class FakeMicrosoft implements AutoCloseable {
      * @return the running fake; close it when done
      */
     public FakeMicrosoft start() {
-      return new FakeMicrosoft(this);
-    }
-
-    static Duration requireLifetime(Duration value, String name) {
-      if (value == null || value.compareTo(Duration.ofSeconds(1)) < 0) {
-        throw new IllegalArgumentException(name + " must be at least one second, was " + value);
-      }
-      return value;
-    }
-
-    private static int requirePositive(int value, String name) {
-      if (value <= 0) {
-        throw new IllegalArgumentException(name + " must be positive, was " + value);
-      }
-      return value;
+      return new FakeMicrosoft(settings);
     }
   }
 }

@@ -2,15 +2,7 @@ package io.teamsmeet.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.teamsmeet.AllowedPresenters;
-import io.teamsmeet.Attendee;
-import io.teamsmeet.DialIn;
-import io.teamsmeet.LobbyBypass;
-import io.teamsmeet.Meeting;
-import io.teamsmeet.Organizer;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,100 +11,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
-/** Graph's onlineMeeting resource as JSON: making one, and reading one back as a core value. */
+/**
+ * Graph's onlineMeeting resource as JSON: making one with Graph's defaults, and showing it to a
+ * client. Its vocabulary is {@link MeetingProperties}; reading one back as a core value is {@link
+ * CoreMeetings}.
+ */
 final class MeetingJson {
-
-  /** Properties a client may set (create and PATCH); the rest are read-only and ignored. */
-  static final Set<String> WRITABLE =
-      Set.of(
-          "subject",
-          "startDateTime",
-          "endDateTime",
-          "participants",
-          "lobbyBypassSettings",
-          "allowedPresenters",
-          "allowMeetingChat",
-          "isEntryExitAnnounced",
-          "recordAutomatically",
-          "allowAttendeeToEnableCamera",
-          "allowAttendeeToEnableMic",
-          "allowBreakoutRooms",
-          "allowCopyingAndSharingMeetingContent",
-          "allowParticipantsToChangeName",
-          "allowPowerPointSharing",
-          "allowRecording",
-          "allowTeamworkReactions",
-          "allowTranscription",
-          "allowWhiteboard",
-          "isEndToEndEncryptionEnabled",
-          "allowLiveShare",
-          "allowedLobbyAdmitters",
-          "anonymizeIdentityForRoles",
-          "chatRestrictions",
-          "meetingSpokenLanguageTag",
-          "shareMeetingChatHistoryDefault",
-          "watermarkProtection",
-          "sensitivityLabelAssignment");
-
-  /** Read-only properties: Graph returns them and ignores them in a request. */
-  private static final Set<String> READ_ONLY =
-      Set.of(
-          "@odata.type",
-          "id",
-          "creationDateTime",
-          "expiryDateTime",
-          "externalId",
-          "joinWebUrl",
-          "joinInformation",
-          "joinMeetingIdSettings",
-          "audioConferencing",
-          "chatInfo",
-          "videoTeleconferenceId",
-          "meetingOptionsWebUrl",
-          "meetingType",
-          "meetingTemplateId",
-          "isBroadcast",
-          "broadcastSettings",
-          "attendeeReport");
-
-  /** The onlineMeeting properties Graph knows; anything else in a request body is a 400. */
-  static final Set<String> KNOWN_PROPERTIES = union(WRITABLE, READ_ONLY);
-
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new java.util.HashSet<>(a);
-    all.addAll(b);
-    return Set.copyOf(all);
-  }
-
-  static final Set<String> LOBBY_SCOPES =
-      Set.of(
-          "organizer",
-          "organization",
-          "organizationAndFederated",
-          "everyone",
-          "invited",
-          "organizationExcludingGuests",
-          "unknownFutureValue");
-
-  /**
-   * Lobby scopes Graph only returns to clients that send {@code Prefer:
-   * include-unknown-enum-members}.
-   */
-  static final Set<String> EVOLVABLE_LOBBY_SCOPES =
-      Set.of("invited", "organizationExcludingGuests");
-
-  static final Set<String> PRESENTERS =
-      Set.of("everyone", "organization", "roleIsPresenter", "organizer", "unknownFutureValue");
-
-  static final Set<String> ROLES = Set.of("attendee", "presenter", "coorganizer", "producer");
 
   private static final DateTimeFormatter SECONDS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -316,78 +225,10 @@ final class MeetingJson {
     JsonNode lobby = out.get("lobbyBypassSettings");
     if (!includeUnknownEnumMembers
         && lobby instanceof ObjectNode
-        && EVOLVABLE_LOBBY_SCOPES.contains(lobby.path("scope").asText())) {
+        && MeetingProperties.EVOLVABLE_LOBBY_SCOPES.contains(lobby.path("scope").asText())) {
       ((ObjectNode) lobby).put("scope", "unknownFutureValue");
     }
     return out;
-  }
-
-  /** The meeting as the core's value, for {@link FakeMicrosoft#meetings()}. */
-  static Meeting toCore(JsonNode m) {
-    Meeting.Builder builder =
-        Meeting.builder(m.path("id").asText(), URI.create(m.path("joinWebUrl").asText()));
-    builder.subject(text(m, "subject"));
-    builder.times(instant(m, "startDateTime"), instant(m, "endDateTime"));
-    builder.createdAt(instant(m, "creationDateTime"));
-    JsonNode join = m.path("joinMeetingIdSettings");
-    builder.joinMeetingId(text(join, "joinMeetingId"), text(join, "passcode"));
-    if (join.path("isPasscodeRequired").isBoolean()) {
-      builder.passcodeRequired(join.path("isPasscodeRequired").booleanValue());
-    }
-    JsonNode audio = m.path("audioConferencing");
-    if (audio.isObject()) {
-      builder.dialIn(
-          new DialIn(
-              Optional.ofNullable(text(audio, "conferenceId")),
-              Optional.ofNullable(text(audio, "dialinUrl")),
-              strings(audio.path("tollNumbers")),
-              strings(audio.path("tollFreeNumbers"))));
-    }
-    JsonNode organizer = m.path("participants").path("organizer");
-    builder.organizer(
-        new Organizer(
-            Optional.ofNullable(text(organizer.path("identity").path("user"), "id")),
-            Optional.ofNullable(text(organizer, "upn")),
-            Optional.ofNullable(text(organizer.path("identity").path("user"), "displayName"))));
-    List<Attendee> attendees = new ArrayList<>();
-    for (JsonNode attendee : m.path("participants").path("attendees")) {
-      String upn = text(attendee, "upn");
-      if (upn != null) {
-        attendees.add(new Attendee(upn, named(Attendee.Role.values(), text(attendee, "role"))));
-      }
-    }
-    builder.attendees(attendees);
-    JsonNode lobby = m.path("lobbyBypassSettings");
-    if (lobby.isObject()) {
-      builder.lobbyBypass(
-          new LobbyBypass(
-              named(LobbyBypass.Scope.values(), text(lobby, "scope")),
-              lobby.path("isDialInBypassEnabled").asBoolean(false)));
-    }
-    String presenters = text(m, "allowedPresenters");
-    if (presenters != null) {
-      builder.allowedPresenters(named(AllowedPresenters.values(), presenters));
-    }
-    builder.externalId(text(m, "externalId"));
-    builder.chatThreadId(text(m.path("chatInfo"), "threadId"));
-    return builder.build();
-  }
-
-  /**
-   * The constant Graph names {@code graphName}: Graph's camel case is the constant's name without
-   * underscores ({@code organizationAndFederated}, {@code ORGANIZATION_AND_FEDERATED}); anything
-   * else, {@code unknownFutureValue} and {@code producer} included, is the enum's {@code UNKNOWN}.
-   */
-  private static <E extends Enum<E>> E named(E[] values, String graphName) {
-    E unknown = null;
-    for (E value : values) {
-      if (value.name().equals("UNKNOWN")) {
-        unknown = value;
-      } else if (value.name().replace("_", "").equalsIgnoreCase(graphName)) {
-        return value;
-      }
-    }
-    return unknown;
   }
 
   static Instant expiryAfter(Instant end, Instant now) {
@@ -415,23 +256,5 @@ final class MeetingJson {
       code.append(alphabet.charAt(Wire.RANDOM.nextInt(alphabet.length())));
     }
     return code.toString();
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asText();
-  }
-
-  private static Instant instant(JsonNode node, String field) {
-    String text = text(node, field);
-    return text == null ? null : parse(text);
-  }
-
-  private static List<String> strings(JsonNode array) {
-    List<String> values = new ArrayList<>();
-    if (array instanceof ArrayNode) {
-      array.forEach(v -> values.add(v.asText()));
-    }
-    return values;
   }
 }
