@@ -8,6 +8,12 @@ import javax.sql.DataSource;
 /** Borrows a connection for one unit of work, in auto-commit mode, and always gives it back. */
 final class Connections {
 
+  /** One unit of work on a borrowed connection. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
   private Connections() {}
 
   /**
@@ -18,8 +24,7 @@ final class Connections {
    *
    * @throws TokenStoreException for any failure of the driver or the pool
    */
-  static <T> T run(
-      DataSource dataSource, Operation operation, String table, JdbcTokenStore.Work<T> work) {
+  static <T> T run(DataSource dataSource, Operation operation, String table, Work<T> work) {
     Connection connection = null;
     try {
       connection = dataSource.getConnection();

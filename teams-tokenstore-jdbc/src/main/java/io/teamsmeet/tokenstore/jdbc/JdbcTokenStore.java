@@ -3,13 +3,8 @@ package io.teamsmeet.tokenstore.jdbc;
 import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.store.TokenStore;
 import io.teamsmeet.store.TokenStoreException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -90,34 +85,12 @@ public final class JdbcTokenStore implements TokenStore {
   /** The table name used unless {@link Builder#tableName(String)} says otherwise. */
   public static final String DEFAULT_TABLE_NAME = "teams_tokens";
 
-  /** Longest user id the schemas hold, in UTF-16 code units (characters for plain text). */
-  static final int MAX_USER_ID_LENGTH = 255;
-
-  /** One identifier, optionally qualified by a schema; unquoted, so no SQL can hide in it. */
-  private static final Pattern TABLE_NAME =
-      Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
-
   private final DataSource dataSource;
-  private final String table;
-  private final String selectSql;
-  private final String insertSql;
-  private final String updateSql;
-  private final String deleteSql;
+  private final GrantTable table;
 
-  private JdbcTokenStore(DataSource dataSource, String table) {
+  private JdbcTokenStore(DataSource dataSource, String tableName) {
     this.dataSource = dataSource;
-    this.table = table;
-    this.selectSql =
-        "select user_id, version, ciphertext, updated_at_ms from " + table + " where user_id = ?";
-    this.insertSql =
-        "insert into "
-            + table
-            + " (user_id, version, ciphertext, updated_at_ms) values (?, ?, ?, ?)";
-    this.updateSql =
-        "update "
-            + table
-            + " set version = ?, ciphertext = ?, updated_at_ms = ? where user_id = ? and version = ?";
-    this.deleteSql = "delete from " + table + " where user_id = ? and version = ?";
+    this.table = new GrantTable(tableName);
   }
 
   /**
@@ -166,38 +139,8 @@ public final class JdbcTokenStore implements TokenStore {
    */
   @Override
   public Optional<StoredGrant> load(String userId) {
-    requireUserId(userId);
-    return run(
-        Operation.LOAD,
-        connection -> {
-          try (PreparedStatement select = connection.prepareStatement(selectSql)) {
-            select.setString(1, userId);
-            try (ResultSet rows = select.executeQuery()) {
-              while (rows.next()) {
-                // Exact comparison in Java too: SQL Server's "=" ignores trailing spaces.
-                if (userId.equals(rows.getString(1))) {
-                  return Optional.of(grant(userId, rows));
-                }
-              }
-              return Optional.empty();
-            }
-          }
-        });
-  }
-
-  private StoredGrant grant(String userId, ResultSet row) throws SQLException {
-    long version = row.getLong(2);
-    byte[] ciphertext = row.getBytes(3);
-    long updatedAt = row.getLong(4);
-    if (version == ABSENT || ciphertext == null || ciphertext.length == 0) {
-      throw TokenStoreException.of(
-          "token store load found an invalid row in table "
-              + table
-              + " (version 0, or no ciphertext); it was not written by this store",
-          null,
-          null);
-    }
-    return new StoredGrant(userId, version, ciphertext, Instant.ofEpochMilli(updatedAt));
+    Arguments.requireUserId(userId);
+    return run(Operation.LOAD, connection -> table.select(connection, userId));
   }
 
   /**
@@ -213,48 +156,13 @@ public final class JdbcTokenStore implements TokenStore {
    */
   @Override
   public boolean save(StoredGrant grant, long expectedVersion) {
-    if (grant == null) {
-      throw new IllegalArgumentException("grant must not be null");
-    }
-    if (grant.version() == expectedVersion) {
-      throw new IllegalArgumentException(
-          "grant.version must differ from expectedVersion (" + expectedVersion + ")");
-    }
-    requireUserId(grant.userId());
-    long updatedAt = epochMillis(grant.updatedAt());
+    Arguments.requireGrant(grant, expectedVersion);
+    long updatedAt = Arguments.epochMillis(grant.updatedAt());
     if (expectedVersion == ABSENT) {
-      return run(Operation.SAVE, connection -> insert(connection, grant, updatedAt));
+      return run(Operation.SAVE, connection -> table.insert(connection, grant, updatedAt));
     }
     return run(
-        Operation.SAVE,
-        connection -> {
-          try (PreparedStatement update = connection.prepareStatement(updateSql)) {
-            update.setLong(1, grant.version());
-            update.setBytes(2, grant.ciphertext());
-            update.setLong(3, updatedAt);
-            update.setString(4, grant.userId());
-            update.setLong(5, expectedVersion);
-            return oneRowAtMost(Operation.SAVE, update.executeUpdate());
-          }
-        });
-  }
-
-  private boolean insert(Connection connection, StoredGrant grant, long updatedAt)
-      throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(insertSql)) {
-      insert.setString(1, grant.userId());
-      insert.setLong(2, grant.version());
-      insert.setBytes(3, grant.ciphertext());
-      insert.setLong(4, updatedAt);
-      insert.executeUpdate();
-      return true;
-    } catch (SQLException e) {
-      // Auto-commit: the failed insert was its own transaction, nothing is left aborted.
-      if (SqlFailures.isDuplicateKey(e)) {
-        return false;
-      }
-      throw e;
-    }
+        Operation.SAVE, connection -> table.update(connection, grant, expectedVersion, updatedAt));
   }
 
   /**
@@ -265,81 +173,19 @@ public final class JdbcTokenStore implements TokenStore {
    */
   @Override
   public boolean delete(String userId, long expectedVersion) {
-    requireUserId(userId);
-    return run(
-        Operation.DELETE,
-        connection -> {
-          try (PreparedStatement delete = connection.prepareStatement(deleteSql)) {
-            delete.setString(1, userId);
-            delete.setLong(2, expectedVersion);
-            return oneRowAtMost(Operation.DELETE, delete.executeUpdate());
-          }
-        });
+    Arguments.requireUserId(userId);
+    return run(Operation.DELETE, connection -> table.delete(connection, userId, expectedVersion));
   }
 
-  private boolean oneRowAtMost(Operation operation, int rows) {
-    if (rows > 1) {
-      throw TokenStoreException.of(
-          "token store "
-              + operation
-              + " changed "
-              + rows
-              + " rows of table "
-              + table
-              + " for one user: the table lacks its primary key on user_id",
-          null,
-          null);
-    }
-    return rows == 1;
-  }
-
-  /** One unit of work on a borrowed connection. */
-  @FunctionalInterface
-  interface Work<T> {
-    T run(Connection connection) throws SQLException;
-  }
-
-  /**
-   * Runs {@code work} on a connection in auto-commit mode, restores the connection's auto-commit
-   * setting and closes it; translates every failure into a {@link TokenStoreException}.
-   */
-  private <T> T run(Operation operation, Work<T> work) {
-    return Connections.run(dataSource, operation, table, work);
-  }
-
-  private static void requireUserId(String userId) {
-    if (userId == null || userId.isBlank()) {
-      throw new IllegalArgumentException("userId must not be null or blank");
-    }
-    if (userId.length() > MAX_USER_ID_LENGTH) {
-      throw new IllegalArgumentException(
-          "userId must be at most " + MAX_USER_ID_LENGTH + " characters, was " + userId.length());
-    }
-  }
-
-  private static long epochMillis(Instant instant) {
-    try {
-      return instant.toEpochMilli();
-    } catch (ArithmeticException e) {
-      throw new IllegalArgumentException(
-          "grant.updatedAt must be within the range of epoch milliseconds, was " + instant, e);
-    }
-  }
-
-  static String requireTableName(String tableName) {
-    if (tableName == null || !TABLE_NAME.matcher(tableName).matches()) {
-      throw new IllegalArgumentException(
-          "tableName must be an unquoted SQL identifier, optionally qualified by a schema "
-              + "(letters, digits and _, starting with a letter or _, at most 63 each, "
-              + "for example teams_tokens or app.teams_tokens)");
-    }
-    return tableName;
+  /** Runs {@code work} on a connection of its own: see {@link Connections#run}. */
+  private <T> T run(Operation operation, Connections.Work<T> work) {
+    return Connections.run(dataSource, operation, table.name(), work);
   }
 
   /** Shows the table name only. */
   @Override
   public String toString() {
-    return "JdbcTokenStore[table=" + table + "]";
+    return "JdbcTokenStore[table=" + table.name() + "]";
   }
 
   /**
@@ -413,7 +259,7 @@ public final class JdbcTokenStore implements TokenStore {
      * @throws IllegalArgumentException if the name is null or not such an identifier
      */
     public Builder tableName(String value) {
-      this.tableName = requireTableName(value);
+      this.tableName = Arguments.requireTableName(value);
       return this;
     }
 
@@ -426,10 +272,7 @@ public final class JdbcTokenStore implements TokenStore {
      * @throws IllegalArgumentException if {@code value} is null
      */
     public Builder dialect(Dialect value) {
-      if (value == null) {
-        throw new IllegalArgumentException("dialect must not be null");
-      }
-      this.dialect = value;
+      this.dialect = Arguments.requireDialect(value);
       return this;
     }
 
