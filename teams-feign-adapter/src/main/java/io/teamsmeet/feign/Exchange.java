@@ -65,11 +65,10 @@ final class Exchange {
    *     nothing)
    */
   Duration begin(Duration requestTimeout) {
-    long left = deadline.remainingNanos();
-    long request = requestTimeout.toNanos();
-    limitedByDeadline = left < request;
-    boundNanos = Math.min(left, request);
-    return Duration.ofNanos(boundNanos);
+    Duration bound = deadline.boundedBy(requestTimeout);
+    limitedByDeadline = bound.compareTo(requestTimeout) < 0;
+    boundNanos = bound.toNanos();
+    return bound;
   }
 
   /** The bound for a thread that may have no exchange: the request timeout alone, else begin's. */
