@@ -102,29 +102,7 @@ final class ColdStart {
     List<Path> msalJars = new ArrayList<>(graphJars);
     msalJars.addAll(select(all, List.of("msal4j-"), List.of()));
 
-    // a stored, sealed grant, written for the child JVMs
-    Path dir = Files.createTempDirectory("teams-cold");
-    fake.delayMs = 0;
-    fake.tokenDelayMs = 0;
-    fake.tokenLifetimeSeconds(3600);
-    InMemoryTokenStore store = new InMemoryTokenStore();
-    try (TeamsMeetings sdk =
-        Clients.sdk(
-            fake,
-            Transport.jdk(),
-            store,
-            keys,
-            Duration.ofMinutes(5),
-            Duration.ofMinutes(5),
-            null)) {
-      Clients.connect(sdk, "cold-user");
-    }
-    StoredGrant grant = store.load("cold-user").orElseThrow();
-    Files.write(dir.resolve("grant.bin"), grant.ciphertext());
-    Files.writeString(dir.resolve("version"), Long.toString(grant.version()));
-    Files.writeString(
-        dir.resolve("keyset.json"),
-        TinkJsonProtoKeysetFormat.serializeKeyset(keys, InsecureSecretKeyAccess.get()));
+    Path dir = storedGrant(fake, keys);
 
     // MSAL4J's token cache for the same user, as a backend persists it; the access token expires
     // within MSAL's 5-minute margin, so the first acquireTokenSilently refreshes (like the SDK's
@@ -284,6 +262,50 @@ final class ColdStart {
         sdkClasses.get("total"),
         graphClasses.get("total"),
         msalClasses.get("total"));
+  }
+
+  /**
+   * A directory holding the sealed grant of "cold-user" (connected through the real flow against
+   * the fake), its version and the keyset, for the child JVMs.
+   */
+  static Path storedGrant(FakeEndpoints fake, KeysetHandle keys) throws Exception {
+    Path dir = Files.createTempDirectory("teams-cold");
+    fake.delayMs = 0;
+    fake.tokenDelayMs = 0;
+    fake.tokenLifetimeSeconds(3600);
+    InMemoryTokenStore store = new InMemoryTokenStore();
+    try (TeamsMeetings sdk =
+        Clients.sdk(
+            fake,
+            Transport.jdk(),
+            store,
+            keys,
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(5),
+            null)) {
+      Clients.connect(sdk, "cold-user");
+    }
+    StoredGrant grant = store.load("cold-user").orElseThrow();
+    Files.write(dir.resolve("grant.bin"), grant.ciphertext());
+    Files.writeString(dir.resolve("version"), Long.toString(grant.version()));
+    Files.writeString(
+        dir.resolve("keyset.json"),
+        TinkJsonProtoKeysetFormat.serializeKeyset(keys, InsecureSecretKeyAccess.get()));
+    return dir;
+  }
+
+  /** The SDK's runtime jars (core, adapter, memory store and their dependencies). */
+  static List<Path> sdkRuntime() throws Exception {
+    List<Path> all = new ArrayList<>();
+    for (String s :
+        Files.readString(targetDir().resolve("runtime.classpath"))
+            .trim()
+            .split(File.pathSeparator)) {
+      all.add(Path.of(s));
+    }
+    List<Path> sdkRun = select(all, SDK_JARS, List.of());
+    sdkRun.addAll(select(all, List.of("teams-tokenstore-memory-"), List.of()));
+    return sdkRun;
   }
 
   static String fmt(List<Double> ms) {

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * End-to-end comparison (issue 7; issue 10's OkHttp rows and its peers: the Microsoft Graph SDK and
  * MSAL4J + Graph SDK), refresh under load, single flight and cold start, in one run against one
  * local fake. Options: {@code --delay-ms N} (only the delayed comparison), {@code --quick}, {@code
- * --only e2e|delay|refresh|single|cold}.
+ * --only e2e|delay|refresh|single|cold}, {@code --variant DIR} (two builds of the SDK against each
+ * other: {@link VariantComparison}).
  */
 public final class EndToEnd {
 
@@ -57,6 +58,7 @@ public final class EndToEnd {
     int delayMs = 20;
     boolean quick = false;
     String only = null;
+    java.nio.file.Path variant = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--delay-ms" -> {
@@ -65,6 +67,10 @@ public final class EndToEnd {
         }
         case "--quick" -> quick = true;
         case "--only" -> only = args[++i];
+        case "--variant" -> {
+          variant = java.nio.file.Path.of(args[++i]);
+          only = only == null ? "ab" : only;
+        }
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -94,6 +100,13 @@ public final class EndToEnd {
       }
       if (only == null || only.equals("cold")) {
         ColdStart.run(fake, keys, quick ? 3 : 5);
+      }
+      if ("ab".equals(only) || "ab-cold".equals(only)) {
+        if (variant == null) {
+          throw new IllegalArgumentException("--only ab needs --variant DIR");
+        }
+        VariantComparison.run(
+            fake, keys, variant, quick ? 5 : 15, "ab-cold".equals(only) ? 0 : quick ? 3 : 6);
       }
     }
     System.out.printf("load average at end %s%n", loadAverage());

@@ -1,0 +1,114 @@
+package io.teamsmeet.benchmarks;
+
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import io.teamsmeet.Meeting;
+import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.TeamsMeetings;
+import io.teamsmeet.store.StoredGrant;
+import io.teamsmeet.store.TokenStore;
+import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The SDK's steady state in a JVM of its own, run by {@link VariantComparison}: one user whose
+ * grant is stored (as {@link ColdStartSdk} has it), a warm-up, then timed rounds of meetings on the
+ * java.net.http transport. The fake runs in the parent, so this process's CPU time is the client's
+ * alone. Prints {@code STEADY <cpu ms per meeting> <meetings per second>} (medians of the rounds).
+ * Args: fake base URL, directory with the grant, threads, warm-up meetings, rounds, meetings per
+ * round.
+ */
+public final class SteadySdk {
+
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  private SteadySdk() {}
+
+  public static void main(String[] args) throws Exception {
+    URI base = URI.create(args[0]);
+    Path dir = Path.of(args[1]);
+    int threads = Integer.parseInt(args[2]);
+    int warmUp = Integer.parseInt(args[3]);
+    int rounds = Integer.parseInt(args[4]);
+    int perRound = Integer.parseInt(args[5]);
+    java.util.logging.Logger.getLogger("io.teamsmeet").setLevel(java.util.logging.Level.WARNING);
+    KeysetHandle keys =
+        TinkJsonProtoKeysetFormat.parseKeyset(
+            Files.readString(dir.resolve("keyset.json")), InsecureSecretKeyAccess.get());
+    long version = Long.parseLong(Files.readString(dir.resolve("version")).trim());
+    TokenStore store = new InMemoryTokenStore();
+    store.save(
+        new StoredGrant(
+            "cold-user",
+            version,
+            Files.readAllBytes(dir.resolve("grant.bin")),
+            Instant.parse("2026-11-01T00:00:00Z")),
+        TokenStore.ABSENT);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try (TeamsMeetings teams =
+        TeamsMeetings.builder()
+            .clientId("3f2a8c4e-1b7d-4e9a-8c6f-2d5b7a9e1c3f")
+            .redirectUri(URI.create("http://localhost:8080/callback"))
+            .identityEndpoint(base)
+            .graphEndpoint(base)
+            .tokenStore(store)
+            .tokenKeys(keys)
+            .build()) {
+      run(pool, teams, threads, warmUp);
+      List<Double> cpu = new ArrayList<>();
+      List<Double> rate = new ArrayList<>();
+      for (int r = 0; r < rounds; r++) {
+        long cpu0 = OS.getProcessCpuTime();
+        long t0 = System.nanoTime();
+        run(pool, teams, threads, perRound);
+        long t1 = System.nanoTime();
+        long cpu1 = OS.getProcessCpuTime();
+        cpu.add((cpu1 - cpu0) / 1e6 / perRound);
+        rate.add(perRound / ((t1 - t0) / 1e9));
+      }
+      System.out.printf(
+          Locale.ROOT, "STEADY %.4f %.1f%n", EndToEnd.median(cpu), EndToEnd.median(rate));
+      System.out.flush();
+    } finally {
+      pool.shutdownNow();
+    }
+    System.exit(0);
+  }
+
+  private static void run(ExecutorService pool, TeamsMeetings teams, int threads, int meetings)
+      throws Exception {
+    List<Future<?>> done = new ArrayList<>();
+    int each = meetings / threads;
+    for (int t = 0; t < threads; t++) {
+      done.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < each; i++) {
+                  MeetingRequest request =
+                      MeetingRequest.of("Quarterly review", Clients.START, Duration.ofMinutes(30));
+                  Meeting m = teams.meetings().create("cold-user", request);
+                  if (m.passcode().isEmpty()) {
+                    throw new IllegalStateException("no passcode");
+                  }
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : done) {
+      f.get();
+    }
+  }
+}
