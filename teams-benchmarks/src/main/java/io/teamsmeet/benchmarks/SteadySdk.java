@@ -5,6 +5,7 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.TeamsException;
 import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.store.StoredGrant;
 import io.teamsmeet.store.TokenStore;
@@ -21,19 +22,22 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The SDK's steady state in a JVM of its own, run by {@link VariantComparison}: one user whose
  * grant is stored (as {@link ColdStartSdk} has it), a warm-up, then timed rounds of meetings on the
  * java.net.http transport. The fake runs in the parent, so this process's CPU time is the client's
- * alone. Prints {@code STEADY <cpu ms per meeting> <meetings per second>} (medians of the rounds).
- * Args: fake base URL, directory with the grant, threads, warm-up meetings, rounds, meetings per
- * round.
+ * alone. Prints {@code STEADY <cpu ms per meeting> <meetings per second> <failed calls>} (medians
+ * of the rounds; failed calls over the whole run). Args: fake base URL, directory with the grant,
+ * threads, warm-up meetings, rounds, meetings per round.
  */
 public final class SteadySdk {
 
   private static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  private static final AtomicLong FAILURES = new AtomicLong();
 
   private SteadySdk() {}
 
@@ -80,7 +84,11 @@ public final class SteadySdk {
         rate.add(perRound / ((t1 - t0) / 1e9));
       }
       System.out.printf(
-          Locale.ROOT, "STEADY %.4f %.1f%n", EndToEnd.median(cpu), EndToEnd.median(rate));
+          Locale.ROOT,
+          "STEADY %.4f %.1f %d%n",
+          EndToEnd.median(cpu),
+          EndToEnd.median(rate),
+          FAILURES.get());
       System.out.flush();
     } finally {
       pool.shutdownNow();
@@ -99,9 +107,13 @@ public final class SteadySdk {
                 for (int i = 0; i < each; i++) {
                   MeetingRequest request =
                       MeetingRequest.of("Quarterly review", Clients.START, Duration.ofMinutes(30));
-                  Meeting m = teams.meetings().create("cold-user", request);
-                  if (m.passcode().isEmpty()) {
-                    throw new IllegalStateException("no passcode");
+                  try {
+                    Meeting m = teams.meetings().create("cold-user", request);
+                    if (m.passcode().isEmpty()) {
+                      throw new IllegalStateException("no passcode");
+                    }
+                  } catch (TeamsException e) {
+                    FAILURES.incrementAndGet(); // counted and printed, as the end-to-end rows do
                   }
                 }
                 return null;

@@ -77,6 +77,8 @@ final class VariantComparison {
       List<Double> rateB = new ArrayList<>();
       List<Double> cpuRatio = new ArrayList<>();
       List<Double> timeRatio = new ArrayList<>();
+      long failedA = 0;
+      long failedB = 0;
       for (int r = 0; r < runs; r++) {
         double[] x = steady(steadyA);
         double[] y = steady(steadyB);
@@ -84,6 +86,8 @@ final class VariantComparison {
         cpuB.add(y[0]);
         rateA.add(x[1]);
         rateB.add(y[1]);
+        failedA += (long) x[2];
+        failedB += (long) y[2];
         cpuRatio.add(y[0] / x[0]);
         timeRatio.add(x[1] / y[1]); // time per meeting B / A
       }
@@ -104,6 +108,9 @@ final class VariantComparison {
           EndToEnd.median(rateA),
           EndToEnd.median(rateB),
           EndToEnd.median(timeRatio));
+      System.out.printf(
+          "| %d thread%s: failed calls, all JVMs | %d | %d | |%n",
+          threads, threads == 1 ? "" : "s", failedA, failedB);
     }
   }
 
@@ -146,7 +153,9 @@ final class VariantComparison {
         if (line.startsWith("STEADY ")) {
           String[] f = line.split(" ");
           p.waitFor();
-          return new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])};
+          return new double[] {
+            Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3])
+          };
         }
         all.append(line).append('\n');
       }
