@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The SDK's steady state in a JVM of its own, run by {@link VariantComparison}: one user whose
  * grant is stored (as {@link ColdStartSdk} has it), a warm-up, then timed rounds of meetings on the
  * java.net.http transport. The fake runs in the parent, so this process's CPU time is the client's
- * alone. Prints {@code STEADY <cpu ms per meeting> <meetings per second> <failed calls>} (medians
- * of the rounds; failed calls over the whole run). Args: fake base URL, directory with the grant,
- * threads, warm-up meetings, rounds, meetings per round.
+ * alone. Prints {@code STEADY <cpu ms per meeting> <meetings per second> <failed calls> <bytes
+ * allocated per meeting>} (medians of the rounds; failed calls over the whole run). Args: fake base
+ * URL, directory with the grant, threads, warm-up meetings, rounds, meetings per round.
  */
 public final class SteadySdk {
 
@@ -39,7 +39,19 @@ public final class SteadySdk {
 
   private static final AtomicLong FAILURES = new AtomicLong();
 
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
   private SteadySdk() {}
+
+  /** Bytes allocated so far by the live threads (the pool's, the HTTP client's, this one). */
+  private static long allocatedBytes() {
+    long sum = 0;
+    for (long b : THREADS.getThreadAllocatedBytes(THREADS.getAllThreadIds())) {
+      sum += Math.max(0, b);
+    }
+    return sum;
+  }
 
   public static void main(String[] args) throws Exception {
     URI base = URI.create(args[0]);
@@ -74,21 +86,25 @@ public final class SteadySdk {
       run(pool, teams, threads, warmUp);
       List<Double> cpu = new ArrayList<>();
       List<Double> rate = new ArrayList<>();
+      List<Double> allocated = new ArrayList<>();
       for (int r = 0; r < rounds; r++) {
+        long bytes0 = allocatedBytes();
         long cpu0 = OS.getProcessCpuTime();
         long t0 = System.nanoTime();
         run(pool, teams, threads, perRound);
         long t1 = System.nanoTime();
         long cpu1 = OS.getProcessCpuTime();
+        allocated.add((allocatedBytes() - bytes0) / (double) perRound);
         cpu.add((cpu1 - cpu0) / 1e6 / perRound);
         rate.add(perRound / ((t1 - t0) / 1e9));
       }
       System.out.printf(
           Locale.ROOT,
-          "STEADY %.4f %.1f %d%n",
+          "STEADY %.4f %.1f %d %.0f%n",
           EndToEnd.median(cpu),
           EndToEnd.median(rate),
-          FAILURES.get());
+          FAILURES.get(),
+          EndToEnd.median(allocated));
       System.out.flush();
     } finally {
       pool.shutdownNow();

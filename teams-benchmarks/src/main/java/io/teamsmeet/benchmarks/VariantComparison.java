@@ -16,9 +16,10 @@ import java.util.stream.Stream;
  * Two builds of the SDK against each other ({@code --only ab --variant DIR}): today's {@code
  * teams-core} and {@code teams-feign-adapter} jars (A) and the jars of the same names in {@code
  * DIR} (B), built from a branch that changes one thing. Every figure comes from fresh JVMs launched
- * A, B, A, B, ... against the one fake in this process: cold start to the first meeting (wall ms)
- * and classes loaded (a count, the same every run), then the steady state ({@link SteadySdk}: CPU
- * ms per meeting in the client's own process, which the fake's load does not touch, and meetings
+ * in pairs, A B then B A, against the one fake in this process: cold start to the first meeting
+ * (wall ms) and classes loaded (a count, the same every run), then the steady state ({@link
+ * SteadySdk}: CPU ms per meeting in the client's own process, which the fake's load does not touch,
+ * bytes allocated per meeting, which another process's load does not change either, and meetings
  * per second) at 1 and at 8 threads. Ratios are B/A, medians of the per-pair ratios; below 1.00
  * means B is cheaper.
  */
@@ -44,9 +45,19 @@ final class VariantComparison {
     List<Double> msB = new ArrayList<>();
     List<Double> ratio = new ArrayList<>();
     for (int r = 0; r < coldRuns; r++) {
-      msA.add(ColdStart.time(coldA));
-      msB.add(ColdStart.time(coldB));
-      ratio.add(msB.get(r) / msA.get(r));
+      // A B, then B A: neither build always runs second
+      double x;
+      double y;
+      if (r % 2 == 0) {
+        x = ColdStart.time(coldA);
+        y = ColdStart.time(coldB);
+      } else {
+        y = ColdStart.time(coldB);
+        x = ColdStart.time(coldA);
+      }
+      msA.add(x);
+      msB.add(y);
+      ratio.add(y / x);
     }
     Map<String, Integer> classesA = ColdStart.classes(coldA, dir);
     Map<String, Integer> classesB = ColdStart.classes(coldB, dir);
@@ -77,15 +88,20 @@ final class VariantComparison {
       List<Double> rateB = new ArrayList<>();
       List<Double> cpuRatio = new ArrayList<>();
       List<Double> timeRatio = new ArrayList<>();
+      List<Double> allocA = new ArrayList<>();
+      List<Double> allocB = new ArrayList<>();
       long failedA = 0;
       long failedB = 0;
       for (int r = 0; r < runs; r++) {
-        double[] x = steady(steadyA);
+        double[] x = r % 2 == 0 ? steady(steadyA) : null;
         double[] y = steady(steadyB);
+        x = x == null ? steady(steadyA) : x;
         cpuA.add(x[0]);
         cpuB.add(y[0]);
         rateA.add(x[1]);
         rateB.add(y[1]);
+        allocA.add(x[3]);
+        allocB.add(y[3]);
         failedA += (long) x[2];
         failedB += (long) y[2];
         cpuRatio.add(y[0] / x[0]);
@@ -108,6 +124,14 @@ final class VariantComparison {
           EndToEnd.median(rateA),
           EndToEnd.median(rateB),
           EndToEnd.median(timeRatio));
+      System.out.printf(
+          Locale.ROOT,
+          "| %d thread%s: bytes allocated per meeting (client JVM) | %,.0f | %,.0f | %.3f |%n",
+          threads,
+          threads == 1 ? "" : "s",
+          EndToEnd.median(allocA),
+          EndToEnd.median(allocB),
+          EndToEnd.median(allocB) / EndToEnd.median(allocA));
       System.out.printf(
           "| %d thread%s: failed calls, all JVMs | %d | %d | |%n",
           threads, threads == 1 ? "" : "s", failedA, failedB);
@@ -154,7 +178,10 @@ final class VariantComparison {
           String[] f = line.split(" ");
           p.waitFor();
           return new double[] {
-            Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3])
+            Double.parseDouble(f[1]),
+            Double.parseDouble(f[2]),
+            Double.parseDouble(f[3]),
+            Double.parseDouble(f[4])
           };
         }
         all.append(line).append('\n');
