@@ -47,7 +47,7 @@ import java.util.function.Predicate;
  */
 final class AccessTokens {
 
-  private static final System.Logger LOG = System.getLogger("io.teamsmeet.AccessTokens");
+  private static final System.Logger LOG = System.getLogger(Loggers.TOKENS);
 
   /**
    * A usable access token, the grant version and connection it was issued for, and when its grant

@@ -12,7 +12,7 @@ import java.util.ServiceLoader;
 /** Finds the Microsoft adapter on the classpath and hands it the builder's settings. */
 final class Adapters {
 
-  private static final System.Logger LOG = System.getLogger("io.teamsmeet.TeamsMeetings");
+  private static final System.Logger LOG = System.getLogger(Loggers.CONFIG);
 
   private Adapters() {}
 

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ConnectFlow {
 
-  private static final System.Logger LOG = System.getLogger("io.teamsmeet.MeetingService");
+  private static final System.Logger LOG = System.getLogger(Loggers.CONNECT);
 
   private final AuthPort auth;
   private final StateCodec states;

@@ -25,7 +25,7 @@ import java.util.function.BiFunction;
  */
 public final class MeetingService {
 
-  private static final System.Logger LOG = System.getLogger("io.teamsmeet.MeetingService");
+  private static final System.Logger LOG = System.getLogger(Loggers.MEETINGS);
 
   private final MeetingPort meetings;
   private final AccessTokens tokens;

@@ -17,7 +17,7 @@ final class Retrier {
     ONLY_IF_UNPROCESSED
   }
 
-  private static final System.Logger LOG = System.getLogger("io.teamsmeet.Retrier");
+  private static final System.Logger LOG = System.getLogger(Loggers.RETRY);
 
   private final RetryPolicy policy;
   private final Sleeper sleeper;
@@ -64,9 +64,9 @@ final class Retrier {
           Level.DEBUG,
           "{0} failed (HTTP {1}); retry {2} in {3} ms",
           what,
-          failure.details().status(),
-          attempt,
-          delay.toMillis());
+          String.valueOf(failure.details().status()),
+          String.valueOf(attempt),
+          String.valueOf(delay.toMillis())); // MessageFormat would print 2000 as "2,000"
       try {
         sleeper.sleep(delay);
       } catch (InterruptedException e) {

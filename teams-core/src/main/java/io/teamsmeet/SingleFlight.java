@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  */
 final class SingleFlight<T> {
 
-  private static final System.Logger LOG = System.getLogger("io.teamsmeet.AccessTokens");
+  private static final System.Logger LOG = System.getLogger(Loggers.TOKENS);
 
   /** The refreshes running now, per user: what callers may wait for. */
   private final ConcurrentHashMap<String, CompletableFuture<T>> running = new ConcurrentHashMap<>();

@@ -33,7 +33,7 @@ import java.util.Optional;
  */
 final class IdTokens {
 
-  private static final System.Logger LOG = System.getLogger("io.teamsmeet.feign.IdentityPlatform");
+  private static final System.Logger LOG = System.getLogger(Loggers.IDENTITY);
   private static final int MAX_SHOWN = 80;
 
   private IdTokens() {}

@@ -37,7 +37,7 @@ import java.util.Set;
  */
 final class IdentityPlatformAuthPort implements AuthPort {
 
-  private static final System.Logger LOG = System.getLogger("io.teamsmeet.feign.IdentityPlatform");
+  private static final System.Logger LOG = System.getLogger(Loggers.IDENTITY);
 
   static final List<String> OIDC_SCOPES = List.of("offline_access", "openid", "profile");
 

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class LoggingClient implements Client {
 
-  private static final System.Logger LOG = System.getLogger("io.teamsmeet.feign.http");
+  private static final System.Logger LOG = System.getLogger(Loggers.HTTP);
 
   private final Client delegate;
 

@@ -45,7 +45,7 @@ final class TokenResponseDecoder implements Decoder {
   static final Duration ASSUMED_LIFETIME = Duration.ofMinutes(60);
   static final Duration MAX_LIFETIME = Duration.ofHours(30);
 
-  private static final System.Logger LOG = System.getLogger("io.teamsmeet.feign.IdentityPlatform");
+  private static final System.Logger LOG = System.getLogger(Loggers.IDENTITY);
 
   private final Clock clock;
   private final String clientId;

@@ -103,7 +103,7 @@ class IdTokenChecksTest extends SecurityFixture {
   void atARefreshAnIdTokenThatDoesNotFitIsIgnoredAndTheConnectionKeepsItsTenant() {
     Connection before = rig.connect(teams, USER, Rig.ANA);
     List<String> warnings = new CopyOnWriteArrayList<>();
-    Logger logger = Logger.getLogger("io.teamsmeet.feign.IdentityPlatform");
+    Logger logger = Logger.getLogger("io.teamsmeet.feign.identity");
     Handler handler =
         new Handler() {
           @Override
