@@ -120,6 +120,18 @@ public class CoreBenchmark {
           }
 
           @Override
+          public java.util.Optional<Meeting> findByJoinMeetingId(
+              AccessToken token, String joinMeetingId, Deadline deadline) {
+            return java.util.Optional.of(meeting);
+          }
+
+          @Override
+          public java.util.Optional<Meeting> findByJoinWebUrl(
+              AccessToken token, String joinWebUrl, Deadline deadline) {
+            return java.util.Optional.of(meeting);
+          }
+
+          @Override
           public Meeting update(
               AccessToken token, String meetingId, MeetingUpdate update, Deadline deadline) {
             return meeting;

@@ -9,6 +9,12 @@ import java.util.regex.Pattern;
 final class Checks {
 
   private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,253}");
+
+  /** An Entra application (client) id: a GUID, 8-4-4-4-12 hexadecimal digits. */
+  private static final Pattern GUID =
+      Pattern.compile(
+          "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
+
   private static final int MAX_REDIRECT_URI = 256;
 
   private Checks() {}
@@ -23,6 +29,16 @@ final class Checks {
       if (Character.isWhitespace(c) || c < 0x20) {
         throw new IllegalArgumentException("clientId must be a non-blank id without whitespace");
       }
+    }
+    if (!GUID.matcher(value).matches()) {
+      // never the value itself: a client secret pasted into the wrong setting must not be logged
+      throw ConfigurationException.of(
+          "clientId must be the app registration's Application (client) id, a GUID like"
+              + " 11111111-2222-3333-4444-555555555555 (Microsoft Entra admin center, App"
+              + " registrations, Overview); the value given (length "
+              + value.length()
+              + ") is not one",
+          ErrorDetails.none());
     }
     return value;
   }

@@ -237,7 +237,15 @@ public final class TeamsMeetings implements AutoCloseable {
 
     private Builder() {}
 
-    /** The app registration's Application (client) id. Required unless {@link #ports} are given. */
+    /**
+     * The app registration's Application (client) id, a GUID such as {@code
+     * 11111111-2222-3333-4444-555555555555}. Required unless {@link #ports} are given.
+     *
+     * @throws IllegalArgumentException if it is null, blank or holds whitespace
+     * @throws ConfigurationException if it is not a GUID (Microsoft Entra issues every application
+     *     id as one; the message never repeats the value, which may be a secret pasted in the wrong
+     *     place)
+     */
     public Builder clientId(String value) {
       this.clientId = Checks.clientId(value);
       return this;

@@ -29,6 +29,9 @@ final class FakeGraph implements MeetingPort {
 
   final List<String> tokensSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  /** The join meeting ids and join URLs looked up, in order (each attempt). */
+  final List<String> lookups = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   FakeGraph(FakeIdentity identity) {
     this.identity = identity;
   }
@@ -112,6 +115,28 @@ final class FakeGraph implements MeetingPort {
           ErrorDetails.builder().status(404).code("NotFound").build());
     }
     return meeting;
+  }
+
+  @Override
+  public Optional<Meeting> findByJoinMeetingId(
+      AccessToken token, String joinMeetingId, Deadline deadline) {
+    lookups.add(joinMeetingId);
+    String account = authenticate(token);
+    return ownMeetings(account)
+        .filter(m -> m.joinMeetingId().filter(joinMeetingId::equals).isPresent())
+        .findFirst();
+  }
+
+  @Override
+  public Optional<Meeting> findByJoinWebUrl(
+      AccessToken token, String joinWebUrl, Deadline deadline) {
+    lookups.add(joinWebUrl);
+    String account = authenticate(token);
+    return ownMeetings(account).filter(m -> m.joinUrl().toString().equals(joinWebUrl)).findFirst();
+  }
+
+  private java.util.stream.Stream<Meeting> ownMeetings(String account) {
+    return meetings.values().stream().filter(m -> account.equals(owners.get(m.id())));
   }
 
   @Override

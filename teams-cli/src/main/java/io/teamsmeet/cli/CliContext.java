@@ -5,18 +5,27 @@ import java.util.Map;
 
 /**
  * What a command may touch of the outside world, injected so that tests run every command in
- * process: the environment, the two output streams, and the browser.
+ * process: the environment, the two output streams, the browser, and the shutdown hooks (Ctrl-C).
  *
  * @param env the environment variables
  * @param out where results go
  * @param err where messages, warnings and errors go
  * @param browser opens the sign-in page
+ * @param shutdownHooks runs clean-up work when the program is interrupted
  */
 record CliContext(
-    Map<String, String> env, PrintStream out, PrintStream err, BrowserOpener browser) {
+    Map<String, String> env,
+    PrintStream out,
+    PrintStream err,
+    BrowserOpener browser,
+    ShutdownHooks shutdownHooks) {
 
   CliContext {
     env = Map.copyOf(env);
+  }
+
+  CliContext(Map<String, String> env, PrintStream out, PrintStream err, BrowserOpener browser) {
+    this(env, out, err, browser, ShutdownHooks.runtime());
   }
 
   /**

@@ -21,6 +21,10 @@ final class CliException extends RuntimeException {
     return new CliException(Exit.CONFIGURATION, "configuration", message, null);
   }
 
+  static CliException notFound(String message) {
+    return new CliException(Exit.NOT_FOUND, "not_found", message, null);
+  }
+
   static CliException signIn(String message) {
     return new CliException(Exit.SIGN_IN, "sign_in", message, null);
   }

@@ -30,6 +30,7 @@ final class CommonOptions {
   @Option(
       names = "--client-id",
       paramLabel = "ID",
+      converter = ClientIds.class,
       description =
           "The app registration's Application (client) id (or $TEAMS_CLIENT_ID, or client-id in config.properties).")
   String clientId;

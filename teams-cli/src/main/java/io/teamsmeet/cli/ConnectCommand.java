@@ -11,8 +11,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code teams connect}: signs the user in with Microsoft in a browser and stores the grant,
@@ -35,7 +37,9 @@ final class ConnectCommand implements Callable<Integer> {
       names = "--port",
       paramLabel = "PORT",
       defaultValue = "0",
-      description = "The loopback port to receive the redirect on (default: any free port).")
+      converter = Port.class,
+      description =
+          "The loopback port to receive the redirect on, 1 to 65535 (default: 0, any free port).")
   int port;
 
   @Option(
@@ -65,9 +69,6 @@ final class ConnectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (port < 0 || port > 65535) {
-      throw CliException.configuration("--port must be from 0 to 65535, was " + port);
-    }
     Settings settings = context.settings(common);
     settings.requireClientId();
     // In --json mode stdout carries only the result; the instructions go to stderr.
@@ -113,6 +114,24 @@ final class ConnectCommand implements Callable<Integer> {
       callback.page().complete(Pages.connected(connection.accountName().orElse("")));
       print(connection, workspace);
       return Exit.OK;
+    }
+  }
+
+  /** {@code --port}: 0 to 65535, else a usage error (exit 2) saying so. */
+  static final class Port implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      int port;
+      try {
+        port = Integer.parseInt(value.strip());
+      } catch (NumberFormatException e) {
+        port = -1;
+      }
+      if (port < 0 || port > 65535) {
+        throw new TypeConversionException(
+            "'" + value + "' is not a port: use 1 to 65535, or 0 for any free port");
+      }
+      return port;
     }
   }
 

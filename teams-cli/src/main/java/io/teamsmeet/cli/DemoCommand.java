@@ -1,5 +1,6 @@
 package io.teamsmeet.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.teamsmeet.Connection;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
@@ -8,6 +9,7 @@ import io.teamsmeet.testkit.FakeAccount;
 import io.teamsmeet.testkit.FakeMicrosoft;
 import io.teamsmeet.testkit.RecordedRequest;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,12 +30,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code teams demo}: the three steps of the SDK as a user sees them, against the testkit's fake
- * Microsoft on this machine and an H2 file database; no network, no account, no configuration.
+ * Microsoft on this machine and an H2 file database; no network, no account, no configuration. With
+ * {@code --json}, one object with what each step produced. Its temporary database is removed at the
+ * end and on Ctrl-C (a shutdown hook closes the database first, and what the steps then fail with
+ * is not reported: the program was interrupted).
  */
 @Command(
     name = "demo",
@@ -57,16 +63,47 @@ final class DemoCommand implements Callable<Integer> {
       names = "--data-dir",
       paramLabel = "DIR",
       description =
-          "Keep the demo's H2 database here (default: a temporary directory removed at the end).")
+          "Keep the demo's H2 database here (default: a temporary directory removed at the end,"
+              + " or when interrupted).")
   Path dataDir;
+
+  @Option(
+      names = "--json",
+      description =
+          "Print one JSON object with what each step produced (errors too, on stderr) for"
+              + " scripts.")
+  boolean json;
 
   DemoCommand(CliContext context) {
     this.context = context;
   }
 
+  /** The demo's fake Microsoft, database and SDK: closed once, by the demo or by Ctrl-C. */
+  private static final class Resources {
+    FakeMicrosoft fake;
+    LocalStore store;
+    TeamsMeetings teams;
+    private boolean closed;
+
+    synchronized void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (teams != null) {
+        teams.close();
+      }
+      if (store != null) {
+        store.close();
+      }
+      if (fake != null) {
+        fake.close();
+      }
+    }
+  }
+
   @Override
   public Integer call() {
-    PrintStream out = context.out();
     Path dir;
     boolean temporary = dataDir == null;
     try {
@@ -76,31 +113,66 @@ final class DemoCommand implements Callable<Integer> {
       throw CliException.storage(
           "cannot create the demo's data directory: " + e.getClass().getSimpleName(), e);
     }
-    try (FakeMicrosoft fake =
-            FakeMicrosoft.builder()
-                .app(FakeMicrosoft.DEFAULT_CLIENT_ID, REDIRECT)
-                .account(ACCOUNT)
-                .start();
-        LocalStore store = LocalStore.open(dir);
-        TeamsMeetings teams =
-            TeamsMeetings.builder()
-                .clientId(FakeMicrosoft.DEFAULT_CLIENT_ID)
-                .redirectUri(REDIRECT)
-                .identityEndpoint(fake.identityBaseUri())
-                .graphEndpoint(fake.graphBaseUri())
-                .clock(fake.clock())
-                .tokenStore(store.tokens())
-                .tokenKeys(Keys.generate())
-                .build()) {
-      return run(fake, store, teams, out) ? Exit.OK : Exit.INTERNAL;
+    Resources resources = new Resources();
+    AtomicBoolean interrupted = new AtomicBoolean();
+    // Ctrl-C: no store error from the steps that were cut short, and no database left behind
+    Runnable unregister =
+        context
+            .shutdownHooks()
+            .register(
+                () -> {
+                  interrupted.set(true);
+                  Logging.silence();
+                  resources.close();
+                  if (temporary) {
+                    deleteRecursively(dir);
+                  }
+                  context
+                      .err()
+                      .println(
+                          "teams: demo interrupted"
+                              + (temporary ? "; its temporary database was removed" : ""));
+                  context.err().flush();
+                });
+    try {
+      resources.fake =
+          FakeMicrosoft.builder()
+              .app(FakeMicrosoft.DEFAULT_CLIENT_ID, REDIRECT)
+              .account(ACCOUNT)
+              .start();
+      resources.store = LocalStore.open(dir, false);
+      resources.teams =
+          TeamsMeetings.builder()
+              .clientId(FakeMicrosoft.DEFAULT_CLIENT_ID)
+              .redirectUri(REDIRECT)
+              .identityEndpoint(resources.fake.identityBaseUri())
+              .graphEndpoint(resources.fake.graphBaseUri())
+              .clock(resources.fake.clock())
+              .tokenStore(resources.store.tokens())
+              .tokenKeys(Keys.generate())
+              .build();
+      if (interrupted.get()) {
+        return Exit.INTERRUPTED;
+      }
+      return run(resources.fake, resources.store, resources.teams) ? Exit.OK : Exit.INTERNAL;
+    } catch (RuntimeException e) {
+      if (interrupted.get()) {
+        return Exit.INTERRUPTED; // the hook said so; what failed was cut short by it
+      }
+      throw e;
     } finally {
+      unregister.run();
+      resources.close();
       if (temporary) {
         deleteRecursively(dir);
       }
     }
   }
 
-  private boolean run(FakeMicrosoft fake, LocalStore store, TeamsMeetings teams, PrintStream out) {
+  private boolean run(FakeMicrosoft fake, LocalStore store, TeamsMeetings teams) {
+    // with --json, stdout carries only the one object at the end
+    PrintStream out = json ? new PrintStream(OutputStream.nullOutputStream()) : context.out();
+    ObjectNode result = Json.object();
     out.println(
         "teams-meetings demo: the three steps against a fake Microsoft on this machine (no network)");
     out.println(
@@ -114,6 +186,11 @@ final class DemoCommand implements Callable<Integer> {
             + (dataDir == null ? " (removed at the end)" : ""));
     out.println(I + "app user        " + USER);
     out.println();
+    result.put("fakeMicrosoft", origin(fake.identityBaseUri()));
+    result.put("account", ACCOUNT.userPrincipalName());
+    result.put("user", USER);
+    result.put("tokenStore", store.file().toString());
+    result.put("tokenStoreRemoved", dataDir == null);
 
     // 1. Begin: the URL to send the user's browser to.
     URI authorize = teams.beginConnect(USER);
@@ -128,6 +205,9 @@ final class DemoCommand implements Callable<Integer> {
             + " signs in and consents; Microsoft redirects the browser back to");
     out.println(I + Redact.url(callback.toString()));
     out.println();
+    ObjectNode connect = result.putObject("connect");
+    connect.put("authorizeUrl", Redact.url(authorize.toString()));
+    connect.put("callbackUrl", Redact.url(callback.toString()));
 
     // 2. Complete: redeem the code, store the grant sealed.
     Connection connection = teams.completeConnect(USER, callback);
@@ -153,6 +233,12 @@ final class DemoCommand implements Callable<Integer> {
             + "\" appears in the bytes: "
             + (accountHidden ? "no" : "YES"));
     out.println();
+    result.set("connection", Json.connection(connection));
+    result
+        .putObject("storedRow")
+        .put("version", first.version())
+        .put("bytes", first.ciphertext().length)
+        .put("accountInBytes", !accountHidden);
 
     // 3. Create a meeting.
     Instant start = fake.clock().instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
@@ -163,6 +249,7 @@ final class DemoCommand implements Callable<Integer> {
     out.println("3. Create a meeting (one Graph call: the access token from step 2 is cached)");
     Human.meeting(out, I, meeting);
     out.println();
+    result.set("meeting", Json.meeting(meeting));
 
     // 4. An hour later the access token has expired: the SDK refreshes it by itself.
     fake.advanceClock(Duration.ofMinutes(61));
@@ -207,13 +294,29 @@ final class DemoCommand implements Callable<Integer> {
             + "the refresh token appears in the stored bytes: "
             + (refreshTokenHidden ? "no" : "YES"));
     out.println();
+    ObjectNode later = result.putObject("afterTokenExpiry");
+    later.set("meeting", Json.meeting(second));
+    later.put("tokenRefreshes", refreshes);
+    later
+        .putObject("storedRow")
+        .put("version", secondRow.version())
+        .put("bytes", secondRow.ciphertext().length)
+        .put("refreshTokenInBytes", !refreshTokenHidden);
 
     boolean ok = accountHidden && refreshTokenHidden && refreshes == 1;
+    result.put("ok", ok);
+    if (json) {
+      context.out().println(Json.write(result));
+    }
     if (ok) {
       out.println(
           "Done. To use your own Microsoft app: teams connect --client-id <id> (see teams connect --help).");
     } else {
-      context.err().println("teams: the demo did not behave as expected (see above)");
+      Failures.print(
+          Failures.classify(
+              CliException.internal("the demo did not behave as expected (see above)", null)),
+          json,
+          context.err());
     }
     return ok;
   }

@@ -30,7 +30,7 @@ final class Human {
     line(out, indent, "start", m.start().map(Object::toString).orElse("-"));
     line(out, indent, "end", m.end().map(Object::toString).orElse("-"));
     line(out, indent, "join URL", m.joinUrl().toString());
-    line(out, indent, "meeting id", m.joinMeetingId().orElse("-"));
+    line(out, indent, "join meeting id", m.joinMeetingId().orElse("-"));
     line(out, indent, "passcode", m.passcode().orElse("- (none)"));
     line(out, indent, "dial-in", m.dialIn().map(Human::dialIn).orElse("- (no audio conferencing)"));
     m.lobbyBypass().ifPresent(l -> line(out, indent, "lobby bypass", lobbyBypass(l)));
@@ -42,7 +42,7 @@ final class Human {
     m.organizer()
         .flatMap(o -> o.upn().or(o::displayName))
         .ifPresent(o -> line(out, indent, "organizer", o));
-    line(out, indent, "id", m.id());
+    line(out, indent, "Graph id", m.id());
   }
 
   static String lobbyBypass(LobbyBypass l) {

@@ -2,6 +2,9 @@ package io.teamsmeet.cli;
 
 import io.teamsmeet.store.TokenStoreException;
 import io.teamsmeet.tokenstore.jdbc.JdbcTokenStore;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,23 +34,53 @@ final class LocalStore implements AutoCloseable {
   }
 
   /**
-   * Opens (creating if needed) the database in {@code dir}, which must exist.
+   * Opens (creating if needed) the database in {@code dir}, which must exist. H2 closes it itself
+   * if the program is interrupted (its data is flushed).
    *
    * @throws io.teamsmeet.store.TokenStoreException if the database cannot be opened
    */
   static LocalStore open(Path dir) {
+    return open(dir, true);
+  }
+
+  /**
+   * Opens the database; with {@code closeOnExit} false H2 registers no shutdown hook of its own,
+   * and the caller closes it when interrupted (the demo, which then removes its files: two hooks at
+   * once, one closing and one deleting, could leave a file behind).
+   */
+  static LocalStore open(Path dir, boolean closeOnExit) {
     Path base = dir.toAbsolutePath().resolve(NAME);
     // Default lock mode FILE: a second process gets "database in use" rather than a shared file.
-    JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + base, "sa", "");
+    // No trace file (tokens.trace.db): H2 would write one, readable by others, on any SQL error.
+    String url =
+        "jdbc:h2:file:"
+            + base
+            + ";TRACE_LEVEL_FILE=0"
+            + (closeOnExit ? "" : ";DB_CLOSE_ON_EXIT=FALSE");
+    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
     pool.setMaxConnections(4);
     try {
       JdbcTokenStore tokens = JdbcTokenStore.builder(pool).createTableIfMissing(true).build();
-      Path file = dir.toAbsolutePath().resolve(NAME + ".mv.db");
-      OwnerOnly.restrict(file);
-      return new LocalStore(file, pool, tokens);
+      restrictFiles(dir);
+      return new LocalStore(dir.toAbsolutePath().resolve(NAME + ".mv.db"), pool, tokens);
     } catch (RuntimeException e) {
       pool.dispose();
       throw e;
+    }
+  }
+
+  /**
+   * Narrows every file of the database in {@code dir} ({@value #NAME}.*: the data file, and a trace
+   * or temporary file H2 may have written, an older version's trace file included) to rw-------.
+   * The directory (rwx------) keeps others out meanwhile.
+   */
+  static void restrictFiles(Path dir) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, NAME + ".*")) {
+      for (Path file : files) {
+        OwnerOnly.restrict(file);
+      }
+    } catch (IOException | RuntimeException e) {
+      // best effort, like OwnerOnly.restrict
     }
   }
 
@@ -97,5 +130,6 @@ final class LocalStore implements AutoCloseable {
   @Override
   public void close() {
     pool.dispose();
+    restrictFiles(file.getParent());
   }
 }

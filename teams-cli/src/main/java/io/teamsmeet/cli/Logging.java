@@ -57,6 +57,12 @@ final class Logging {
     SDK.setLevel(Level.WARNING);
   }
 
+  /** Nothing more at all: the program is being interrupted and what fails now was cut short. */
+  static synchronized void silence() {
+    Logger.getLogger("").setLevel(Level.OFF);
+    SDK.setLevel(Level.OFF);
+  }
+
   /** Also each HTTP request the SDK makes (its DEBUG level). */
   static synchronized void verbose() {
     SDK.setLevel(Level.FINE);

@@ -1,10 +1,8 @@
 package io.teamsmeet.cli;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -12,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -20,7 +17,9 @@ import java.util.Set;
  * variable, else {@code config.properties} in the config directory, else its default.
  *
  * <p>{@code config.properties} keys: {@code client-id}, {@code tenant}, {@code client-secret},
- * {@code user}, and (for tests against a fake) {@code identity-endpoint}, {@code graph-endpoint}.
+ * {@code user}, and (for tests against a fake) {@code identity-endpoint}, {@code graph-endpoint};
+ * any other key, or a malformed file, is an error naming the file and the line ({@link
+ * ConfigFile}). A client id must be a GUID ({@link ClientIds}).
  *
  * @param configDir where the config file, keyset and grant database live
  * @param user the application user id
@@ -75,47 +74,79 @@ record Settings(
   /**
    * Resolves the settings: flags, then environment, then {@code config.properties}.
    *
-   * @throws CliException (configuration) if the config file cannot be read or a value is invalid
+   * @throws CliException (configuration) if the config file cannot be read or a value is invalid;
+   *     the message names where the value came from (the variable, or the file and its line)
    */
   static Settings resolve(CommonOptions flags, Map<String, String> env) {
     List<String> warnings = new ArrayList<>();
     Path dir = flags.configDir != null ? flags.configDir : defaultConfigDir(env);
     dir = dir.toAbsolutePath().normalize();
-    Properties file = readConfigFile(dir.resolve(CONFIG_FILE), warnings);
+    Path configFile = dir.resolve(CONFIG_FILE);
+    ConfigFile file = ConfigFile.read(configFile);
 
-    Optional<String> clientId =
-        first(flags.clientId, env.get("TEAMS_CLIENT_ID"), file.getProperty("client-id"));
+    Optional<Value> clientId = first(flags.clientId, "--client-id", env, "TEAMS_CLIENT_ID", file);
+    clientId
+        .filter(v -> !ClientIds.isGuid(v.text()))
+        .ifPresent(
+            v -> {
+              throw CliException.configuration(v.origin() + ": " + ClientIds.NOT_ONE);
+            });
     String tenant =
-        first(flags.tenant, env.get("TEAMS_TENANT"), file.getProperty("tenant"))
+        first(flags.tenant, "--tenant", env, "TEAMS_TENANT", file)
+            .map(Value::text)
             .orElse("organizations");
-    Optional<String> secret =
-        first(
-            flags.clientSecret, env.get("TEAMS_CLIENT_SECRET"), file.getProperty("client-secret"));
+    Optional<Value> secret =
+        first(flags.clientSecret, "--client-secret", env, "TEAMS_CLIENT_SECRET", file);
     if (flags.clientSecret != null) {
       warnings.add(
           "a client secret on the command line is visible to other processes and kept in shell"
               + " history; prefer TEAMS_CLIENT_SECRET or client-secret in "
               + CONFIG_FILE);
     }
+    if (file.get("client-secret").isPresent() && readableByOthers(configFile)) {
+      warnings.add(
+          configFile
+              + " holds a client secret and is readable by other users; run chmod 600 "
+              + configFile);
+    }
+    Optional<Value> userValue = first(flags.user, "--user", env, "TEAMS_USER", file);
     String user =
-        first(flags.user, env.get("TEAMS_USER"), file.getProperty("user"))
-            .orElseGet(() -> System.getProperty("user.name", "user"));
+        userValue.map(Value::text).orElseGet(() -> System.getProperty("user.name", "user"));
     if (user.length() > MAX_USER_ID) {
       throw CliException.configuration(
-          "the app user id must be at most " + MAX_USER_ID + " characters");
+          userValue.map(v -> v.origin() + ": ").orElse("")
+              + "the app user id must be at most "
+              + MAX_USER_ID
+              + " characters");
     }
     Optional<URI> identity =
         flags.identityEndpoint != null
             ? Optional.of(flags.identityEndpoint)
-            : first(null, env.get("TEAMS_IDENTITY_ENDPOINT"), file.getProperty("identity-endpoint"))
-                .map(v -> uri(v, "identity-endpoint"));
+            : first(null, "", env, "TEAMS_IDENTITY_ENDPOINT", file, "identity-endpoint")
+                .map(Settings::uri);
     Optional<URI> graph =
         flags.graphEndpoint != null
             ? Optional.of(flags.graphEndpoint)
-            : first(null, env.get("TEAMS_GRAPH_ENDPOINT"), file.getProperty("graph-endpoint"))
-                .map(v -> uri(v, "graph-endpoint"));
+            : first(null, "", env, "TEAMS_GRAPH_ENDPOINT", file, "graph-endpoint")
+                .map(Settings::uri);
     return new Settings(
-        dir, user, clientId, tenant, secret, identity, graph, flags.noRetry, List.copyOf(warnings));
+        dir,
+        user,
+        clientId.map(Value::text),
+        tenant,
+        secret.map(Value::text),
+        identity,
+        graph,
+        flags.noRetry,
+        List.copyOf(warnings));
+  }
+
+  /** A setting's value and where it came from: a flag, a variable, or a line of the file. */
+  record Value(String text, String origin) {
+    @Override
+    public String toString() {
+      return "Value[" + origin + "]"; // never the text: it may be the client secret
+    }
   }
 
   /**
@@ -141,23 +172,6 @@ record Settings(
     return Path.of(home, ".config", "teams-meetings");
   }
 
-  private static Properties readConfigFile(Path file, List<String> warnings) {
-    Properties properties = new Properties();
-    if (!Files.isRegularFile(file)) {
-      return properties;
-    }
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      properties.load(reader);
-    } catch (IOException | IllegalArgumentException e) {
-      throw CliException.configuration("cannot read " + file + ": " + e.getClass().getSimpleName());
-    }
-    if (properties.getProperty("client-secret") != null && readableByOthers(file)) {
-      warnings.add(
-          file + " holds a client secret and is readable by other users; run chmod 600 " + file);
-    }
-    return properties;
-  }
-
   private static boolean readableByOthers(Path file) {
     try {
       Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
@@ -168,20 +182,38 @@ record Settings(
     }
   }
 
-  private static URI uri(String value, String name) {
+  private static URI uri(Value value) {
     try {
-      return new URI(value.strip());
+      return new URI(value.text());
     } catch (URISyntaxException e) {
-      throw CliException.configuration(name + " is not a URI: " + value);
+      throw CliException.configuration(value.origin() + ": not a URI");
     }
   }
 
-  private static Optional<String> first(String flag, String env, String file) {
-    for (String value : new String[] {flag, env, file}) {
-      if (value != null && !value.isBlank()) {
-        return Optional.of(value.strip());
-      }
+  /**
+   * The flag, else the variable, else the file's key named like the flag; blank counts as unset.
+   */
+  private static Optional<Value> first(
+      String flag, String flagName, Map<String, String> env, String variable, ConfigFile file) {
+    return first(flag, flagName, env, variable, file, flagName.substring(2));
+  }
+
+  private static Optional<Value> first(
+      String flag,
+      String flagName,
+      Map<String, String> env,
+      String variable,
+      ConfigFile file,
+      String key) {
+    if (flag != null && !flag.isBlank()) {
+      return Optional.of(new Value(flag.strip(), flagName));
     }
-    return Optional.empty();
+    String fromEnv = env.get(variable);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return Optional.of(new Value(fromEnv.strip(), variable));
+    }
+    return file.get(key)
+        .filter(e -> !e.value().isBlank())
+        .map(e -> new Value(e.value().strip(), e.origin()));
   }
 }

@@ -31,25 +31,24 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = TeamsCli.Version.class,
     sortOptions = false,
-    usageHelpAutoWidth = true,
     description = {
       "Connect a Microsoft work account and create Microsoft Teams meetings through Microsoft Graph.",
       "Without a command: runs the demo when no Microsoft app is configured, else shows this help.",
     },
     footerHeading = "%nConfiguration:%n",
     footer = {
-      "  The Microsoft app registration (Entra ID) comes from the flags, else from",
-      "  TEAMS_CLIENT_ID, TEAMS_TENANT and TEAMS_CLIENT_SECRET, else from client-id,",
-      "  tenant and client-secret in config.properties in the config directory.",
-      "  Register the redirect URI below for 'Mobile and desktop applications'",
-      "  (any port matches):",
+      "  The Microsoft app registration (Entra ID) comes from the flags, else from TEAMS_CLIENT_ID,"
+          + " TEAMS_TENANT and TEAMS_CLIENT_SECRET, else from client-id, tenant and client-secret"
+          + " in config.properties in the config directory (a key it does not know is an error)."
+          + " Register the redirect URI below for 'Mobile and desktop applications' (any port"
+          + " matches):",
       "    http://127.0.0.1/callback",
       "  and the delegated Microsoft Graph permission OnlineMeetings.ReadWrite.",
       "",
-      "  The grant is stored encrypted (Tink AES-256-GCM) in an H2 database in the",
-      "  config directory, its key in keyset.json there, readable by you only.",
-      "  A production backend should keep its key in a KMS instead (pass a",
-      "  KMS-backed Aead to TeamsMeetings.builder().tokenKeys).",
+      "  The grant is stored encrypted (Tink AES-256-GCM) in an H2 database in the config"
+          + " directory, its key in keyset.json there, readable by you only. A production backend"
+          + " should keep its key in a KMS instead (pass a KMS-backed Aead to"
+          + " TeamsMeetings.builder().tokenKeys).",
     })
 public final class TeamsCli implements Callable<Integer> {
 
@@ -88,7 +87,13 @@ public final class TeamsCli implements Callable<Integer> {
       PrintStream out,
       PrintStream err,
       BrowserOpener browser) {
-    CliContext context = new CliContext(env, out, err, browser);
+    return run(args, new CliContext(env, out, err, browser));
+  }
+
+  /** {@link #run(String[], Map, PrintStream, PrintStream, BrowserOpener)} in a given context. */
+  static int run(String[] args, CliContext context) {
+    PrintStream out = context.out();
+    PrintStream err = context.err();
     Logging.configure(err);
     try {
       int code = commandLine(context).execute(args);
@@ -115,6 +120,7 @@ public final class TeamsCli implements Callable<Integer> {
     cli.addSubcommand(new DisconnectCommand(context));
 
     documentExitCodes(cli);
+    HelpLayout.apply(cli, context.env());
     cli.setOut(new PrintWriter(context.out(), true));
     cli.setErr(new PrintWriter(context.err(), true));
     cli.setExitCodeExceptionMapper(e -> Failures.classify(e).exitCode());
@@ -125,10 +131,22 @@ public final class TeamsCli implements Callable<Integer> {
     return cli;
   }
 
-  private static void documentExitCodes(CommandLine command) {
-    command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n");
-    command.getCommandSpec().usageMessage().exitCodeList(Exit.descriptions());
-    command.getSubcommands().values().forEach(TeamsCli::documentExitCodes);
+  /** The exit-code table once, in {@code teams --help}; each command's help points there. */
+  private static void documentExitCodes(CommandLine root) {
+    root.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n");
+    root.getCommandSpec().usageMessage().exitCodeList(Exit.descriptions());
+    root.getSubcommands().values().forEach(TeamsCli::pointToExitCodes);
+  }
+
+  private static void pointToExitCodes(CommandLine command) {
+    command
+        .getCommandSpec()
+        .usageMessage()
+        .footerHeading("%n")
+        .footer(
+            "Exit codes: 0 when it worked, 2 for a bad command line; teams --help lists the"
+                + " others (3 reconnect, 6 not found, 7 configuration, ...).");
+    command.getSubcommands().values().forEach(TeamsCli::pointToExitCodes);
   }
 
   /** A bad command line: one line saying what is wrong, one saying where help is; exit 2. */

@@ -26,7 +26,7 @@ final class Workspace implements AutoCloseable {
    * The client id that status and disconnect use when no app is configured: they never call
    * Microsoft.
    */
-  private static final String OFFLINE_CLIENT_ID = "not-configured";
+  private static final String OFFLINE_CLIENT_ID = "00000000-0000-0000-0000-000000000000";
 
   private final Settings settings;
   private final LocalStore store;

@@ -236,13 +236,17 @@ class ConnectAndMeetingsTest extends AgainstFakeMicrosoft {
         .contains("start:           2030-01-15T10:00:00Z")
         .contains("end:             2030-01-15T11:30:00Z")
         .contains("join URL:        " + stored.joinUrl())
-        .contains("meeting id:      " + stored.joinMeetingId().orElseThrow())
+        .contains("join meeting id: " + stored.joinMeetingId().orElseThrow())
         .contains("passcode:        " + stored.passcode().orElseThrow())
         .contains("dial-in:         ")
         .contains("lobby bypass:    organization; dial-in callers wait")
         .contains("presenters:      everyone")
         .doesNotContain("attendees:")
-        .contains("id:              " + stored.id());
+        .contains("Graph id:        " + stored.id())
+        .endsWith(
+            "Show it again with: teams meeting get "
+                + stored.joinMeetingId().orElseThrow()
+                + System.lineSeparator());
 
     Cli.Result got = cli.run(env(), "meeting", "get", stored.id());
     assertThat(got.exitCode()).as(got.all()).isZero();
@@ -331,6 +335,160 @@ class ConnectAndMeetingsTest extends AgainstFakeMicrosoft {
     Cli.Result deleted = cli.run(env(), "meeting", "delete", "--json", id);
     assertThat(deleted.exitCode()).isZero();
     assertThat(JSON.readTree(deleted.out()).get("deleted").asBoolean()).isTrue();
+  }
+
+  @Test
+  void getAndDeleteTakeTheJoinMeetingIdThatCreatePrintedAsWellAsTheGraphIdOrTheJoinUrl()
+      throws Exception {
+    connect();
+    Cli.Result created = cli.run(env(), "meeting", "create", "--subject", "Find me");
+    cli.run(env(), "meeting", "create", "--subject", "Another one");
+    Matcher printed = Pattern.compile("join meeting id: (\\d+)").matcher(created.out());
+    assertThat(printed.find()).as(created.out()).isTrue();
+    String joinMeetingId = printed.group(1);
+    Meeting stored = fake.meetings(ANA.userPrincipalName()).get(0);
+    assertThat(joinMeetingId).isEqualTo(stored.joinMeetingId().orElseThrow());
+
+    Cli.Result byJoinId = cli.run(env(), "meeting", "get", joinMeetingId);
+    String grouped = joinMeetingId.replaceAll("(\\d{3})(?=\\d)", "$1 "); // as Teams shows it
+    Cli.Result byGroupedId = cli.run(env(), "meeting", "get", grouped, "--json");
+    Cli.Result byUrl = cli.run(env(), "meeting", "get", stored.joinUrl().toString(), "--json");
+    Cli.Result byGraphId = cli.run(env(), "meeting", "get", stored.id(), "--json");
+
+    assertThat(byJoinId.exitCode()).as(byJoinId.all()).isZero();
+    assertThat(byJoinId.out())
+        .startsWith("Meeting:")
+        .contains("subject:         Find me")
+        .contains("join meeting id: " + joinMeetingId)
+        .contains("Graph id:        " + stored.id());
+    for (Cli.Result json : List.of(byGroupedId, byUrl, byGraphId)) {
+      assertThat(json.exitCode()).as(json.all()).isZero();
+      assertThat(JSON.readTree(json.out()).get("id").asText()).isEqualTo(stored.id());
+      assertThat(JSON.readTree(json.out()).get("joinMeetingId").asText()).isEqualTo(joinMeetingId);
+    }
+    assertThat(grouped).contains(" ");
+    assertThat(fake.journal().graphCalls("GET"))
+        .extracting(r -> r.path().endsWith("/onlineMeetings"))
+        .containsExactly(true, true, true, false);
+
+    Cli.Result deleted = cli.run(env(), "meeting", "delete", joinMeetingId);
+    assertThat(deleted.exitCode()).as(deleted.all()).isZero();
+    assertThat(deleted.out()).isEqualTo("Meeting deleted: " + stored.id() + System.lineSeparator());
+    assertThat(fake.meetings(ANA.userPrincipalName()))
+        .extracting(m -> m.subject().orElseThrow())
+        .containsExactly("Another one");
+  }
+
+  @Test
+  void aJoinMeetingIdOrJoinUrlOfNoMeetingExitsSix() throws Exception {
+    connect();
+
+    Cli.Result none = cli.run(env(), "meeting", "get", "999 999 999 999");
+    Cli.Result noUrl =
+        cli.run(env(), "meeting", "delete", "https://teams.microsoft.com/l/meetup-join/none");
+    Cli.Result json = cli.run(env(), "meeting", "get", "123456", "--json");
+
+    assertThat(none.exitCode()).isEqualTo(6);
+    assertThat(none.out()).isEmpty();
+    assertThat(none.err())
+        .isEqualTo(
+            "teams: meeting not found: your account organizes no meeting with join meeting id"
+                + " 999999999999"
+                + System.lineSeparator());
+    assertThat(noUrl.exitCode()).isEqualTo(6);
+    assertThat(noUrl.err()).contains("no meeting with this join URL");
+    assertThat(json.exitCode()).isEqualTo(6);
+    assertThat(JSON.readTree(json.err()).at("/error/kind").asText()).isEqualTo("not_found");
+
+    Cli.Result spaced = cli.run(env(), "meeting", "get", "https://teams.microsoft.com/l/a b");
+    Cli.Result tooLong = cli.run(env(), "meeting", "delete", "1".repeat(65));
+    assertThat(spaced.exitCode()).isEqualTo(2);
+    assertThat(spaced.err())
+        .startsWith(
+            "teams: Invalid value for positional parameter 'ID': joinWebUrl must not contain"
+                + " whitespace")
+        .contains("Try 'teams meeting get --help'");
+    assertThat(tooLong.exitCode()).isEqualTo(2);
+    assertThat(tooLong.err()).contains("joinMeetingId must be at most 64 digits");
+  }
+
+  @Test
+  void aStartInThePastIsCreatedWithAWarningOnStderrThatLeavesJsonIntact() throws Exception {
+    connect();
+
+    Cli.Result text =
+        cli.run(env(), "meeting", "create", "--subject", "Late", "--start", "2001-02-03T10:00Z");
+    Cli.Result json =
+        cli.run(
+            env(),
+            "meeting",
+            "create",
+            "--subject",
+            "Late",
+            "--json",
+            "--start",
+            Instant.now().minus(Duration.ofMinutes(10)).toString(),
+            "--duration",
+            "1h");
+    Cli.Result now = cli.run(env(), "meeting", "create", "--subject", "Now", "--json");
+
+    assertThat(text.exitCode()).as(text.all()).isZero();
+    assertThat(text.err())
+        .matches(
+            "teams: warning: --start 2001-02-03T10:00:00Z is \\d+ days ago: the meeting has"
+                + " already ended; creating it anyway \\(Graph accepts past times\\)\\R");
+    assertThat(text.out()).startsWith("Meeting created.");
+    assertThat(json.exitCode()).as(json.all()).isZero();
+    assertThat(json.err())
+        .startsWith("teams: warning: --start ")
+        .contains(" is 10m ago: the meeting has already begun; creating it anyway");
+    assertThat(JSON.readTree(json.out()).get("subject").asText()).isEqualTo("Late");
+    assertThat(now.err()).isEmpty();
+    assertThat(fake.meetings(ANA.userPrincipalName())).hasSize(3);
+  }
+
+  @Test
+  void everyFileInTheConfigDirectoryIsOwnerOnlyAndH2WritesNoTraceFile() throws Exception {
+    connect();
+    Cli.Result created = cli.run(env(), "meeting", "create", "--subject", "x");
+    // an SQL error: before TRACE_LEVEL_FILE=0, H2 wrote it to tokens.trace.db
+    try (LocalStore store = LocalStore.open(configDir);
+        java.sql.Connection c = store.dataSource().getConnection();
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("select * from no_such_table");
+    } catch (java.sql.SQLException expected) {
+      // the point
+    }
+    Cli.Result status = cli.run(env(), "status");
+
+    assertThat(created.exitCode()).as(created.all()).isZero();
+    assertThat(status.exitCode()).as(status.all()).isZero();
+    assertThat(status.err()).isEmpty();
+    assertThat(configDir.resolve("tokens.trace.db")).doesNotExist();
+    try (java.util.stream.Stream<Path> files = Files.list(configDir)) {
+      assertThat(files)
+          .filteredOn(Files::isRegularFile)
+          .isNotEmpty()
+          .allSatisfy(
+              f ->
+                  assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                      .as(f.toString())
+                      .isEqualTo("rw-------"));
+    }
+  }
+
+  @Test
+  void aWorldReadableTraceFileLeftByAnOlderVersionIsNarrowed() throws Exception {
+    connect();
+    Path oldTrace = configDir.resolve("tokens.trace.db");
+    Files.writeString(oldTrace, "old trace");
+    Files.setPosixFilePermissions(oldTrace, PosixFilePermissions.fromString("rw-r--r--"));
+
+    Cli.Result status = cli.run(env(), "status");
+
+    assertThat(status.exitCode()).as(status.all()).isZero();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(oldTrace)))
+        .isEqualTo("rw-------");
   }
 
   @Test

@@ -332,6 +332,66 @@ class ErrorsTest extends AgainstFakeMicrosoft {
   }
 
   @Test
+  void aClientIdFlagThatIsNotAGuidIsAUsageErrorBeforeAnythingWaits() {
+    for (String bad :
+        new String[] {"my-app", "abcdefab-2222-3333-4444-55555555555", "s3cr3t~value"}) {
+      // if the flag were accepted, connect would wait for a sign-in: bound it
+      Cli.Result result =
+          cli.run(env(), "connect", "--client-id", bad, "--timeout", "2s", "--no-browser");
+
+      assertThat(result.exitCode()).as(bad).isEqualTo(2);
+      assertThat(result.out()).isEmpty();
+      assertThat(result.err())
+          .as(bad)
+          .isEqualTo(
+              "teams: Invalid value for option '--client-id': not an Application (client) id:"
+                  + " use the GUID shown as 'Application (client) ID' on the app registration's"
+                  + " Overview in the Microsoft Entra admin center, like"
+                  + " 11111111-2222-3333-4444-555555555555"
+                  + System.lineSeparator()
+                  + "Try 'teams connect --help' for more information."
+                  + System.lineSeparator())
+          .doesNotContain(bad);
+    }
+    assertThat(configDir.resolve("keyset.json")).doesNotExist();
+    assertThat(cli.run(env(), "meeting", "create", "--subject", "x", "--client-id", "x").err())
+        .contains("Invalid value for option '--client-id'")
+        .contains("Try 'teams meeting create --help'");
+  }
+
+  @Test
+  void aClientIdVariableThatIsNotAGuidIsAConfigurationErrorNamingTheVariable() {
+    Map<String, String> env = env();
+    env.put("TEAMS_CLIENT_ID", "my-app");
+
+    Cli.Result result = cli.run(env, "connect", "--timeout", "2s", "--no-browser");
+
+    assertThat(result.exitCode()).isEqualTo(7);
+    assertThat(result.err())
+        .startsWith("teams: TEAMS_CLIENT_ID: not an Application (client) id: use the GUID")
+        .doesNotContain("my-app");
+  }
+
+  @Test
+  void aPortOutOfRangeIsAUsageErrorWithTheHint() {
+    for (String bad : new String[] {"99999", "65536", "-1", "http"}) {
+      Cli.Result result = cli.run(env(), "connect", "--port", bad, "--timeout", "2s");
+
+      assertThat(result.exitCode()).as(bad).isEqualTo(2);
+      assertThat(result.out()).isEmpty();
+      assertThat(result.err())
+          .as(bad)
+          .isEqualTo(
+              "teams: Invalid value for option '--port': '"
+                  + bad
+                  + "' is not a port: use 1 to 65535, or 0 for any free port"
+                  + System.lineSeparator()
+                  + "Try 'teams connect --help' for more information."
+                  + System.lineSeparator());
+    }
+  }
+
+  @Test
   void aTooLongUserIdExitsSeven() {
     Cli.Result result = cli.run(env(), "status", "--user", "u".repeat(256));
 
@@ -347,6 +407,6 @@ class ErrorsTest extends AgainstFakeMicrosoft {
         .contains("--subject must not be blank");
     assertThat(cli.run(env(), "meetings").exitCode()).isEqualTo(2);
     assertThat(cli.run(env(), "meeting").exitCode()).isEqualTo(2);
-    assertThat(cli.run(env(), "connect", "--port", "70000").exitCode()).isEqualTo(7);
+    assertThat(cli.run(env(), "connect", "--port", "70000").exitCode()).isEqualTo(2);
   }
 }

@@ -88,7 +88,7 @@ class ParsingTest {
     Files.write(
         dir.resolve("config.properties"),
         List.of(
-            "client-id=from-file",
+            "client-id=aaaaaaaa-0000-0000-0000-00000000f11e",
             "tenant=file.example",
             "client-secret=file-secret",
             "user=file-user",
@@ -101,7 +101,7 @@ class ParsingTest {
             "TEAMS_CONFIG_DIR",
             dir.toString(),
             "TEAMS_CLIENT_ID",
-            "from-env",
+            "bbbbbbbb-0000-0000-0000-000000000e4f",
             "TEAMS_TENANT",
             "env.example");
     CommonOptions flags = new CommonOptions();
@@ -110,7 +110,7 @@ class ParsingTest {
     Settings settings = Settings.resolve(flags, env);
 
     assertThat(settings.configDir()).isEqualTo(dir.toAbsolutePath());
-    assertThat(settings.clientId()).contains("from-env");
+    assertThat(settings.clientId()).contains("bbbbbbbb-0000-0000-0000-000000000e4f");
     assertThat(settings.tenant()).isEqualTo("flag.example");
     assertThat(settings.clientSecret()).contains("file-secret");
     assertThat(settings.user()).isEqualTo("file-user");

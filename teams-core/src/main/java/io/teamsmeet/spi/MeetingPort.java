@@ -4,6 +4,7 @@ import io.teamsmeet.AccessToken;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.MeetingUpdate;
+import java.util.Optional;
 
 /**
  * Graph's {@code /me/onlineMeetings} as the core sees it. Every call acts for the user whose access
@@ -49,6 +50,33 @@ public interface MeetingPort {
    * @return the meeting
    */
   Meeting get(AccessToken token, String meetingId, Deadline deadline);
+
+  /**
+   * Finds the user's meeting with a join meeting id ({@code GET
+   * /me/onlineMeetings?$filter=joinMeetingIdSettings/joinMeetingId eq '{id}'}). Graph answers with
+   * a collection ({@code value[]}): empty when the user organizes no such meeting, which is not an
+   * error.
+   *
+   * @param token the organizer's access token
+   * @param joinMeetingId the join meeting id, ASCII digits only (the core has checked it)
+   * @param deadline when the exchange must have ended, response body included
+   * @return the meeting, or empty if the user organizes none with that id
+   */
+  Optional<Meeting> findByJoinMeetingId(AccessToken token, String joinMeetingId, Deadline deadline);
+
+  /**
+   * Finds the user's meeting with a join URL ({@code GET /me/onlineMeetings?$filter=JoinWebUrl eq
+   * '{joinWebUrl}'}, the whole filter percent-encoded once as a query value, so the join URL's own
+   * escapes such as {@code %3a} are sent as {@code %253a}). Graph answers with a collection ({@code
+   * value[]}): empty when the user organizes no such meeting, which is not an error.
+   *
+   * @param token the organizer's access token
+   * @param joinWebUrl the meeting's {@code joinWebUrl} exactly as Graph gave it (the core has
+   *     checked it is an https URL without whitespace)
+   * @param deadline when the exchange must have ended, response body included
+   * @return the meeting, or empty if the user organizes none with that join URL
+   */
+  Optional<Meeting> findByJoinWebUrl(AccessToken token, String joinWebUrl, Deadline deadline);
 
   /**
    * Changes a meeting ({@code PATCH /me/onlineMeetings/{id}}).

@@ -6,7 +6,9 @@ import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.MeetingUpdate;
 import io.teamsmeet.spi.Deadline;
 import io.teamsmeet.spi.MeetingPort;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@link MeetingPort} on Microsoft Graph v1.0 {@code /me/onlineMeetings}. Thread-safe.
@@ -40,6 +42,26 @@ final class GraphMeetingPort implements MeetingPort {
   public Meeting get(AccessToken token, String meetingId, Deadline deadline) {
     String id = encodePathSegment(meetingId);
     return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.get(auth(token), id));
+  }
+
+  @Override
+  public Optional<Meeting> findByJoinMeetingId(
+      AccessToken token, String joinMeetingId, Deadline deadline) {
+    return find(
+        token, encodeFilter("joinMeetingIdSettings/joinMeetingId", joinMeetingId), deadline);
+  }
+
+  @Override
+  public Optional<Meeting> findByJoinWebUrl(
+      AccessToken token, String joinWebUrl, Deadline deadline) {
+    return find(token, encodeFilter("JoinWebUrl", joinWebUrl), deadline);
+  }
+
+  /** The first meeting of Graph's collection (Graph documents a single item), or empty. */
+  private Optional<Meeting> find(AccessToken token, String filter, Deadline deadline) {
+    List<Meeting> found =
+        Http.call(MeetingDecoder.SERVICE, deadline, () -> api.find(auth(token), filter));
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
   @Override
@@ -85,6 +107,20 @@ final class GraphMeetingPort implements MeetingPort {
           "meetingId must not be \".\" or \"..\" (it would not stay one path segment)");
     }
     return IdentityPlatformAuthPort.encode(meetingId);
+  }
+
+  /**
+   * The {@code $filter} value {@code property eq 'value'} as a query value, percent-encoded once:
+   * the OData string literal doubles a {@code '} in the value, then every byte that is not an RFC
+   * 3986 unreserved character becomes {@code %XX} (a space is {@code %20}, never {@code +}; a
+   * {@code %} of the value is {@code %25}, so a join URL's {@code %3a} arrives at Graph as the
+   * {@code %3a} it gave out). Feign passes such a value through unchanged.
+   */
+  static String encodeFilter(String property, String value) {
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException(property + " must not be null or empty");
+    }
+    return IdentityPlatformAuthPort.encode(property + " eq '" + value.replace("'", "''") + "'");
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.teamsmeet.Meeting;
 import io.teamsmeet.Organizer;
 import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.spi.Failures;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -43,6 +44,9 @@ import java.util.Optional;
  *       Microsoft's examples), with both the arrays {@code tollNumbers}/{@code tollFreeNumbers} and
  *       the deprecated single {@code tollNumber}/{@code tollFreeNumber}.
  *   <li>Every other field is optional; unknown fields are ignored.
+ *   <li>A {@code List<Meeting>} is read from a collection ({@code {"value": [...]}}, the answer to
+ *       a {@code $filter}), each item as above; a body without a {@code value} array, or with an
+ *       item that is not an object, is a non-retryable {@link TeamsServiceException}.
  * </ul>
  */
 final class MeetingDecoder implements Decoder {
@@ -53,6 +57,30 @@ final class MeetingDecoder implements Decoder {
   @Override
   public Object decode(Response response, Type type) {
     JsonNode json = Http.readJsonObject(response, SERVICE, MeetingDecoder::invalid);
+    if (type != Meeting.class
+        && type instanceof ParameterizedType list
+        && list.getRawType() == List.class) {
+      return collection(response, json);
+    }
+    return meeting(response, json);
+  }
+
+  private static List<Meeting> collection(Response response, JsonNode json) {
+    JsonNode value = json.get("value");
+    if (value == null || !value.isArray()) {
+      throw invalid(response, "has no value array", "the meetings");
+    }
+    List<Meeting> meetings = new ArrayList<>(value.size());
+    for (JsonNode item : value) {
+      if (!item.isObject()) {
+        throw invalid(response, "has an item that is not an object", "the meetings");
+      }
+      meetings.add(meeting(response, item));
+    }
+    return meetings;
+  }
+
+  private static Meeting meeting(Response response, JsonNode json) {
     String id = Json.text(json, "id").orElseThrow(() -> invalid(response, "has no id"));
     String joinWebUrl =
         Json.text(json, "joinWebUrl").orElseThrow(() -> invalid(response, "has no joinWebUrl"));
@@ -81,8 +109,12 @@ final class MeetingDecoder implements Decoder {
   }
 
   private static TeamsServiceException invalid(Response response, String what) {
+    return invalid(response, what, "the meeting");
+  }
+
+  private static TeamsServiceException invalid(Response response, String what, String subject) {
     return Failures.service(
-        "the meeting returned by Microsoft Graph " + what,
+        subject + " returned by Microsoft Graph " + what,
         Http.details(response).build(),
         false,
         null);

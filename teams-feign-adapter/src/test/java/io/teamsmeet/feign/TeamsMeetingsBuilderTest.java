@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.teamsmeet.ConfigurationException;
 import io.teamsmeet.MicrosoftCloud;
 import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
@@ -32,17 +33,21 @@ class TeamsMeetingsBuilderTest {
         .isThrownBy(() -> TeamsMeetings.builder().build())
         .withMessage("clientId is required");
     assertThatIllegalStateException()
-        .isThrownBy(() -> TeamsMeetings.builder().clientId("c").build())
+        .isThrownBy(() -> TeamsMeetings.builder().clientId(Fixture.CLIENT_ID).build())
         .withMessage("redirectUri is required");
     assertThatIllegalStateException()
         .isThrownBy(
-            () -> TeamsMeetings.builder().clientId("c").redirectUri(Fixture.REDIRECT_URI).build())
+            () ->
+                TeamsMeetings.builder()
+                    .clientId(Fixture.CLIENT_ID)
+                    .redirectUri(Fixture.REDIRECT_URI)
+                    .build())
         .withMessage("tokenStore is required");
     assertThatIllegalStateException()
         .isThrownBy(
             () ->
                 TeamsMeetings.builder()
-                    .clientId("c")
+                    .clientId(Fixture.CLIENT_ID)
                     .redirectUri(Fixture.REDIRECT_URI)
                     .tokenStore(new InMemoryTokenStore())
                     .build())
@@ -68,6 +73,31 @@ class TeamsMeetingsBuilderTest {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> TeamsMeetings.builder().clientId(value))
         .withMessageContaining("clientId");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "q7",
+        "my-client-id",
+        "6731de76-14a6-49ae-97bc-6eba6914391",
+        "6731de76-14a6-49ae-97bc-6eba6914391e0",
+        "6731de7614a649ae97bc6eba6914391e",
+        "{6731de76-14a6-49ae-97bc-6eba6914391e}",
+        "6731de76-14a6-49ae-97bc-6eba6914391g",
+        "Xy8Q~s3cr+t/Value=With&Specials%0123456789",
+      })
+  void aClientIdThatIsNotAGuidIsAConfigurationErrorNamingItWithoutRepeatingIt(String value) {
+    assertThatThrownBy(() -> TeamsMeetings.builder().clientId(value))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith("clientId must be the app registration's Application (client) id")
+        .hasMessageNotContaining(value);
+  }
+
+  @Test
+  void aGuidClientIdIsAcceptedInEitherCase() {
+    TeamsMeetings.builder().clientId("6731DE76-14A6-49AE-97BC-6EBA6914391E");
+    TeamsMeetings.builder().clientId(Fixture.CLIENT_ID);
   }
 
   @ParameterizedTest

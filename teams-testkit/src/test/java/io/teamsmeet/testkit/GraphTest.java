@@ -8,6 +8,7 @@ import io.teamsmeet.AllowedPresenters;
 import io.teamsmeet.Attendee;
 import io.teamsmeet.LobbyBypass;
 import io.teamsmeet.Meeting;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -501,6 +502,50 @@ class GraphTest {
                 .replace("+", "%20");
     assertThat(Client.json(client.graph("GET", byId, ana, null)).get("value").size()).isEqualTo(1);
     graphError(client.graph("GET", "/me/onlineMeetings", ana, null), 400, "BadRequest");
+  }
+
+  /** A $filter value as a query value, percent-encoded once (a space as %20). */
+  private static String filter(String property, String value) {
+    return "/me/onlineMeetings?%24filter="
+        + URLEncoder.encode(property + " eq '" + value + "'", UTF_8).replace("+", "%20");
+  }
+
+  @Test
+  void aFilterFindsOnlyTheUsersOwnMeetingsComparedExactlyAndNoneIsAnEmptyCollection(
+      FakeMicrosoft fake) {
+    Client client = new Client(fake);
+    String ana = token(fake, "ana@contoso.com");
+    String bob = token(fake, "bob@contoso.com");
+    JsonNode anas = Client.json(client.create(ana, Client.meetingBody("ana's")));
+    String url = anas.get("joinWebUrl").asText();
+    String joinMeetingId = anas.at("/joinMeetingIdSettings/joinMeetingId").asText();
+
+    HttpResponse<String> none =
+        client.graph("GET", filter("joinMeetingIdSettings/joinMeetingId", "1"), ana, null);
+    assertThat(none.statusCode()).isEqualTo(200);
+    assertThat(Client.json(none).get("value").isArray()).isTrue();
+    assertThat(Client.json(none).get("value").size()).isZero();
+    assertThat(Client.json(none).get("@odata.context").asText()).endsWith("/onlineMeetings");
+    // Bob asks for Ana's meeting: Graph answers for the token's user only
+    for (String byBob :
+        new String[] {
+          filter("JoinWebUrl", url), filter("joinMeetingIdSettings/joinMeetingId", joinMeetingId)
+        }) {
+      assertThat(Client.json(client.graph("GET", byBob, bob, null)).get("value").size()).isZero();
+    }
+    // the join URL is compared as given: its escapes decoded, or encoded twice, find nothing
+    String decoded = URLDecoder.decode(url, UTF_8);
+    String twice = URLEncoder.encode(url, UTF_8);
+    for (String wrong : new String[] {decoded, twice}) {
+      assertThat(wrong).isNotEqualTo(url);
+      JsonNode nothing = Client.json(client.graph("GET", filter("JoinWebUrl", wrong), ana, null));
+      assertThat(nothing.get("value").size()).as(wrong).isZero();
+    }
+    JsonNode found = Client.json(client.graph("GET", filter("joinWebUrl", url), ana, null));
+    assertThat(found.get("value").size()).isEqualTo(1);
+    assertThat(found.at("/value/0/@odata.context").isMissingNode()).isTrue();
+    assertThat(found.at("/value/0/joinMeetingIdSettings/joinMeetingId").asText())
+        .isEqualTo(joinMeetingId);
   }
 
   @Test

@@ -48,6 +48,18 @@ final class FakeGraph implements MeetingPort {
   }
 
   @Override
+  public java.util.Optional<Meeting> findByJoinMeetingId(
+      AccessToken token, String joinMeetingId, Deadline deadline) {
+    throw new UnsupportedOperationException("not needed here");
+  }
+
+  @Override
+  public java.util.Optional<Meeting> findByJoinWebUrl(
+      AccessToken token, String joinWebUrl, Deadline deadline) {
+    throw new UnsupportedOperationException("not needed here");
+  }
+
+  @Override
   public Meeting update(
       AccessToken token, String meetingId, MeetingUpdate update, Deadline deadline) {
     throw new UnsupportedOperationException("not needed here");
