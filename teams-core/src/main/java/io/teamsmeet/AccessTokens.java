@@ -41,8 +41,7 @@ import java.util.function.Predicate;
  *       connection (another connection id) makes the next call refresh from the new grant.
  *   <li>{@link #changes} orders, per user, the cache updates of connect, disconnect and refresh: a
  *       refresh that began before a connect or disconnect of the same user never installs its token
- *       after it. It is created at the first connect or disconnect on this instance (an instance
- *       that only serves stored grants, or a cold start to the first meeting, never needs it).
+ *       after it.
  * </ul>
  */
 final class AccessTokens {
@@ -82,13 +81,10 @@ final class AccessTokens {
 
   /**
    * Sequence numbers of the last connect or disconnect per user, kept long enough to fence
-   * refreshes; null until the first connect or disconnect, created under {@link #changesLock}
-   * ({@link #changes()}).
+   * refreshes. No size bound: an entry must not be evicted while a refresh it fences may still
+   * finish.
    */
-  private volatile Cache<String, Long> changes;
-
-  /** Guards the creation of {@link #changes}, and installs while it does not exist yet. */
-  private final Object changesLock = new Object();
+  private final Cache<String, Long> changes;
 
   private final AtomicLong sequence = new AtomicLong();
   private final SingleFlight<Entry> flights;
@@ -142,22 +138,8 @@ final class AccessTokens {
                   }
                 })
             .build();
-  }
-
-  /** The fences, created at the first connect or disconnect. */
-  private Cache<String, Long> changes() {
-    Cache<String, Long> c = changes;
-    if (c == null) {
-      synchronized (changesLock) {
-        c = changes;
-        if (c == null) {
-          // No size bound: an entry must not be evicted while a refresh it fences may still finish.
-          c = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(Duration.ofMinutes(15)).build();
-          changes = c;
-        }
-      }
-    }
-    return c;
+    this.changes =
+        Caffeine.newBuilder().ticker(ticker).expireAfterWrite(Duration.ofMinutes(15)).build();
   }
 
   private long nanosUntil(Instant instant) {
@@ -240,7 +222,7 @@ final class AccessTokens {
   /** Installs the token of a new connection; it wins over any refresh in progress. */
   void connected(String userId, TokenResponse response, long grantVersion, long connectionId) {
     Entry entry = entryFor(response, grantVersion, connectionId);
-    changes()
+    changes
         .asMap()
         .compute(
             userId,
@@ -252,7 +234,7 @@ final class AccessTokens {
 
   /** Forgets the user's token; a refresh in progress for them will not install one. */
   void disconnected(String userId) {
-    changes()
+    changes
         .asMap()
         .compute(
             userId,
@@ -384,20 +366,8 @@ final class AccessTokens {
   }
 
   private Entry install(String userId, long startedAt, Entry fresh) {
-    Cache<String, Long> fences = changes;
-    if (fences == null) {
-      synchronized (changesLock) {
-        fences = changes;
-        if (fences == null) {
-          // No connect or disconnect has begun on this instance (one would have created the fences
-          // under that lock first): nothing to be ordered after, as with no fence for the user.
-          cache.put(userId, fresh);
-          return fresh;
-        }
-      }
-    }
     Entry[] result = new Entry[1];
-    fences
+    changes
         .asMap()
         .compute(
             userId,

@@ -41,10 +41,11 @@ final class ConnectFlow {
   private final List<String> scopes;
   private final SecureRandom random;
 
-  /** Created at the first callback ({@link #usedStates()}); null until then. */
-  private volatile Cache<String, Boolean> usedStates;
-
-  private final Object usedStatesLock = new Object();
+  /**
+   * The states already used on this instance: a state is single use here for as long as it could be
+   * accepted at all.
+   */
+  private final Cache<String, Boolean> usedStates;
 
   ConnectFlow(
       AuthPort auth,
@@ -67,6 +68,11 @@ final class ConnectFlow {
     this.callTimeout = callTimeout;
     this.scopes = scopes;
     this.random = random;
+    this.usedStates =
+        Caffeine.newBuilder()
+            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+            .expireAfterWrite(stateLifetime.plus(Duration.ofMinutes(1)))
+            .build();
   }
 
   URI begin(String userId, ConnectOptions options) {
@@ -137,7 +143,7 @@ final class ConnectFlow {
   private void markUsed(String state) {
     String replayKey =
         Base64.getEncoder().encodeToString(Pkce.sha256(state.getBytes(StandardCharsets.US_ASCII)));
-    if (usedStates().asMap().putIfAbsent(replayKey, Boolean.TRUE) != null) {
+    if (usedStates.asMap().putIfAbsent(replayKey, Boolean.TRUE) != null) {
       throw InvalidAuthorizationResponseException.of(Reason.STATE_REPLAYED);
     }
   }
@@ -156,25 +162,5 @@ final class ConnectFlow {
       throw InvalidAuthorizationResponseException.of(Reason.STATE_EXPIRED);
     }
     return pending;
-  }
-
-  /** The states already used on this instance, created at the first callback. */
-  private Cache<String, Boolean> usedStates() {
-    Cache<String, Boolean> used = usedStates;
-    if (used == null) {
-      synchronized (usedStatesLock) {
-        used = usedStates;
-        if (used == null) {
-          // A state is single use on this instance for as long as it could be accepted at all.
-          used =
-              Caffeine.newBuilder()
-                  .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                  .expireAfterWrite(stateLifetime.plus(Duration.ofMinutes(1)))
-                  .build();
-          usedStates = used;
-        }
-      }
-    }
-    return used;
   }
 }

@@ -125,10 +125,7 @@ final class MeetingDecoder implements Decoder {
     if (text.isEmpty()) {
       return null;
     }
-    Instant value = utcFastPath(text.get());
-    if (value != null) {
-      return value.isBefore(YEAR_2) ? null : value;
-    }
+    Instant value;
     try {
       value = OffsetDateTime.parse(text.get()).toInstant();
     } catch (DateTimeParseException e) {
@@ -140,68 +137,6 @@ final class MeetingDecoder implements Decoder {
     }
     // 0001-01-01T00:00:00Z and similar placeholders mean "no value".
     return value.isBefore(YEAR_2) ? null : value; // no atOffset: it throws beyond year 999999999
-  }
-
-  /**
-   * {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} (what Graph sends), read without a {@code DateTimeFormatter}
-   * (three of them per meeting were a tenth of the adapter's CPU time per call); null for anything
-   * else, which then goes through {@link OffsetDateTime#parse}.
-   */
-  static Instant utcFastPath(String s) {
-    int n = s.length();
-    if (n < 20
-        || n > 30
-        || s.charAt(n - 1) != 'Z'
-        || s.charAt(4) != '-'
-        || s.charAt(7) != '-'
-        || s.charAt(10) != 'T'
-        || s.charAt(13) != ':'
-        || s.charAt(16) != ':') {
-      return null;
-    }
-    int nanos = 0;
-    if (n > 20) {
-      if (s.charAt(19) != '.' || n == 21) {
-        return null;
-      }
-      int scale = 100_000_000;
-      for (int i = 20; i < n - 1; i++) {
-        int d = s.charAt(i) - '0';
-        if (d < 0 || d > 9) {
-          return null;
-        }
-        nanos += d * scale;
-        scale /= 10;
-      }
-    }
-    int year = digits(s, 0, 4);
-    int month = digits(s, 5, 2);
-    int day = digits(s, 8, 2);
-    int hour = digits(s, 11, 2);
-    int minute = digits(s, 14, 2);
-    int second = digits(s, 17, 2);
-    if ((year | month | day | hour | minute | second) < 0) {
-      return null;
-    }
-    try {
-      return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
-          .toInstant(ZoneOffset.UTC);
-    } catch (java.time.DateTimeException e) {
-      return null; // e.g. February 30th: the slow path decides
-    }
-  }
-
-  /** The decimal number in {@code s[from, from + count)}, or -1 if a character is not a digit. */
-  private static int digits(String s, int from, int count) {
-    int value = 0;
-    for (int i = from; i < from + count; i++) {
-      int d = s.charAt(i) - '0';
-      if (d < 0 || d > 9) {
-        return -1;
-      }
-      value = value * 10 + d;
-    }
-    return value;
   }
 
   static Optional<DialIn> dialIn(JsonNode audio) {
