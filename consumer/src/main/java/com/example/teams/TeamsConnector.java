@@ -1,4 +1,4 @@
-package io.teamsmeet.it.example;
+package com.example.teams;
 
 import com.google.crypto.tink.KeysetHandle;
 import io.teamsmeet.Connection;
@@ -16,7 +16,12 @@ public class TeamsConnector implements AutoCloseable {
   private final TeamsMeetings teams;
 
   public TeamsConnector(DataSource dataSource, KeysetHandle keysetHandle) {
-    teams = TeamsMeetings.builder()
+    this(TeamsMeetings.builder(), dataSource, keysetHandle);
+  }
+
+  // Tests pass a builder pointed at the testkit's FakeMicrosoft (see "Testing your integration").
+  TeamsConnector(TeamsMeetings.Builder builder, DataSource dataSource, KeysetHandle keysetHandle) {
+    teams = builder
         .clientId("11111111-2222-3333-4444-555555555555")   // your app registration
         .clientSecret(System.getenv("TEAMS_CLIENT_SECRET")) // or .certificate(key, cert), or none
         .redirectUri(URI.create("https://app.example/ms/callback"))

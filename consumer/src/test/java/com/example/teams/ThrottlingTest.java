@@ -1,4 +1,4 @@
-package io.teamsmeet.it.example;
+package com.example.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
