@@ -53,9 +53,15 @@ class WaitBoundsTest {
     return f;
   }
 
-  /** Connects ana, expires her token and makes her next refresh hang until the gate opens. */
+  /**
+   * Connects ana, expires her token and makes her next refresh hang until the gate opens. The
+   * connect runs on a second instance over the same store with the default call timeout, so that a
+   * slow, loaded machine cannot make the setup itself miss a short deadline under test.
+   */
   private static void hangAnasNextRefresh(Fixture f) {
-    f.connect("user-1", "ana@contoso.com");
+    try (TeamsMeetings setup = f.builder(f.store, f.keys).build()) {
+      f.connect(setup, "user-1", "ana@contoso.com");
+    }
     f.expireAccessTokens();
     f.identity.gatedAccount = "ana@contoso.com";
     f.identity.refreshEntered = new CountDownLatch(1);
