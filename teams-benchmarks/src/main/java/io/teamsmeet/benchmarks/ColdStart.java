@@ -343,11 +343,6 @@ final class ColdStart {
     }
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // extra flags for the child JVMs, e.g. -Dteams.bench.childJvmArgs=-XX:StartFlightRecording=...
-    String extra = System.getProperty("teams.bench.childJvmArgs", "").strip();
-    if (!extra.isEmpty()) {
-      cmd.addAll(List.of(extra.split("\\s+")));
-    }
     cmd.add("-cp");
     cmd.add(cp.toString());
     cmd.add(main);

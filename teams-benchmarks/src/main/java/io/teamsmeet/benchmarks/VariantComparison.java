@@ -80,8 +80,8 @@ final class VariantComparison {
     for (int threads : runs == 0 ? new int[0] : new int[] {1, 8}) {
       String main2 = SteadySdk.class.getName();
       String[] args = {base, dir.toString(), Integer.toString(threads), "8000", "5", "4000"};
-      List<String> steadyA = ColdStart.command(classes, a, main2, args);
-      List<String> steadyB = ColdStart.command(classes, b, main2, args);
+      List<String> steadyA = withChildFlags(ColdStart.command(classes, a, main2, args));
+      List<String> steadyB = withChildFlags(ColdStart.command(classes, b, main2, args));
       List<Double> cpuA = new ArrayList<>();
       List<Double> cpuB = new ArrayList<>();
       List<Double> rateA = new ArrayList<>();
@@ -136,6 +136,21 @@ final class VariantComparison {
           "| %d thread%s: failed calls, all JVMs | %d | %d | |%n",
           threads, threads == 1 ? "" : "s", failedA, failedB);
     }
+  }
+
+  /**
+   * The steady-state command with the flags of {@code -Dteams.bench.steadyJvmArgs} added, for
+   * instance {@code -XX:StartFlightRecording=settings=profile,filename=/tmp/jfr/
+   * -Xlog:jfr+startup=error} (a directory: one recording per JVM).
+   */
+  private static List<String> withChildFlags(List<String> cmd) {
+    String extra = System.getProperty("teams.bench.steadyJvmArgs", "").strip();
+    if (extra.isEmpty()) {
+      return cmd;
+    }
+    List<String> out = new ArrayList<>(cmd);
+    out.addAll(1, List.of(extra.split("\\s+")));
+    return out;
   }
 
   /** Today's jars with core and adapter taken from {@code variant}. */
