@@ -27,6 +27,27 @@ public final class ColdStartSdk {
   public static void main(String[] args) throws Exception {
     URI base = URI.create(args[0]);
     Path dir = Path.of(args[1]);
+    try (TeamsMeetings teams = fromStoredGrant(base, dir)) {
+      Meeting m =
+          teams
+              .meetings()
+              .create(
+                  "cold-user",
+                  MeetingRequest.of(
+                      "Quarterly review",
+                      Instant.parse("2026-12-01T09:00:00Z"),
+                      Duration.ofMinutes(30)));
+      System.out.println("OK " + m.id() + " " + m.passcode().orElse("-"));
+      System.out.flush();
+    }
+    System.exit(0);
+  }
+
+  /**
+   * The SDK against the fake at {@code base}, its store holding the sealed grant of "cold-user"
+   * from {@code dir} (as {@link ColdStart#storedGrant} wrote it), no access token cached.
+   */
+  static TeamsMeetings fromStoredGrant(URI base, Path dir) throws Exception {
     // No AeadConfig.register(): the SDK registers what the keyset needs (README, "Loading the
     // keys")
     KeysetHandle keys =
@@ -42,27 +63,13 @@ public final class ColdStartSdk {
             Files.readAllBytes(dir.resolve("grant.bin")),
             Instant.parse("2026-11-01T00:00:00Z")),
         TokenStore.ABSENT);
-    try (TeamsMeetings teams =
-        TeamsMeetings.builder()
-            .clientId("3f2a8c4e-1b7d-4e9a-8c6f-2d5b7a9e1c3f")
-            .redirectUri(URI.create("http://localhost:8080/callback"))
-            .identityEndpoint(base)
-            .graphEndpoint(base)
-            .tokenStore(store)
-            .tokenKeys(keys)
-            .build()) {
-      Meeting m =
-          teams
-              .meetings()
-              .create(
-                  "cold-user",
-                  MeetingRequest.of(
-                      "Quarterly review",
-                      Instant.parse("2026-12-01T09:00:00Z"),
-                      Duration.ofMinutes(30)));
-      System.out.println("OK " + m.id() + " " + m.passcode().orElse("-"));
-      System.out.flush();
-    }
-    System.exit(0);
+    return TeamsMeetings.builder()
+        .clientId("3f2a8c4e-1b7d-4e9a-8c6f-2d5b7a9e1c3f")
+        .redirectUri(URI.create("http://localhost:8080/callback"))
+        .identityEndpoint(base)
+        .graphEndpoint(base)
+        .tokenStore(store)
+        .tokenKeys(keys)
+        .build();
   }
 }

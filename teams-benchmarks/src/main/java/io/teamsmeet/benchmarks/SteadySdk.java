@@ -1,21 +1,13 @@
 package io.teamsmeet.benchmarks;
 
-import com.google.crypto.tink.InsecureSecretKeyAccess;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.TeamsException;
 import io.teamsmeet.TeamsMeetings;
-import io.teamsmeet.store.StoredGrant;
-import io.teamsmeet.store.TokenStore;
-import io.teamsmeet.tokenstore.memory.InMemoryTokenStore;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,28 +53,8 @@ public final class SteadySdk {
     int rounds = Integer.parseInt(args[4]);
     int perRound = Integer.parseInt(args[5]);
     java.util.logging.Logger.getLogger("io.teamsmeet").setLevel(java.util.logging.Level.WARNING);
-    KeysetHandle keys =
-        TinkJsonProtoKeysetFormat.parseKeyset(
-            Files.readString(dir.resolve("keyset.json")), InsecureSecretKeyAccess.get());
-    long version = Long.parseLong(Files.readString(dir.resolve("version")).trim());
-    TokenStore store = new InMemoryTokenStore();
-    store.save(
-        new StoredGrant(
-            "cold-user",
-            version,
-            Files.readAllBytes(dir.resolve("grant.bin")),
-            Instant.parse("2026-11-01T00:00:00Z")),
-        TokenStore.ABSENT);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try (TeamsMeetings teams =
-        TeamsMeetings.builder()
-            .clientId("3f2a8c4e-1b7d-4e9a-8c6f-2d5b7a9e1c3f")
-            .redirectUri(URI.create("http://localhost:8080/callback"))
-            .identityEndpoint(base)
-            .graphEndpoint(base)
-            .tokenStore(store)
-            .tokenKeys(keys)
-            .build()) {
+    try (TeamsMeetings teams = ColdStartSdk.fromStoredGrant(base, dir)) {
       run(pool, teams, threads, warmUp);
       List<Double> cpu = new ArrayList<>();
       List<Double> rate = new ArrayList<>();
