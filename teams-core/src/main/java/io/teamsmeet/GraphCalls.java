@@ -121,7 +121,10 @@ final class GraphCalls {
    * may have left, or a 2xx whose body could not be used (it was done).
    */
   static boolean outcomeUnknown(TeamsServiceException e) {
-    if (e instanceof OutcomeUnknownException || e.status() == 401 || !e.requestMayHaveBeenSent()) {
+    if (e instanceof OutcomeUnknownException
+        || e instanceof TeamsMeetingUnavailableException
+        || e.status() == 401
+        || !e.requestMayHaveBeenSent()) {
       return false;
     }
     if (e instanceof ThrottledException t) {

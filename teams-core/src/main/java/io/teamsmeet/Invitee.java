@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public record Invitee(String address, Optional<String> name, Type type) {
 
-  /** Graph's {@code attendee.type}. */
+  /** Graph's {@code attendee.type}. Immutable and thread-safe. */
   public enum Type {
     /** Must attend. */
     REQUIRED,

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class Recurrence {
 
-  /** The repetition pattern. */
+  /** The repetition pattern. Immutable and thread-safe. */
   public enum Pattern {
     /** Every {@code interval} days. */
     DAILY,

@@ -64,7 +64,7 @@ public interface EventPort {
     return Unsupported.INSTANCE;
   }
 
-  /** See {@link #unsupported()}. */
+  /** See {@link #unsupported()}. Stateless. */
   enum Unsupported implements EventPort {
     INSTANCE;
 

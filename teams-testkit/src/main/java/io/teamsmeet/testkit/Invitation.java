@@ -27,7 +27,7 @@ public record Invitation(
     Kind kind,
     String comment) {
 
-  /** What was sent. */
+  /** What was sent. Immutable and thread-safe. */
   public enum Kind {
     /** A new event, or an invitee added to one. */
     INVITATION,
