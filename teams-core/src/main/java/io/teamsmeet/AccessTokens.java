@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,10 +59,11 @@ final class AccessTokens {
       Instant refreshAt,
       long grantVersion,
       long connectionId,
-      Instant checkAt) {
+      Instant checkAt,
+      Set<String> scopes) {
 
     Entry confirmed(long version, Instant nextCheck) {
-      return new Entry(token, usableUntil, refreshAt, version, connectionId, nextCheck);
+      return new Entry(token, usableUntil, refreshAt, version, connectionId, nextCheck, scopes);
     }
   }
 
@@ -210,6 +212,15 @@ final class AccessTokens {
   }
 
   /**
+   * The scopes Microsoft granted with the user's cached token (or with their grant), for the scope
+   * checks of {@link GraphCalls}; empty when unknown or nothing is cached.
+   */
+  Set<String> grantedScopes(String userId) {
+    Entry entry = cache.getIfPresent(userId);
+    return entry == null ? Set.of() : entry.scopes();
+  }
+
+  /**
    * Drops {@code rejected} if it is still the cached token, then returns a token from a refresh
    * (shared with concurrent callers) that is not {@code rejected}.
    */
@@ -221,7 +232,7 @@ final class AccessTokens {
 
   /** Installs the token of a new connection; it wins over any refresh in progress. */
   void connected(String userId, TokenResponse response, long grantVersion, long connectionId) {
-    Entry entry = entryFor(response, grantVersion, connectionId);
+    Entry entry = entryFor(response, grantVersion, connectionId, response.scopes());
     changes
         .asMap()
         .compute(
@@ -258,7 +269,8 @@ final class AccessTokens {
     flights.close();
   }
 
-  private Entry entryFor(TokenResponse response, long grantVersion, long connectionId) {
+  private Entry entryFor(
+      TokenResponse response, long grantVersion, long connectionId, Set<String> scopes) {
     Instant now = clock.instant();
     Instant expiresAt = response.expiresAt();
     Duration lifetime = Duration.between(now, expiresAt);
@@ -276,7 +288,8 @@ final class AccessTokens {
         usableUntil.minus(ahead),
         grantVersion,
         connectionId,
-        now.plus(grantCheckInterval));
+        now.plus(grantCheckInterval),
+        Set.copyOf(scopes));
   }
 
   private static Duration min(Duration a, Duration b) {
@@ -334,7 +347,11 @@ final class AccessTokens {
                     "token refresh",
                     Retrier.Safety.IDEMPOTENT,
                     deadline,
-                    d -> auth.refresh(grant.refreshToken(), scopes, d));
+                    d ->
+                        auth.refresh(
+                            grant.refreshToken(),
+                            GraphScopes.forRefresh(scopes, grant.scopes()),
+                            d));
           } catch (ReauthorizationRequiredException e) {
             if (!e.reason().grantIsDead()) {
               throw e.forUser(userId);
@@ -361,7 +378,9 @@ final class AccessTokens {
           }
           return Optional.of(
               install(
-                  userId, startedAt, entryFor(response, updated.version(), grant.connectionId())));
+                  userId,
+                  startedAt,
+                  entryFor(response, updated.version(), grant.connectionId(), next.scopes())));
         });
   }
 

@@ -21,6 +21,7 @@ final class Engine {
   final AccessTokens tokens;
   final ConnectFlow connect;
   final MeetingService meetings;
+  final EventService events;
   final Duration callTimeout;
   private final ExecutorService ownExecutor;
   private final Runnable releasePorts;
@@ -66,7 +67,9 @@ final class Engine {
             callTimeout,
             scopes,
             random);
-    this.meetings = new MeetingService(ports.meetings(), tokens, retrier, callTimeout);
+    GraphCalls graph = new GraphCalls(tokens, retrier);
+    this.meetings = new MeetingService(ports.meetings(), graph, callTimeout);
+    this.events = new EventService(ports.events(), graph, meetings, b.clock, callTimeout, scopes);
     this.releasePorts = ports.release();
   }
 

@@ -5,6 +5,7 @@ import io.teamsmeet.spi.MeetingPort;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -29,8 +30,6 @@ import java.util.function.BiFunction;
  */
 public final class MeetingService {
 
-  private static final System.Logger LOG = System.getLogger(Loggers.MEETINGS);
-
   /** Far longer than any join meeting id Teams issues (10 to 15 digits seen); bounds the URL. */
   static final int MAX_JOIN_MEETING_ID = 64;
 
@@ -38,14 +37,12 @@ public final class MeetingService {
   static final int MAX_JOIN_WEB_URL = 4096;
 
   private final MeetingPort meetings;
-  private final AccessTokens tokens;
-  private final Retrier retrier;
+  private final GraphCalls graph;
   private final Duration callTimeout;
 
-  MeetingService(MeetingPort meetings, AccessTokens tokens, Retrier retrier, Duration callTimeout) {
+  MeetingService(MeetingPort meetings, GraphCalls graph, Duration callTimeout) {
     this.meetings = meetings;
-    this.tokens = tokens;
-    this.retrier = retrier;
+    this.graph = graph;
     this.callTimeout = callTimeout;
   }
 
@@ -203,67 +200,12 @@ public final class MeetingService {
         });
   }
 
-  /**
-   * Calls Graph with the user's token under the retry policy; after a 401, refreshes once and
-   * retries once.
-   */
   private <T> T withToken(
       String userId,
       Deadline deadline,
       Retrier.Safety safety,
       BiFunction<AccessToken, Deadline, T> call) {
-    AccessToken token = tokens.get(userId, deadline);
-    try {
-      return callGraph(safety, deadline, token, call);
-    } catch (TeamsServiceException e) {
-      if (e.status() != 401) {
-        throw e;
-      }
-      LOG.log(
-          System.Logger.Level.DEBUG,
-          "Graph rejected the access token of user {0}; refreshing once",
-          userId);
-    }
-    AccessToken fresh = tokens.replaceRejected(userId, token, deadline);
-    try {
-      return callGraph(safety, deadline, fresh, call);
-    } catch (TeamsServiceException e) {
-      if (e.status() == 401) {
-        throw ReauthorizationRequiredException.of(
-            userId, ReauthorizationRequiredException.Reason.TOKEN_REJECTED, e.details());
-      }
-      throw e;
-    }
-  }
-
-  /**
-   * One Graph call under the retry policy. For a call that must not act twice, a last failure after
-   * which Microsoft may have processed the request becomes {@link OutcomeUnknownException} (a 401
-   * stays as it is: Graph refused the token, so nothing was done).
-   */
-  private <T> T callGraph(
-      Retrier.Safety safety,
-      Deadline deadline,
-      AccessToken token,
-      BiFunction<AccessToken, Deadline, T> call) {
-    try {
-      return retrier.call("Graph call", safety, deadline, d -> call.apply(token, d));
-    } catch (ThrottledException e) {
-      if (safety == Retrier.Safety.ONLY_IF_UNPROCESSED && !Retrier.provenUnprocessed(e)) {
-        throw OutcomeUnknownException.of("the meeting creation", e);
-      }
-      throw e;
-    } catch (TeamsServiceException e) {
-      if (safety == Retrier.Safety.ONLY_IF_UNPROCESSED
-          && !(e instanceof OutcomeUnknownException)
-          && e.status() != 401
-          && e.requestMayHaveBeenSent()
-          // retryable: no answer, or a 5xx; a 2xx whose body could not be used: it was done
-          && (e.isRetryable() || (e.status() >= 200 && e.status() < 300))) {
-        throw OutcomeUnknownException.of("the meeting creation", e);
-      }
-      throw e;
-    }
+    return graph.withToken(userId, deadline, safety, "the meeting creation", Set.of(), call);
   }
 
   private static void requireUserId(String userId) {
@@ -294,7 +236,7 @@ public final class MeetingService {
     }
   }
 
-  private static void requireJoinWebUrl(String joinWebUrl) {
+  static void requireJoinWebUrl(String joinWebUrl) {
     if (joinWebUrl == null || joinWebUrl.isBlank()) {
       throw new IllegalArgumentException("joinWebUrl must not be null or blank");
     }

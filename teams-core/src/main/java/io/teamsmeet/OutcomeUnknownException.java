@@ -38,19 +38,38 @@ public final class OutcomeUnknownException extends TeamsServiceException {
   private static final long serialVersionUID = 1L;
 
   private final String operation;
+  private final String transactionId;
 
-  private OutcomeUnknownException(String operation, TeamsException failure) {
+  private OutcomeUnknownException(String operation, TeamsException failure, String transactionId) {
     super(
         operation
             + " may have taken effect: "
             + messageOf(failure)
-            + ". It was not sent again, and retrying it could act twice (use an external id for"
-            + " creates that can be retried safely)",
+            + (transactionId == null
+                ? ". It was not sent again, and retrying it could act twice (use an external id for"
+                    + " creates that can be retried safely)"
+                : ". Create it again with the same transactionId (transactionId()): Graph then"
+                    + " returns the event if it was created"),
         failure.details(),
         false,
         true,
         failure);
     this.operation = operation;
+    this.transactionId = transactionId;
+  }
+
+  static OutcomeUnknownException of(
+      String operation, TeamsException failure, String transactionId) {
+    return new OutcomeUnknownException(operation, failure, transactionId);
+  }
+
+  /**
+   * For a calendar event's creation: the {@code transactionId} it was sent with. Create the event
+   * again with {@code EventRequest.builder(...).transactionId(id)}: Graph recognizes the id and
+   * returns the event if the lost attempt created it, instead of a second one.
+   */
+  public java.util.Optional<String> transactionId() {
+    return java.util.Optional.ofNullable(transactionId);
   }
 
   /**
@@ -61,7 +80,7 @@ public final class OutcomeUnknownException extends TeamsServiceException {
    * @return the exception, with the failure's details and the failure as cause
    */
   static OutcomeUnknownException of(String operation, TeamsException failure) {
-    return new OutcomeUnknownException(operation, failure);
+    return new OutcomeUnknownException(operation, failure, null);
   }
 
   /** What was attempted, for example {@code "the meeting creation"}. */

@@ -1,6 +1,7 @@
 package io.teamsmeet;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The user must connect their Microsoft account again: send them through {@code beginConnect}.
@@ -50,7 +51,16 @@ public final class ReauthorizationRequiredException extends TeamsException {
      * new grant replaces the old one. To have {@code status()} say "not connected" at once, call
      * {@code disconnect(userId)} yourself when you catch this reason.
      */
-    TOKEN_REJECTED(false);
+    TOKEN_REJECTED(false),
+    /**
+     * The user connected before the application asked for more scopes (for example {@code
+     * Calendars.ReadWrite} for events): the stored grant works for what it covers, and is kept, but
+     * the call needs scopes it lacks ({@link #missingScopes()}). Send the user through {@code
+     * beginConnect}: it asks for every configured scope, Microsoft shows the consent for the new
+     * ones only (incremental consent), and the new grant replaces the old one. Found before any
+     * call from the scopes Microsoft granted, or from Graph's 403 when those are unknown.
+     */
+    SCOPES_REQUIRED(false);
 
     private final boolean grantIsDead;
 
@@ -66,15 +76,26 @@ public final class ReauthorizationRequiredException extends TeamsException {
 
   private final String userId;
   private final Reason reason;
+  private final Set<String> missingScopes;
 
   private ReauthorizationRequiredException(
       String userId, Reason reason, ErrorDetails details, Throwable cause) {
-    super(message(userId, reason), details, cause);
-    this.userId = userId;
-    this.reason = reason;
+    this(userId, reason, Set.of(), details, cause);
   }
 
-  private static String message(String userId, Reason reason) {
+  private ReauthorizationRequiredException(
+      String userId,
+      Reason reason,
+      Set<String> missingScopes,
+      ErrorDetails details,
+      Throwable cause) {
+    super(message(userId, reason, missingScopes), details, cause);
+    this.userId = userId;
+    this.reason = reason;
+    this.missingScopes = Set.copyOf(missingScopes);
+  }
+
+  private static String message(String userId, Reason reason, Set<String> missing) {
     String who = userId == null ? "the user" : "user '" + userId + "'";
     return switch (reason) {
       case NOT_CONNECTED -> who + " has not connected a Microsoft account";
@@ -84,6 +105,11 @@ public final class ReauthorizationRequiredException extends TeamsException {
       case STORED_TOKEN_UNREADABLE ->
           "the stored grant of " + who + " cannot be decrypted with the configured keys";
       case TOKEN_REJECTED -> "Graph rejected a freshly issued access token of " + who;
+      case SCOPES_REQUIRED ->
+          who
+              + " must consent to more scopes ("
+              + String.join(", ", new java.util.TreeSet<>(missing))
+              + "): connect again";
     };
   }
 
@@ -109,8 +135,21 @@ public final class ReauthorizationRequiredException extends TeamsException {
         userId, Reason.STORED_TOKEN_UNREADABLE, ErrorDetails.none(), cause);
   }
 
+  static ReauthorizationRequiredException scopesRequired(
+      String userId, Set<String> missingScopes, ErrorDetails details, Throwable cause) {
+    return new ReauthorizationRequiredException(
+        userId, Reason.SCOPES_REQUIRED, missingScopes, details, cause);
+  }
+
   ReauthorizationRequiredException forUser(String user) {
-    return new ReauthorizationRequiredException(user, reason, details(), this);
+    return new ReauthorizationRequiredException(user, reason, missingScopes, details(), this);
+  }
+
+  /**
+   * The scopes the user must consent to ({@link Reason#SCOPES_REQUIRED}); empty for other reasons.
+   */
+  public Set<String> missingScopes() {
+    return missingScopes;
   }
 
   private static Reason requireReason(Reason reason) {

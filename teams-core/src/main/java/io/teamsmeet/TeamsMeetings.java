@@ -5,6 +5,7 @@ import com.google.crypto.tink.KeysetHandle;
 import io.teamsmeet.spi.AppCredential;
 import io.teamsmeet.spi.AuthPort;
 import io.teamsmeet.spi.Deadline;
+import io.teamsmeet.spi.EventPort;
 import io.teamsmeet.spi.HttpTransport;
 import io.teamsmeet.spi.MeetingPort;
 import io.teamsmeet.spi.Ports;
@@ -187,6 +188,14 @@ public final class TeamsMeetings implements AutoCloseable {
   }
 
   /**
+   * Calendar events with a Teams meeting: in the organizer's Outlook calendar, with invitations
+   * sent to the invitees. Needs the {@code Calendars.ReadWrite} scope in {@link Builder#scopes}.
+   */
+  public EventService events() {
+    return engine.events;
+  }
+
+  /**
    * Releases what this instance holds: callers waiting for a token refresh are released, later
    * calls that need a token fail with {@link IllegalStateException}, the background refresh threads
    * it started stop, and the idle connections of an HTTP client the SDK built are closed (never a
@@ -365,6 +374,21 @@ public final class TeamsMeetings implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Ports of your own, calendar events included (then {@code clientId}, {@code redirectUri}, the
+     * endpoints, the credential and the HTTP settings are not used).
+     */
+    public Builder ports(AuthPort authPort, MeetingPort meetingPort, EventPort eventPort) {
+      this.ports =
+          new Ports(
+              Checks.notNull(authPort, "authPort"),
+              Checks.notNull(meetingPort, "meetingPort"),
+              Checks.notNull(eventPort, "eventPort"),
+              () -> {},
+              "TeamsMeetings[ports of your own]");
+      return this;
+    }
+
     /** Where sealed grants are kept. Required. */
     public Builder tokenStore(TokenStore value) {
       this.tokenStore = Checks.notNull(value, "tokenStore");
@@ -404,7 +428,13 @@ public final class TeamsMeetings implements AutoCloseable {
       return this;
     }
 
-    /** The Graph scopes to request (default {@code OnlineMeetings.ReadWrite}). */
+    /**
+     * The Graph scopes to request (default {@code OnlineMeetings.ReadWrite}); add {@code
+     * Calendars.ReadWrite} for {@link TeamsMeetings#events()}. Users connected before a scope was
+     * added keep working for what they consented to; a call that needs the new scope fails with
+     * {@link ReauthorizationRequiredException} ({@code SCOPES_REQUIRED}), and {@code beginConnect}
+     * asks for all of them (incremental consent).
+     */
     public Builder scopes(List<String> value) {
       Checks.notNull(value, "scopes");
       if (value.isEmpty()

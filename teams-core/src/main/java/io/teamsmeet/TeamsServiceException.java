@@ -4,8 +4,9 @@ package io.teamsmeet;
  * Microsoft answered with an error, or could not be reached: the family of every failure of a call
  * to Microsoft. Its subtypes are the answers with a decision of their own ({@link
  * ThrottledException}, {@link PermissionDeniedException}, {@link MeetingNotFoundException}, {@link
- * OutcomeUnknownException}); this class itself stands for the rest: a 400 for a request Graph did
- * not accept, a 409, a 5xx, a timeout, an unreadable response.
+ * OutcomeUnknownException}, {@link TeamsMeetingUnavailableException}); this class itself stands for
+ * the rest: a 400 for a request Graph did not accept, a 409, a 5xx, a timeout, an unreadable
+ * response.
  *
  * <p>{@link #status()} is the HTTP status (0 when no response arrived); {@link #isRetryable()}
  * tells whether the same call may be made again and succeed, without acting twice. A failure whose
@@ -18,7 +19,8 @@ public sealed class TeamsServiceException extends TeamsException
     permits OutcomeUnknownException,
         ThrottledException,
         PermissionDeniedException,
-        MeetingNotFoundException {
+        MeetingNotFoundException,
+        TeamsMeetingUnavailableException {
 
   private static final long serialVersionUID = 1L;
 

@@ -7,6 +7,7 @@ import io.teamsmeet.MeetingNotFoundException;
 import io.teamsmeet.PermissionDeniedException;
 import io.teamsmeet.ReauthorizationRequiredException;
 import io.teamsmeet.TeamsException;
+import io.teamsmeet.TeamsMeetingUnavailableException;
 import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.ThrottledException;
 import java.lang.reflect.InvocationTargetException;
@@ -138,6 +139,27 @@ public final class Failures {
   public static MeetingNotFoundException meetingNotFound(ErrorDetails details) {
     return (MeetingNotFoundException)
         make(MeetingNotFoundException.class, "of", new Class<?>[] {ErrorDetails.class}, details);
+  }
+
+  /**
+   * Graph created or returned a calendar event without a Teams meeting (no {@code
+   * onlineMeeting.joinUrl}, or a provider other than {@code teamsForBusiness}).
+   *
+   * @param eventId the event's id
+   * @param provider Graph's {@code onlineMeetingProvider}, or null
+   * @param details the response's status and ids
+   * @return the exception to throw
+   */
+  public static TeamsMeetingUnavailableException teamsMeetingUnavailable(
+      String eventId, String provider, ErrorDetails details) {
+    return (TeamsMeetingUnavailableException)
+        make(
+            TeamsMeetingUnavailableException.class,
+            "forEvent",
+            new Class<?>[] {String.class, String.class, ErrorDetails.class},
+            eventId,
+            provider,
+            details);
   }
 
   /**

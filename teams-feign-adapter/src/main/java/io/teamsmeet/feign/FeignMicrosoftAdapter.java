@@ -27,13 +27,15 @@ public final class FeignMicrosoftAdapter implements MicrosoftAdapter {
   @Override
   public Ports connect(MicrosoftSettings settings) {
     Wired wired = wire(settings);
-    return new Ports(wired.auth(), wired.meetings(), wired.release(), wired.description());
+    return new Ports(
+        wired.auth(), wired.meetings(), wired.events(), wired.release(), wired.description());
   }
 
   /** The two ports with their concrete types, for this module's tests. */
   record Wired(
       IdentityPlatformAuthPort auth,
       GraphMeetingPort meetings,
+      GraphEventPort events,
       Client client,
       Runnable release,
       String description) {}
@@ -71,10 +73,21 @@ public final class FeignMicrosoftAdapter implements MicrosoftAdapter {
             .errorDecoder(new GraphErrorDecoder(s.clock()))
             .requestInterceptor(StandardHeaders.forGraph())
             .target(GraphApi.class, graph + "/v1.0");
+    EventApi eventApi =
+        Feign.builder()
+            .client(client)
+            .options(options)
+            .retryer(Retryer.NEVER_RETRY)
+            .encoder(JsonCodec.INSTANCE)
+            .decoder(new EventDecoder())
+            .errorDecoder(new GraphErrorDecoder(s.clock()))
+            .requestInterceptor(StandardHeaders.forGraph())
+            .target(EventApi.class, graph + "/v1.0");
     return new Wired(
         new IdentityPlatformAuthPort(
             tenantBase, s.clientId(), s.redirectUri(), credential, s.clock(), identityApi),
         new GraphMeetingPort(graphApi),
+        new GraphEventPort(eventApi),
         client,
         wiring.release(),
         "TeamsMeetings[clientId="

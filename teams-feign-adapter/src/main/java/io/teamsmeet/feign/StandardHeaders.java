@@ -11,7 +11,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Adds the headers every request carries: a fresh {@code client-request-id}, {@code
  * return-client-request-id: true}, the SDK's {@code User-Agent} and {@code Accept}; for Graph also
- * {@code Prefer: include-unknown-enum-members}.
+ * {@code Prefer: include-unknown-enum-members}, followed in the same header by a method's own
+ * preferences ({@code outlook.timezone="UTC"} for events).
  */
 final class StandardHeaders implements RequestInterceptor {
 
@@ -50,8 +51,18 @@ final class StandardHeaders implements RequestInterceptor {
     if (graph) {
       // lobbyBypassScope is an evolvable enum: "invited" and "organizationExcludingGuests" need
       // this header to come back as themselves (and, defensively, to be accepted when sent).
+      // a method's own preferences (the events' outlook.timezone) join it in one header
+      StringBuilder prefer = new StringBuilder("include-unknown-enum-members");
+      java.util.Collection<String> own = template.headers().get("Prefer");
+      if (own != null) {
+        for (String value : own) {
+          if (!value.isBlank() && !value.equals("include-unknown-enum-members")) {
+            prefer.append(", ").append(value);
+          }
+        }
+      }
       template.removeHeader("Prefer");
-      template.headerLiteral("Prefer", "include-unknown-enum-members");
+      template.headerLiteral("Prefer", prefer.toString());
     }
   }
 

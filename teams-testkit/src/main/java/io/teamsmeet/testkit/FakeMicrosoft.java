@@ -571,6 +571,73 @@ public final class FakeMicrosoft implements AutoCloseable {
     return CoreMeetings.of(state, state.requireAccount(userPrincipalName));
   }
 
+  // ------------------------------------------------------------------ calendar
+
+  /**
+   * Sets the {@code allowedOnlineMeetingProviders} of the account's calendar (default {@code
+   * teamsForBusiness}). Without {@code teamsForBusiness}, {@code GET /me/calendar} says so and
+   * events are created without a Teams meeting ({@code onlineMeetingProvider: "unknown"}), with no
+   * error, as Graph does.
+   *
+   * @param userPrincipalName a known account
+   * @param providers for example {@code "skypeForBusiness"}; none: nothing allowed
+   */
+  public FakeMicrosoft allowedOnlineMeetingProviders(
+      String userPrincipalName, String... providers) {
+    FakeAccount account = state.requireAccount(userPrincipalName);
+    synchronized (state) {
+      state.allowedProviders.put(account.objectId(), List.of(providers));
+    }
+    return this;
+  }
+
+  /**
+   * The fault behind many reports: the calendar still says it allows Teams, but Graph creates the
+   * account's events with provider {@code unknown} and no {@code onlineMeeting}, and no error.
+   */
+  public FakeMicrosoft eventsWithoutTeams(String userPrincipalName, boolean enabled) {
+    FakeAccount account = state.requireAccount(userPrincipalName);
+    synchronized (state) {
+      if (enabled) {
+        state.eventsWithoutTeams.add(account.objectId());
+      } else {
+        state.eventsWithoutTeams.remove(account.objectId());
+      }
+    }
+    return this;
+  }
+
+  /**
+   * Makes the fake ignore {@code Prefer: outlook.timezone}: event times come back in the event's
+   * own zone with its Windows name ({@code "W. Europe Standard Time"}), as for a client that did
+   * not ask for UTC.
+   */
+  public FakeMicrosoft ignorePreferTimeZone(boolean enabled) {
+    synchronized (state) {
+      state.ignorePreferTimeZone = enabled;
+    }
+    return this;
+  }
+
+  /** How many calendar events the account has (cancelled and deleted ones are gone). */
+  public int eventCount(String userPrincipalName) {
+    FakeAccount account = state.requireAccount(userPrincipalName);
+    synchronized (state) {
+      Map<String, ?> events = state.events.get(account.objectId());
+      return events == null ? 0 : events.size();
+    }
+  }
+
+  /**
+   * Every invitation, update and cancellation Outlook would have sent since the last reset, oldest
+   * first: who was invited to what.
+   */
+  public List<Invitation> invitations() {
+    synchronized (state) {
+      return List.copyOf(state.invitations);
+    }
+  }
+
   // ------------------------------------------------------------------ lifecycle
 
   /**

@@ -17,11 +17,13 @@ final class Graph {
   private final State state;
   private final ObjectMapper mapper;
   private final OnlineMeetings meetings;
+  private final CalendarEvents events;
 
   Graph(State state, Bases bases, ObjectMapper mapper) {
     this.state = state;
     this.mapper = mapper;
     this.meetings = new OnlineMeetings(state, bases, mapper);
+    this.events = new CalendarEvents(state, bases, mapper);
   }
 
   private GraphExchange exchange(Call call) {
@@ -61,6 +63,11 @@ final class Graph {
       FakeAccount account = found.get();
       List<String> path = rest.subList(1, rest.size());
       int next;
+      if (path.size() >= 2
+          && path.get(0).equalsIgnoreCase("me")
+          && (path.get(1).equalsIgnoreCase("events") || path.get(1).equalsIgnoreCase("calendar"))) {
+        return calendar(x, call, access, account, path.subList(1, path.size()));
+      }
       if (path.size() >= 2 && path.get(0).equalsIgnoreCase("me")) {
         next = 1;
       } else if (path.size() >= 3 && path.get(0).equalsIgnoreCase("users")) {
@@ -127,6 +134,43 @@ final class Graph {
         }
       }
       return x.notFoundSegment(tail.get(1));
+    }
+  }
+
+  /** {@code /me/events...} and {@code /me/calendar}, after the token check. */
+  private Reply calendar(
+      GraphExchange x, Call call, Access access, FakeAccount account, List<String> path) {
+    boolean write = !call.method.equals("GET");
+    boolean allowed =
+        access.graphScopes.contains("calendars.readwrite")
+            || (!write && access.graphScopes.contains("calendars.read"));
+    if (!allowed) {
+      return x.error(
+          403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
+    }
+    if (path.get(0).equalsIgnoreCase("calendar")) {
+      return path.size() == 1 && !write ? events.calendar(x, account) : x.methodNotAllowed();
+    }
+    List<String> tail = path.subList(1, path.size());
+    if (tail.isEmpty()) {
+      return call.method.equals("POST") ? events.create(x, account) : x.methodNotAllowed();
+    }
+    String id = tail.get(0);
+    if (tail.size() == 2 && tail.get(1).equalsIgnoreCase("cancel")) {
+      return call.method.equals("POST") ? events.cancel(x, account, id) : x.methodNotAllowed();
+    }
+    if (tail.size() > 1) {
+      return x.notFoundSegment(tail.get(1));
+    }
+    switch (call.method) {
+      case "GET":
+        return events.get(x, account, id);
+      case "PATCH":
+        return events.update(x, account, id);
+      case "DELETE":
+        return events.delete(x, account, id);
+      default:
+        return x.methodNotAllowed();
     }
   }
 

@@ -37,6 +37,10 @@ final class GraphExchange {
     return headers(Reply.of(status, JSON, body.toString())).header("OData-Version", "4.0");
   }
 
+  Reply accepted() {
+    return headers(new Reply(202));
+  }
+
   Reply noContent() {
     return headers(new Reply(204));
   }

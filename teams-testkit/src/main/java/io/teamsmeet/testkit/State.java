@@ -250,6 +250,19 @@ final class State {
   final Map<String, LinkedHashMap<String, ObjectNode>> meetings = new LinkedHashMap<>();
   final Map<String, String> externalIds = new HashMap<>();
 
+  // calendar
+  final Map<String, LinkedHashMap<String, ObjectNode>> events = new LinkedHashMap<>();
+  final Map<String, String> eventTransactions = new HashMap<>();
+  final Map<String, List<String>> allowedProviders = new HashMap<>();
+  final Set<String> eventsWithoutTeams = new HashSet<>();
+  final List<Invitation> invitations = new java.util.ArrayList<>();
+  boolean ignorePreferTimeZone;
+
+  /** The calendar's {@code allowedOnlineMeetingProviders} (default {@code teamsForBusiness}). */
+  synchronized List<String> allowedProviders(FakeAccount account) {
+    return allowedProviders.getOrDefault(account.objectId(), List.of("teamsForBusiness"));
+  }
+
   State(FakeClock clock, Config initial) {
     this.clock = clock;
     this.initial = initial;
@@ -277,6 +290,12 @@ final class State {
     consents.clear();
     meetings.clear();
     externalIds.clear();
+    events.clear();
+    eventTransactions.clear();
+    allowedProviders.clear();
+    eventsWithoutTeams.clear();
+    invitations.clear();
+    ignorePreferTimeZone = false;
   }
 
   Instant now() {

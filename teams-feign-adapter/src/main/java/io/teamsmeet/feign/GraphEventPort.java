@@ -1,0 +1,87 @@
+package io.teamsmeet.feign;
+
+import io.teamsmeet.AccessToken;
+import io.teamsmeet.CalendarEvent;
+import io.teamsmeet.EventRequest;
+import io.teamsmeet.EventUpdate;
+import io.teamsmeet.spi.Deadline;
+import io.teamsmeet.spi.EventPort;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link EventPort} on Microsoft Graph v1.0 {@code /me/events} and {@code /me/calendar}.
+ * Thread-safe. Like {@link GraphMeetingPort}: standard headers, nothing retried here, failures by
+ * {@link GraphErrorDecoder}, answers by {@link EventDecoder}.
+ */
+final class GraphEventPort implements EventPort {
+
+  private final EventApi api;
+
+  GraphEventPort(EventApi api) {
+    this.api = api;
+  }
+
+  @Override
+  public CalendarEvent create(
+      AccessToken token, EventRequest request, String transactionId, Deadline deadline) {
+    EventBodies.Create body = new EventBodies.Create(request, transactionId);
+    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.create(auth(token), body));
+  }
+
+  @Override
+  public CalendarEvent get(AccessToken token, String eventId, Deadline deadline) {
+    String id = GraphMeetingPort.encodePathSegment(eventId);
+    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.get(auth(token), id));
+  }
+
+  @Override
+  public CalendarEvent update(
+      AccessToken token, String eventId, EventUpdate update, Deadline deadline) {
+    String id = GraphMeetingPort.encodePathSegment(eventId);
+    EventBodies.Update body = new EventBodies.Update(update);
+    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.update(auth(token), id, body));
+  }
+
+  @Override
+  public void cancel(AccessToken token, String eventId, String comment, Deadline deadline) {
+    String id = GraphMeetingPort.encodePathSegment(eventId);
+    EventBodies.Cancel body = new EventBodies.Cancel(comment);
+    Http.call(
+        MeetingDecoder.SERVICE,
+        deadline,
+        () -> {
+          api.cancel(auth(token), id, body);
+          return null;
+        });
+  }
+
+  @Override
+  public void delete(AccessToken token, String eventId, Deadline deadline) {
+    String id = GraphMeetingPort.encodePathSegment(eventId);
+    Http.call(
+        MeetingDecoder.SERVICE,
+        deadline,
+        () -> {
+          api.delete(auth(token), id);
+          return null;
+        });
+  }
+
+  @Override
+  public List<String> allowedOnlineMeetingProviders(AccessToken token, Deadline deadline) {
+    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.allowedProviders(auth(token)));
+  }
+
+  private static Map<String, Object> auth(AccessToken token) {
+    if (token == null) {
+      throw new IllegalArgumentException("token must not be null");
+    }
+    return Map.of("Authorization", "Bearer " + token.value());
+  }
+
+  @Override
+  public String toString() {
+    return "GraphEventPort";
+  }
+}
