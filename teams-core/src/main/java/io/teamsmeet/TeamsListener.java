@@ -98,8 +98,10 @@ public interface TeamsListener {
       String operation, int attempt, RetryReason reason, int status, Duration wait) {}
 
   /**
-   * A call gives up throttled: the caller receives a {@link ThrottledException} (after the retries
-   * the policy allowed, or at once when resending was not safe).
+   * A call to Microsoft ends throttled (HTTP 429, or 503/504), after the retries the policy allowed
+   * or at once when resending was not safe. The caller receives a {@link ThrottledException}, or
+   * for a plain meeting creation that Microsoft may have processed an {@link
+   * OutcomeUnknownException}.
    *
    * @param operation what was throttled, as in {@link #retrying}
    * @param retryAfter Microsoft's {@code Retry-After}, when it sent one

@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * A small web application on teams-spring-boot-starter: sign in, connect a Microsoft account,
  * create a Teams meeting, disconnect. Runs on the testkit's fake Microsoft unless {@code
- * sample.fake-microsoft=false}. Not thread-safe to start twice in one JVM on one port.
+ * sample.fake-microsoft=false}.
  */
 @SpringBootApplication
 public class SampleApplication {
