@@ -102,35 +102,6 @@ final class AccessTokens {
       Executor background,
       long maximumUsers,
       Retrier retrier,
-      Duration callTimeout) {
-    this(
-        auth,
-        store,
-        grants,
-        clock,
-        skew,
-        refreshAhead,
-        grantCheckInterval,
-        scopes,
-        background,
-        maximumUsers,
-        retrier,
-        callTimeout,
-        Listeners.NONE);
-  }
-
-  AccessTokens(
-      AuthPort auth,
-      TokenStore store,
-      Grants grants,
-      Clock clock,
-      Duration skew,
-      Duration refreshAhead,
-      Duration grantCheckInterval,
-      List<String> scopes,
-      Executor background,
-      long maximumUsers,
-      Retrier retrier,
       Duration callTimeout,
       TeamsListener listener) {
     this.listener = listener;

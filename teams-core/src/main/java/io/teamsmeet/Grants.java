@@ -26,10 +26,6 @@ final class Grants {
   private final SecureRandom random;
   private final TeamsListener listener;
 
-  Grants(TokenStore store, GrantCodec codec, Clock clock, SecureRandom random) {
-    this(store, codec, clock, random, Listeners.NONE);
-  }
-
   Grants(
       TokenStore store,
       GrantCodec codec,

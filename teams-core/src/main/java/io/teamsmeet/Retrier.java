@@ -23,6 +23,7 @@ final class Retrier {
   private final Sleeper sleeper;
   private final TeamsListener listener;
 
+  /** A retrier that reports to no listener. */
   Retrier(RetryPolicy policy, Sleeper sleeper) {
     this(policy, sleeper, Listeners.NONE);
   }
