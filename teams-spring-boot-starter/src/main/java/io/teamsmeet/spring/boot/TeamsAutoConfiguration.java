@@ -71,6 +71,11 @@ public class TeamsAutoConfiguration {
       ObjectProvider<TeamsListener> listeners,
       ObjectProvider<TeamsMeetingsCustomizer> customizers) {
     TokenStore store = stores.getIfUnique();
+    if (store == null && stores.stream().findAny().isPresent()) {
+      throw new IllegalStateException(
+          "teams-spring-boot-starter found several TokenStore beans: mark the one to use"
+              + " @Primary");
+    }
     if (store == null) {
       throw new IllegalStateException(
           "teams-spring-boot-starter needs a token store: give the application a DataSource"

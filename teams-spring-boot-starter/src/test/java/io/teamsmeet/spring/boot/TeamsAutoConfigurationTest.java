@@ -146,6 +146,20 @@ class TeamsAutoConfigurationTest {
   }
 
   @Test
+  void twoTokenStoresWithoutAPrimaryAreReported() {
+    onTheFake()
+        .withBean("one", TokenStore.class, InMemoryTokenStore::new)
+        .withBean("two", TokenStore.class, InMemoryTokenStore::new)
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("several TokenStore beans")
+                    .hasMessageContaining("@Primary"));
+  }
+
+  @Test
   void withoutKeysTheStartFailsSayingWhatToSet() {
     runner
         .withPropertyValues(
