@@ -77,6 +77,7 @@ final class AccessTokens {
   private final List<String> scopes;
   private final Retrier retrier;
   private final Duration callTimeout;
+  private final TeamsListener listener;
 
   private final Ticker ticker;
   private final Cache<String, Entry> cache;
@@ -103,7 +104,9 @@ final class AccessTokens {
       Executor background,
       long maximumUsers,
       Retrier retrier,
-      Duration callTimeout) {
+      Duration callTimeout,
+      TeamsListener listener) {
+    this.listener = listener;
     this.auth = auth;
     this.store = store;
     this.grants = grants;
@@ -305,6 +308,9 @@ final class AccessTokens {
             refreshUnlessFresh(
                 userId,
                 deadline,
+                rejected == null
+                    ? TeamsListener.RefreshTrigger.CALL
+                    : TeamsListener.RefreshTrigger.REJECTED_TOKEN,
                 e ->
                     clock.instant().isBefore(e.usableUntil())
                         && (rejected == null || !e.token().equals(rejected))));
@@ -315,20 +321,50 @@ final class AccessTokens {
     if (refreshAhead.isZero()) {
       return;
     }
-    flights.ahead(
-        userId,
-        () ->
-            refreshUnlessFresh(
-                userId, Deadline.after(callTimeout), e -> clock.instant().isBefore(e.refreshAt())));
+    SingleFlight.Queued queued =
+        flights.ahead(
+            userId,
+            () ->
+                refreshUnlessFresh(
+                    userId,
+                    Deadline.after(callTimeout),
+                    TeamsListener.RefreshTrigger.AHEAD,
+                    e -> clock.instant().isBefore(e.refreshAt())));
+    if (queued == SingleFlight.Queued.NOW) {
+      listener.refreshAheadQueued(userId);
+    } else if (queued == SingleFlight.Queued.REJECTED) {
+      listener.refreshAheadSkipped(userId);
+    }
   }
 
   /** Runs one refresh unless the cache already holds an entry that {@code stillGood} accepts. */
-  private Entry refreshUnlessFresh(String userId, Deadline deadline, Predicate<Entry> stillGood) {
+  private Entry refreshUnlessFresh(
+      String userId,
+      Deadline deadline,
+      TeamsListener.RefreshTrigger trigger,
+      Predicate<Entry> stillGood) {
     long startedAt = sequence.get();
     Entry cached = cache.getIfPresent(userId);
     if (cached != null && stillGood.test(cached)) {
       return cached;
     }
+    long started = System.nanoTime();
+    TeamsListener.RefreshOutcome outcome = TeamsListener.RefreshOutcome.FAILURE;
+    try {
+      Entry refreshed = refresh(userId, deadline, startedAt);
+      outcome = TeamsListener.RefreshOutcome.SUCCESS;
+      return refreshed;
+    } catch (ReauthorizationRequiredException e) {
+      outcome = TeamsListener.RefreshOutcome.REAUTHORIZATION_REQUIRED;
+      throw e;
+    } finally {
+      listener.tokenRefreshed(
+          userId, trigger, outcome, Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  /** One refresh from the stored grant, under the grant lifecycle's compare-and-set loop. */
+  private Entry refresh(String userId, Deadline deadline, long startedAt) {
     return grants.change(
         userId,
         "refresh the grant",
@@ -363,6 +399,11 @@ final class AccessTokens {
                   userId,
                   e.reason());
               disconnected(userId);
+              listener.grantDeleted(
+                  userId,
+                  e.reason() == Reason.CONSENT_REQUIRED
+                      ? TeamsListener.DeletionReason.CONSENT_REQUIRED
+                      : TeamsListener.DeletionReason.INVALID_GRANT);
               throw e.forUser(userId);
             }
             return Optional.empty(); // the grant changed while we refreshed: try the newer one

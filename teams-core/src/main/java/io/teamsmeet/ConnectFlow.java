@@ -40,6 +40,7 @@ final class ConnectFlow {
   private final Duration callTimeout;
   private final List<String> scopes;
   private final SecureRandom random;
+  private final TeamsListener listener;
 
   /**
    * The states already used on this instance: a state is single use here for as long as it could be
@@ -57,7 +58,9 @@ final class ConnectFlow {
       Duration stateLifetime,
       Duration callTimeout,
       List<String> scopes,
-      SecureRandom random) {
+      SecureRandom random,
+      TeamsListener listener) {
+    this.listener = listener;
     this.auth = auth;
     this.states = states;
     this.grants = grants;
@@ -101,8 +104,11 @@ final class ConnectFlow {
     if (error.isPresent()) {
       // Microsoft's answer to this authorization: it ends it, so the state is used up too.
       markUsed(state.get());
-      throw AuthorizationDeniedException.of(
-          error.get(), callback.get("error_description").orElse(null));
+      AuthorizationDeniedException denial =
+          AuthorizationDeniedException.of(
+              error.get(), callback.get("error_description").orElse(null));
+      listener.connectDenied(userId, denial);
+      throw denial;
     }
     AuthorizationCode code =
         callback
@@ -136,6 +142,7 @@ final class ConnectFlow {
     long version = grants.saveNew(userId, grant);
     tokens.connected(userId, response, version, grant.connectionId());
     LOG.log(System.Logger.Level.INFO, "user {0} connected a Microsoft account", userId);
+    listener.connectCompleted(userId);
     return grant.toConnection(userId);
   }
 

@@ -23,6 +23,7 @@ final class Engine {
   final MeetingService meetings;
   final EventService events;
   final Duration callTimeout;
+  final TeamsListener listener;
   private final ExecutorService ownExecutor;
   private final Runnable releasePorts;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -31,14 +32,16 @@ final class Engine {
   Engine(TeamsMeetings.Builder b, Ports ports) {
     SecureRandom random = new SecureRandom();
     List<String> scopes = List.copyOf(b.scopes);
+    this.listener = Listeners.of(b.listeners);
     Retrier retrier =
         new Retrier(
             b.retryPolicy,
             b.sleeper != null
                 ? b.sleeper
-                : b.clock instanceof Sleeper clockSleeper ? clockSleeper : Sleeper.system());
+                : b.clock instanceof Sleeper clockSleeper ? clockSleeper : Sleeper.system(),
+            listener);
     this.callTimeout = b.callTimeout;
-    this.grants = new Grants(b.tokenStore, new GrantCodec(b.aead), b.clock, random);
+    this.grants = new Grants(b.tokenStore, new GrantCodec(b.aead), b.clock, random, listener);
     Executor executor = b.refreshExecutor;
     this.ownExecutor = executor == null ? newRefreshExecutor() : null;
     this.tokens =
@@ -54,7 +57,8 @@ final class Engine {
             executor == null ? ownExecutor : executor,
             b.maximumCachedUsers,
             retrier,
-            callTimeout);
+            callTimeout,
+            listener);
     this.connect =
         new ConnectFlow(
             ports.auth(),
@@ -66,7 +70,8 @@ final class Engine {
             b.stateLifetime,
             callTimeout,
             scopes,
-            random);
+            random,
+            listener);
     GraphCalls graph = new GraphCalls(tokens, retrier);
     this.meetings = new MeetingService(ports.meetings(), graph, callTimeout);
     this.events = new EventService(ports.events(), graph, meetings, b.clock, callTimeout, scopes);

@@ -24,12 +24,19 @@ final class Grants {
   private final GrantCodec codec;
   private final Clock clock;
   private final SecureRandom random;
+  private final TeamsListener listener;
 
-  Grants(TokenStore store, GrantCodec codec, Clock clock, SecureRandom random) {
+  Grants(
+      TokenStore store,
+      GrantCodec codec,
+      Clock clock,
+      SecureRandom random,
+      TeamsListener listener) {
     this.store = store;
     this.codec = codec;
     this.clock = clock;
     this.random = random;
+    this.listener = listener;
   }
 
   /** One attempt at a change of a user's row; empty when another writer won the race. */
@@ -50,6 +57,7 @@ final class Grants {
       if (done.isPresent()) {
         return done.get();
       }
+      listener.storeConflict(userId, what);
     }
     throw TeamsServiceException.of(
         "could not " + what + " of user '" + userId + "': other writers kept changing it",
@@ -95,15 +103,19 @@ final class Grants {
         });
   }
 
-  /** Removes the user's row if there is one. */
-  void remove(String userId) {
-    change(
+  /** Removes the user's row if there is one; true if this call deleted one. */
+  boolean remove(String userId) {
+    return change(
         userId,
         "remove the grant",
-        current ->
-            current.isEmpty() || store.delete(userId, current.get().version())
-                ? Optional.of(Boolean.TRUE)
-                : Optional.empty());
+        current -> {
+          if (current.isEmpty()) {
+            return Optional.of(false);
+          }
+          return store.delete(userId, current.get().version())
+              ? Optional.of(true)
+              : Optional.empty();
+        });
   }
 
   /** Re-seals the user's grant with the current primary key; false if there is none. */

@@ -26,5 +26,8 @@ final class Loggers {
   /** Retries of calls to Microsoft ({@link Retrier}). */
   static final String RETRY = "io.teamsmeet.retry";
 
+  /** Listeners that threw ({@link Listeners}). */
+  static final String LISTENER = "io.teamsmeet.listener";
+
   private Loggers() {}
 }

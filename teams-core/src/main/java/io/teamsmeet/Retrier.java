@@ -21,10 +21,17 @@ final class Retrier {
 
   private final RetryPolicy policy;
   private final Sleeper sleeper;
+  private final TeamsListener listener;
 
+  /** A retrier that reports to no listener. */
   Retrier(RetryPolicy policy, Sleeper sleeper) {
+    this(policy, sleeper, Listeners.NONE);
+  }
+
+  Retrier(RetryPolicy policy, Sleeper sleeper, TeamsListener listener) {
     this.policy = policy;
     this.sleeper = sleeper;
+    this.listener = listener;
   }
 
   <T> T call(String what, Safety safety, Deadline deadline, Function<Deadline, T> operation) {
@@ -39,7 +46,7 @@ final class Retrier {
         return operation.apply(deadline);
       } catch (ThrottledException e) {
         if (safety == Safety.ONLY_IF_UNPROCESSED && !provenUnprocessed(e)) {
-          throw e;
+          throw throttled(what, e);
         }
         failure = e;
         delay = e.retryAfter().orElse(null);
@@ -58,8 +65,19 @@ final class Retrier {
           || waited.plus(delay).compareTo(policy.maxTotalWait()) > 0
           || delay.toNanos() >= deadline.remainingNanos()) {
         // out of attempts, of waiting budget, or the wait would outlast the call's deadline
-        throw failure;
+        throw failure instanceof ThrottledException t ? throttled(what, t) : failure;
       }
+      int status = failure.details().status();
+      listener.retrying(
+          what,
+          attempt,
+          failure instanceof ThrottledException throttled && provenUnprocessed(throttled)
+              ? TeamsListener.RetryReason.THROTTLED
+              : status == 0
+                  ? TeamsListener.RetryReason.NO_RESPONSE
+                  : TeamsListener.RetryReason.SERVER_ERROR,
+          status,
+          delay);
       LOG.log(
           Level.DEBUG,
           "{0} failed (HTTP {1}); retry {2} in {3} ms",
@@ -75,6 +93,11 @@ final class Retrier {
       }
       waited = waited.plus(delay);
     }
+  }
+
+  private ThrottledException throttled(String what, ThrottledException e) {
+    listener.throttled(what, e.retryAfter());
+    return e;
   }
 
   /** 429 always means "not processed"; 503 does when Microsoft says when to come back. */

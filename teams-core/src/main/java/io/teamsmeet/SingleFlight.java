@@ -71,10 +71,20 @@ final class SingleFlight<T> {
     }
   }
 
+  /** What {@link #ahead} did. */
+  enum Queued {
+    /** The refresh was queued now. */
+    NOW,
+    /** Nothing: one is queued or running already, or this is closed. */
+    ALREADY,
+    /** The executor refused it (saturated or shut down): skipped. */
+    REJECTED
+  }
+
   /** Queues one background refresh for the user, unless one is queued or running. */
-  void ahead(String userId, Supplier<T> refresh) {
+  Queued ahead(String userId, Supplier<T> refresh) {
     if (closed || !queued.add(userId)) {
-      return;
+      return Queued.ALREADY;
     }
     Runnable task =
         () -> {
@@ -101,10 +111,12 @@ final class SingleFlight<T> {
         };
     try {
       background.execute(task);
+      return Queued.NOW;
     } catch (RejectedExecutionException e) {
       // The executor is saturated or shut down: skip this refresh-ahead. A caller that finds the
       // token unusable later refreshes in its own thread.
       queued.remove(userId);
+      return Queued.REJECTED;
     }
   }
 

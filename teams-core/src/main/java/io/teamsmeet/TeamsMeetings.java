@@ -142,8 +142,11 @@ public final class TeamsMeetings implements AutoCloseable {
    */
   public void disconnect(String userId) {
     UserIds.require(userId);
-    engine.grants.remove(userId);
+    boolean removed = engine.grants.remove(userId);
     engine.tokens.disconnected(userId);
+    if (removed) {
+      engine.listener.grantDeleted(userId, TeamsListener.DeletionReason.DISCONNECTED);
+    }
   }
 
   /**
@@ -243,6 +246,7 @@ public final class TeamsMeetings implements AutoCloseable {
     Executor refreshExecutor;
     RetryPolicy retryPolicy = RetryPolicy.defaults();
     long maximumCachedUsers = 100_000;
+    final List<TeamsListener> listeners = new ArrayList<>();
 
     private Builder() {}
 
@@ -490,6 +494,16 @@ public final class TeamsMeetings implements AutoCloseable {
      */
     public Builder retryPolicy(RetryPolicy value) {
       this.retryPolicy = Checks.notNull(value, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * Adds a listener that observes connections, refreshes, retries, throttling, deleted grants and
+     * store conflicts (none by default); several may be added, each is called in the order added. A
+     * listener that throws never breaks a call.
+     */
+    public Builder listener(TeamsListener value) {
+      this.listeners.add(Checks.notNull(value, "listener"));
       return this;
     }
 

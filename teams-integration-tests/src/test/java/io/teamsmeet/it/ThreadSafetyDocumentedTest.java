@@ -47,7 +47,9 @@ class ThreadSafetyDocumentedTest {
           "teams-feign-adapter",
           "teams-tokenstore-jdbc",
           "teams-tokenstore-memory",
-          "teams-testkit");
+          "teams-testkit",
+          "teams-spring-boot-starter",
+          "teams-graph-sdk");
 
   static final Pattern VOCABULARY =
       Pattern.compile(
