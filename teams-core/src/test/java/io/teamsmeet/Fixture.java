@@ -16,6 +16,7 @@ final class Fixture implements AutoCloseable {
   final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T09:00:00Z"));
   final FakeIdentity identity = new FakeIdentity(clock);
   final FakeGraph graph = new FakeGraph(identity);
+  final FakeEvents events = new FakeEvents(identity);
   final TestStore store = new TestStore();
   final KeysetHandle keys;
 
@@ -35,7 +36,7 @@ final class Fixture implements AutoCloseable {
 
   TeamsMeetings.Builder builder(TokenStore tokenStore, KeysetHandle keyset) {
     return TeamsMeetings.builder()
-        .ports(identity, graph)
+        .ports(identity, graph, events)
         .tokenStore(tokenStore)
         .tokenKeys(keyset)
         .clock(clock)

@@ -10,6 +10,9 @@ import com.microsoft.aad.msal4j.IAccount;
 import com.microsoft.aad.msal4j.SilentParameters;
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import io.teamsmeet.CalendarEvent;
+import io.teamsmeet.EventRequest;
+import io.teamsmeet.Invitee;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.TeamsMeetings;
@@ -25,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +121,33 @@ final class Clients {
     return b.build();
   }
 
+  /** The scopes of an SDK that creates calendar events as well as meetings. */
+  static final List<String> EVENT_SCOPES =
+      List.of("OnlineMeetings.ReadWrite", "Calendars.ReadWrite");
+
+  /** Builds the SDK against the fake with {@code scopes}; otherwise as {@link #sdk}. */
+  static TeamsMeetings sdkWithScopes(
+      FakeEndpoints fake,
+      Transport transport,
+      TokenStore store,
+      KeysetHandle keys,
+      Duration expirySkew,
+      Duration refreshAhead,
+      List<String> scopes) {
+    return TeamsMeetings.builder()
+        .clientId(CLIENT_ID)
+        .redirectUri(URI.create("http://localhost:8080/callback"))
+        .identityEndpoint(fake.base())
+        .graphEndpoint(fake.base())
+        .transport(transport)
+        .tokenStore(store)
+        .tokenKeys(keys)
+        .expirySkew(expirySkew)
+        .refreshAhead(refreshAhead)
+        .scopes(scopes)
+        .build();
+  }
+
   /** Runs the connect flow once for a user: the fake's token endpoint accepts any code. */
   static void connect(TeamsMeetings sdk, String userId) {
     URI authorize = sdk.beginConnect(userId);
@@ -152,6 +183,46 @@ final class Clients {
         throw new IllegalStateException("no passcode");
       }
       return m.joinUrl().toString();
+    }
+
+    @Override
+    public void close() {
+      sdk.close();
+    }
+  }
+
+  /**
+   * The SDK creating a calendar event with a Teams meeting and one invitee per call ({@code POST
+   * /me/events}; the calendar's providers are read once per user and kept five minutes). Returns
+   * the event's join URL, which the SDK guarantees.
+   */
+  static final class SdkEvents implements MeetingClient {
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private final String name;
+    private final TeamsMeetings sdk;
+
+    SdkEvents(String name, TeamsMeetings sdk) {
+      this.name = name;
+      this.sdk = sdk;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public String create(int user) {
+      // built per call, as the meeting clients' requests are
+      EventRequest request =
+          EventRequest.builder("Quarterly review", START.atZone(BERLIN), Duration.ofMinutes(30))
+              .invite(Invitee.required("bob@contoso.example"))
+              .build();
+      CalendarEvent e = sdk.events().create(userId(user), request);
+      if (e.start().isEmpty()) {
+        throw new IllegalStateException("no start");
+      }
+      return e.joinUrl().toString();
     }
 
     @Override

@@ -178,9 +178,19 @@ public final class EndToEnd {
             Duration.ofMinutes(5),
             Duration.ofMinutes(5),
             null);
+    TeamsMeetings sdkEvents =
+        Clients.sdkWithScopes(
+            fake,
+            Transport.jdk(),
+            new InMemoryTokenStore(),
+            keys,
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(5),
+            Clients.EVENT_SCOPES);
     for (int u = 0; u < users; u++) {
       Clients.connect(sdkJdk, Clients.userId(u));
       Clients.connect(sdkOk, Clients.userId(u));
+      Clients.connect(sdkEvents, Clients.userId(u));
     }
     MeetingClient aJdk = new Clients.Sdk("SDK, java.net.http transport (warm cache)", sdkJdk);
     MeetingClient aOk = new Clients.Sdk("SDK, OkHttp transport (warm cache)", sdkOk);
@@ -190,7 +200,10 @@ public final class EndToEnd {
     MeetingClient dGraph = new Clients.GraphSdk(fake);
     MeetingClient eMsal = new Clients.MsalGraph(fake, users, null);
     MeetingClient fMsalPool = new Clients.MsalGraph(fake, users, Executors.newFixedThreadPool(8));
-    clients.addAll(List.of(aJdk, bJdk, aOk, bOk, c, dGraph, eMsal, fMsalPool));
+    MeetingClient gEvents =
+        new Clients.SdkEvents(
+            "SDK events: calendar event + Teams meeting, java.net.http (warm cache)", sdkEvents);
+    clients.addAll(List.of(aJdk, bJdk, aOk, bOk, c, dGraph, eMsal, fMsalPool, gEvents));
 
     System.out.printf(
         "%n== End to end%s: warm-up %d meetings per client and thread count (no delay),"
@@ -303,6 +316,14 @@ public final class EndToEnd {
         "(information)");
     ratioRow(
         results,
+        "(g) SDK event / (b) raw java.net.http meeting",
+        gEvents,
+        bJdk,
+        "(information: an event's bodies are ~1.5× a meeting's; no target yet)");
+    ratioRow(
+        results, "(g) SDK event / (a) SDK java.net.http meeting", gEvents, aJdk, "(information)");
+    ratioRow(
+        results,
         "(d) Graph SDK / (b) raw java.net.http",
         dGraph,
         bJdk,
@@ -325,6 +346,13 @@ public final class EndToEnd {
         "CPU per meeting: (a) SDK OkHttp / (b) raw OkHttp",
         aOk,
         bOk,
+        "(information; CPU ratio, not time)",
+        true);
+    ratioRow(
+        results,
+        "CPU per call: (g) SDK event / (b) raw java.net.http meeting",
+        gEvents,
+        bJdk,
         "(information; CPU ratio, not time)",
         true);
     ratioRow(

@@ -35,6 +35,9 @@ import javax.net.ssl.SSLContext;
  *
  * <ul>
  *   <li>{@code POST /v1.0/me/onlineMeetings} answers 201 with a realistic onlineMeeting;
+ *   <li>{@code POST /v1.0/me/events} answers 201 with a realistic calendar event with a Teams
+ *       meeting (times in UTC, as asked with {@code Prefer: outlook.timezone}), and {@code GET
+ *       /v1.0/me/calendar} 200 with a calendar that allows Teams; both counted;
  *   <li>{@code POST /{tenant}/oauth2/v2.0/token} answers 200 with a token response whose {@code
  *       expires_in} is {@link #tokenLifetimeSeconds}; calls are counted.
  * </ul>
@@ -76,6 +79,49 @@ public final class FakeEndpoints implements AutoCloseable {
               + "\"lobbyBypassSettings@odata.type\":\"#microsoft.graph.lobbyBypassSettings\"}")
           .getBytes(StandardCharsets.UTF_8);
 
+  /**
+   * A created event as Graph returns it (the shape of "Create and enable an event as an online
+   * meeting", one attendee, times in UTC).
+   */
+  public static final byte[] EVENT =
+      ("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users('5f1c7a2e-0c2b-4f4e-9d7e-1a2b3c4d5e6f')/events/$entity\","
+              + "\"@odata.etag\":\"W/\\\"ZlnW4RIAV06KYYwlrfNZvQAALfZeRQ==\\\"\","
+              + "\"id\":\"AAMkAGI2TG93AAA=NjE4YjQ1Y2UtZDk1Ny00ZTUzLWI3YjctN2FhODE3MGJkNjQ1AEYAAAAAAAA\","
+              + "\"createdDateTime\":\"2026-11-25T10:00:00.1234567Z\",\"lastModifiedDateTime\":\"2026-11-25T10:00:00.2345678Z\","
+              + "\"changeKey\":\"ZlnW4RIAV06KYYwlrfNZvQAALfZeRQ==\",\"categories\":[],"
+              + "\"transactionId\":\"7E163156-7762-4BEB-A1C6-729EA81755A7\","
+              + "\"originalStartTimeZone\":\"W. Europe Standard Time\",\"originalEndTimeZone\":\"W. Europe Standard Time\","
+              + "\"iCalUId\":\"040000008200E00074C5B7101A82E00800000000DA2B357D94B7D201000000000000000010000000F02A93AE8D1B2A4F8A7D8F3D1A1B2C3D\","
+              + "\"reminderMinutesBeforeStart\":15,\"isReminderOn\":true,\"hasAttachments\":false,"
+              + "\"subject\":\"Quarterly review\",\"bodyPreview\":\"Agenda\",\"importance\":\"normal\","
+              + "\"sensitivity\":\"normal\",\"isAllDay\":false,\"isCancelled\":false,\"isOrganizer\":true,"
+              + "\"responseRequested\":true,\"seriesMasterId\":null,\"showAs\":\"busy\",\"type\":\"singleInstance\","
+              + "\"webLink\":\"https://outlook.office365.com/owa/?itemid=AAMkAGI2TG93AAA%3D&exvsurl=1&path=/calendar/item\","
+              + "\"onlineMeetingUrl\":null,\"isOnlineMeeting\":true,\"onlineMeetingProvider\":\"teamsForBusiness\","
+              + "\"allowNewTimeProposals\":true,\"isDraft\":false,\"hideAttendees\":false,"
+              + "\"responseStatus\":{\"response\":\"organizer\",\"time\":\"0001-01-01T00:00:00Z\"},"
+              + "\"body\":{\"contentType\":\"html\",\"content\":\"<html><head><meta http-equiv=\\\"Content-Type\\\" content=\\\"text/html; charset=utf-8\\\"></head><body>Agenda<br><div>________________________________________________________________________________</div><div><a href=\\\"https://teams.microsoft.com/l/meetup-join/x\\\">Join the meeting now</a></div></body></html>\"},"
+              + "\"start\":{\"dateTime\":\"2026-12-01T09:00:00.0000000\",\"timeZone\":\"UTC\"},"
+              + "\"end\":{\"dateTime\":\"2026-12-01T09:30:00.0000000\",\"timeZone\":\"UTC\"},"
+              + "\"location\":{\"displayName\":\"\",\"locationType\":\"default\",\"uniqueIdType\":\"unknown\",\"address\":{},\"coordinates\":{}},"
+              + "\"locations\":[],\"recurrence\":null,"
+              + "\"attendees\":[{\"type\":\"required\",\"status\":{\"response\":\"none\",\"time\":\"0001-01-01T00:00:00Z\"},"
+              + "\"emailAddress\":{\"name\":\"Bob Kelly\",\"address\":\"bob@contoso.example\"}}],"
+              + "\"organizer\":{\"emailAddress\":{\"name\":\"Adele Vance\",\"address\":\"adele@contoso.example\"}},"
+              + "\"onlineMeeting\":{\"joinUrl\":\"https://teams.microsoft.com/l/meetup-join/19%3ameeting_MGQ1MjYxZjItOWQ3NC00YzYxLWI3ZmEtYWI2ZTc3NzUzMzA0%40thread.v2/0?context=%7b%22Tid%22%3a%22909c6581-5130-43e9-88f3-fcb3582cde37%22%2c%22Oid%22%3a%225f1c7a2e-0c2b-4f4e-9d7e-1a2b3c4d5e6f%22%7d\","
+              + "\"conferenceId\":\"177513992\",\"tollNumber\":\"+12525634478\",\"tollFreeNumbers\":[\"+18666390588\"]}}")
+          .getBytes(StandardCharsets.UTF_8);
+
+  /** The default calendar as {@code GET /me/calendar} returns it. */
+  static final byte[] CALENDAR =
+      ("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users('5f1c7a2e-0c2b-4f4e-9d7e-1a2b3c4d5e6f')/calendar/$entity\","
+              + "\"id\":\"AAMkAGI2TGuLAAA=\",\"name\":\"Calendar\",\"color\":\"auto\",\"isDefaultCalendar\":true,"
+              + "\"changeKey\":\"nfZyf7VcrEKLNoU37KWlkQAAA0x0+w==\",\"canShare\":true,\"canViewPrivateItems\":true,"
+              + "\"canEdit\":true,\"allowedOnlineMeetingProviders\":[\"teamsForBusiness\"],"
+              + "\"defaultOnlineMeetingProvider\":\"teamsForBusiness\",\"isTallyingResponses\":true,\"isRemovable\":false,"
+              + "\"owner\":{\"name\":\"Adele Vance\",\"address\":\"adele@contoso.example\"}}")
+          .getBytes(StandardCharsets.UTF_8);
+
   /** A refresh token about the size of a real one (Microsoft's are opaque, 1–2 KB). */
   public static final String REFRESH_TOKEN = "0.AXEA" + "x".repeat(1200);
 
@@ -93,6 +139,8 @@ public final class FakeEndpoints implements AutoCloseable {
   private final List<Long> serverThreadIds = new CopyOnWriteArrayList<>();
   private final AtomicLong tokenCalls = new AtomicLong();
   private final AtomicLong meetingCalls = new AtomicLong();
+  private final AtomicLong eventCalls = new AtomicLong();
+  private final AtomicLong calendarCalls = new AtomicLong();
   volatile int delayMs;
   volatile int tokenDelayMs;
   private volatile byte[] tokenBody;
@@ -122,6 +170,8 @@ public final class FakeEndpoints implements AutoCloseable {
             });
     server.setExecutor(pool);
     server.createContext("/v1.0/me/onlineMeetings", this::meeting);
+    server.createContext("/v1.0/me/events", this::event);
+    server.createContext("/v1.0/me/calendar", this::calendar);
     server.createContext("/", this::token);
     tokenLifetimeSeconds(3600);
     server.start();
@@ -242,7 +292,8 @@ public final class FakeEndpoints implements AutoCloseable {
 
   void tokenLifetimeSeconds(int seconds) {
     tokenBody =
-        ("{\"token_type\":\"Bearer\",\"scope\":\"OnlineMeetings.ReadWrite User.Read profile openid email\","
+        ("{\"token_type\":\"Bearer\",\"scope\":\"OnlineMeetings.ReadWrite Calendars.ReadWrite User.Read"
+                + " profile openid email\","
                 + "\"expires_in\":"
                 + seconds
                 + ",\"ext_expires_in\":"
@@ -261,6 +312,18 @@ public final class FakeEndpoints implements AutoCloseable {
 
   long meetingCalls() {
     return meetingCalls.get();
+  }
+
+  long eventCalls() {
+    return eventCalls.get();
+  }
+
+  long calendarCalls() {
+    return calendarCalls.get();
+  }
+
+  URI eventsUri() {
+    return URI.create(base() + "/v1.0/me/events");
   }
 
   /** CPU time used so far by the fake's threads, to take it out of the process's CPU time. */
@@ -290,6 +353,34 @@ public final class FakeEndpoints implements AutoCloseable {
       exchange.sendResponseHeaders(201, MEETING.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(MEETING);
+      }
+    }
+  }
+
+  private void event(HttpExchange exchange) throws IOException {
+    answer(exchange, "POST", 201, EVENT, eventCalls);
+  }
+
+  private void calendar(HttpExchange exchange) throws IOException {
+    answer(exchange, "GET", 200, CALENDAR, calendarCalls);
+  }
+
+  private void answer(
+      HttpExchange exchange, String method, int status, byte[] body, AtomicLong counter)
+      throws IOException {
+    try (exchange) {
+      drain(exchange.getRequestBody());
+      counter.incrementAndGet();
+      if (!method.equals(exchange.getRequestMethod())
+          || exchange.getRequestHeaders().getFirst("Authorization") == null) {
+        exchange.sendResponseHeaders(400, -1);
+        return;
+      }
+      sleep(delayMs);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(status, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
       }
     }
   }

@@ -61,6 +61,13 @@ final class ConnectCommand implements Callable<Integer> {
       description = "Only print the sign-in URL; do not open a browser.")
   boolean noBrowser;
 
+  @Option(
+      names = "--events",
+      description =
+          "Also ask for Calendars.ReadWrite, which teams event needs (the app registration must"
+              + " list it). Connecting again with it keeps the meetings' permission.")
+  boolean events;
+
   @Mixin CommonOptions common;
 
   ConnectCommand(CliContext context) {
@@ -75,7 +82,9 @@ final class ConnectCommand implements Callable<Integer> {
     PrintStream info = common.json ? context.err() : context.out();
     try (LoopbackReceiver receiver = LoopbackReceiver.start(port);
         Workspace workspace = Workspace.open(settings, context.err());
-        TeamsMeetings teams = workspace.teams(receiver.redirectUri())) {
+        TeamsMeetings teams =
+            workspace.teams(
+                receiver.redirectUri(), events ? Workspace.WITH_EVENTS : Workspace.MEETINGS_ONLY)) {
       ConnectOptions options =
           loginHint == null
               ? ConnectOptions.none()

@@ -1,12 +1,16 @@
 package io.teamsmeet.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.teamsmeet.CalendarEvent;
 import io.teamsmeet.Connection;
+import io.teamsmeet.EventRequest;
+import io.teamsmeet.Invitee;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.testkit.FakeAccount;
 import io.teamsmeet.testkit.FakeMicrosoft;
+import io.teamsmeet.testkit.Invitation;
 import io.teamsmeet.testkit.RecordedRequest;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +27,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -47,8 +53,9 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Show the whole flow against a fake Microsoft on this machine (no network or account needed).",
-      "The sign-in URL, the redirect back, the connection (stored encrypted), a meeting, and the"
-          + " automatic token refresh an hour later.",
+      "The sign-in URL, the redirect back, the connection (stored encrypted), a meeting, a"
+          + " calendar event with one invited attendee, and the automatic token refresh an hour"
+          + " later.",
     })
 final class DemoCommand implements Callable<Integer> {
 
@@ -56,6 +63,8 @@ final class DemoCommand implements Callable<Integer> {
   static final FakeAccount ACCOUNT = FakeAccount.of("ana@contoso.com", "Ana Souza");
   private static final URI REDIRECT = URI.create("http://127.0.0.1/callback");
   private static final String I = "   ";
+  static final String INVITEE = "bob@contoso.com";
+  private static final ZoneId DEMO_ZONE = ZoneId.of("Europe/Berlin");
 
   private final CliContext context;
 
@@ -150,6 +159,7 @@ final class DemoCommand implements Callable<Integer> {
               .clock(resources.fake.clock())
               .tokenStore(resources.store.tokens())
               .tokenKeys(Keys.generate())
+              .scopes(Workspace.WITH_EVENTS)
               .build();
       if (interrupted.get()) {
         return Exit.INTERRUPTED;
@@ -251,7 +261,33 @@ final class DemoCommand implements Callable<Integer> {
     out.println();
     result.set("meeting", Json.meeting(meeting));
 
-    // 4. An hour later the access token has expired: the SDK refreshes it by itself.
+    // 4. A calendar event: in the organizer's Outlook calendar, with an invitation for Bob.
+    ZonedDateTime eventStart = start.plus(Duration.ofHours(2)).atZone(DEMO_ZONE);
+    CalendarEvent event =
+        teams
+            .events()
+            .create(
+                USER,
+                EventRequest.builder("Planning", eventStart, Duration.ofMinutes(30))
+                    .invite(Invitee.required(INVITEE))
+                    .bodyText("Agenda: next quarter")
+                    .build());
+    List<String> invited = new ArrayList<>();
+    for (Invitation i : fake.invitations()) {
+      if (i.eventId().equals(event.id()) && i.kind() == Invitation.Kind.INVITATION) {
+        invited.add(i.attendee());
+      }
+    }
+    out.println("4. Create a calendar event with a Teams meeting (Outlook sends the invitations)");
+    EventCommand.human(out, I, event);
+    Human.line(
+        out, I, "invitation sent", invited.isEmpty() ? "- (none)" : String.join(", ", invited));
+    out.println();
+    ObjectNode eventNode = EventCommand.json(event);
+    eventNode.set("invitationsSent", Json.strings(invited));
+    result.set("event", eventNode);
+
+    // 5. An hour later the access token has expired: the SDK refreshes it by itself.
     fake.advanceClock(Duration.ofMinutes(61));
     Meeting second =
         teams
@@ -274,7 +310,7 @@ final class DemoCommand implements Callable<Integer> {
             && sentRefreshTokens.stream()
                 .allMatch(t -> absent(first.ciphertext(), t) && absent(secondRow.ciphertext(), t));
     out.println(
-        "4. 61 minutes later the access token has expired; the app creates another meeting");
+        "5. 61 minutes later the access token has expired; the app creates another meeting");
     Human.line(out, I, "subject", second.subject().orElse("-"));
     Human.line(out, I, "join URL", second.joinUrl().toString());
     Human.line(
@@ -303,7 +339,8 @@ final class DemoCommand implements Callable<Integer> {
         .put("bytes", secondRow.ciphertext().length)
         .put("refreshTokenInBytes", !refreshTokenHidden);
 
-    boolean ok = accountHidden && refreshTokenHidden && refreshes == 1;
+    boolean ok =
+        accountHidden && refreshTokenHidden && refreshes == 1 && invited.equals(List.of(INVITEE));
     result.put("ok", ok);
     if (json) {
       context.out().println(Json.write(result));

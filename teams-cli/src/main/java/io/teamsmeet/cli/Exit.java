@@ -36,10 +36,15 @@ final class Exit {
         "  2",
         "usage: unknown command or option, or a bad value (--start, --port, --client-id...)");
     codes.put(
-        "  3", "reconnect: run teams connect (not connected, or Microsoft wants a new sign-in)");
-    codes.put("  4", "your account has no Teams licence or lacks permission");
+        "  3",
+        "reconnect: run teams connect (not connected, or Microsoft wants a new sign-in; teams event"
+            + " without calendar consent: teams connect --events)");
+    codes.put(
+        "  4",
+        "your account has no Teams licence or lacks permission, or its calendar does not allow"
+            + " Teams meetings");
     codes.put("  5", "throttled or unavailable: retry after the time shown");
-    codes.put("  6", "not found (no such meeting organized by your account)");
+    codes.put("  6", "not found (no such meeting or event organized by your account)");
     codes.put("  7", "configuration: no Microsoft app configured, or its settings are wrong");
     codes.put("  8", "sign-in declined, invalid callback, or not completed in time");
     codes.put("  9", "Microsoft service failure");

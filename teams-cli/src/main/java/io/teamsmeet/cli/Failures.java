@@ -11,6 +11,7 @@ import io.teamsmeet.PermissionDeniedException;
 import io.teamsmeet.ReauthorizationRequiredException;
 import io.teamsmeet.SafeText;
 import io.teamsmeet.TeamsException;
+import io.teamsmeet.TeamsMeetingUnavailableException;
 import io.teamsmeet.TeamsServiceException;
 import io.teamsmeet.ThrottledException;
 import io.teamsmeet.store.TokenStoreException;
@@ -64,6 +65,22 @@ final class Failures {
   private static Report classify(TeamsException e) {
     ErrorDetails d = e.details();
     Optional<String> detail = Optional.ofNullable(e.getMessage());
+    if (e instanceof ReauthorizationRequiredException r
+        && r.reason() == ReauthorizationRequiredException.Reason.SCOPES_REQUIRED) {
+      boolean calendar =
+          r.missingScopes().stream().anyMatch(s -> s.equalsIgnoreCase("Calendars.ReadWrite"));
+      return new Report(
+          Exit.RECONNECT,
+          "scopes_required",
+          "consent needed for "
+              + String.join(" ", new java.util.TreeSet<>(r.missingScopes()))
+              + ": run teams connect"
+              + (calendar ? " --events" : "")
+              + " (your connection was made without this permission)"
+              + ids(d),
+          detail,
+          d);
+    }
     if (e instanceof ReauthorizationRequiredException r) {
       return new Report(
           Exit.RECONNECT, "reconnect", "reconnect: run teams connect" + ids(d), detail, d);
@@ -123,6 +140,33 @@ final class Failures {
               ? " (the database is in use: is another teams command running?)"
               : "";
       return new Report(Exit.STORAGE, "storage", "local storage failure" + hint, detail, d);
+    }
+    if (e instanceof OutcomeUnknownException o && o.transactionId().isPresent()) {
+      return new Report(
+          Exit.SERVICE,
+          "outcome_unknown",
+          "the event may have been created: Microsoft's answer was lost; run the same command"
+              + " again with --transaction-id "
+              + o.transactionId().get()
+              + " to create it at most once"
+              + ids(d),
+          detail,
+          d);
+    }
+    if (e instanceof TeamsMeetingUnavailableException u) {
+      return new Report(
+          Exit.PERMISSION,
+          "teams_unavailable",
+          (u.eventId().isPresent()
+                  ? "the event was created without a Teams meeting (cancel it: teams event cancel "
+                      + u.eventId().get()
+                      + ")"
+                  : "your calendar does not allow Teams meetings")
+              + ": an administrator must allow teamsForBusiness (Teams upgrade policy / Outlook"
+              + " online-meeting providers)"
+              + ids(d),
+          detail,
+          d);
     }
     if (e instanceof OutcomeUnknownException) {
       return new Report(

@@ -43,7 +43,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
           + " Register the redirect URI below for 'Mobile and desktop applications' (any port"
           + " matches):",
       "    http://127.0.0.1/callback",
-      "  and the delegated Microsoft Graph permission OnlineMeetings.ReadWrite.",
+      "  and the delegated Microsoft Graph permission OnlineMeetings.ReadWrite (and"
+          + " Calendars.ReadWrite for teams event, asked for by teams connect --events).",
       "",
       "  The grant is stored encrypted (Tink AES-256-GCM) in an H2 database in the config"
           + " directory, its key in keyset.json there, readable by you only. A production backend"
@@ -117,6 +118,11 @@ public final class TeamsCli implements Callable<Integer> {
     meeting.addSubcommand(new MeetingCommand.Get(context));
     meeting.addSubcommand(new MeetingCommand.Delete(context));
     cli.addSubcommand(meeting);
+    CommandLine event = new CommandLine(new EventCommand());
+    event.addSubcommand(new EventCommand.Create(context));
+    event.addSubcommand(new EventCommand.Get(context));
+    event.addSubcommand(new EventCommand.Cancel(context));
+    cli.addSubcommand(event);
     cli.addSubcommand(new DisconnectCommand(context));
 
     documentExitCodes(cli);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,18 @@ final class Workspace implements AutoCloseable {
    * The client id that status and disconnect use when no app is configured: they never call
    * Microsoft.
    */
+  /** What {@code teams connect} asks for: the meetings' permission. */
+  static final List<String> MEETINGS_ONLY = List.of("OnlineMeetings.ReadWrite");
+
+  /**
+   * What {@code teams connect --events} asks for, and what every other command configures: the SDK
+   * refreshes a grant only for the configured scopes it holds, so a grant without {@code
+   * Calendars.ReadWrite} keeps working for meetings, and {@code teams event} tells its user to
+   * connect with {@code --events} (exit 3) instead of failing at Microsoft.
+   */
+  static final List<String> WITH_EVENTS =
+      List.of("OnlineMeetings.ReadWrite", "Calendars.ReadWrite");
+
   private static final String OFFLINE_CLIENT_ID = "00000000-0000-0000-0000-000000000000";
 
   private final Settings settings;
@@ -78,21 +91,31 @@ final class Workspace implements AutoCloseable {
    * @throws CliException (configuration) if no app is configured or a setting is invalid
    */
   TeamsMeetings teams(URI redirectUri) {
-    return build(settings.requireClientId(), redirectUri);
+    return teams(redirectUri, WITH_EVENTS);
+  }
+
+  /**
+   * The SDK for the configured Microsoft app, asking for {@code scopes} when connecting.
+   *
+   * @param scopes {@link #MEETINGS_ONLY} or {@link #WITH_EVENTS}
+   */
+  TeamsMeetings teams(URI redirectUri, List<String> scopes) {
+    return build(settings.requireClientId(), redirectUri, scopes);
   }
 
   /** The SDK for commands that only read or delete the stored grant and never call Microsoft. */
   TeamsMeetings offline() {
-    return build(settings.clientId().orElse(OFFLINE_CLIENT_ID), NO_REDIRECT);
+    return build(settings.clientId().orElse(OFFLINE_CLIENT_ID), NO_REDIRECT, WITH_EVENTS);
   }
 
-  private TeamsMeetings build(String clientId, URI redirectUri) {
+  private TeamsMeetings build(String clientId, URI redirectUri, List<String> scopes) {
     try {
       TeamsMeetings.Builder builder =
           TeamsMeetings.builder()
               .clientId(clientId)
               .tenant(settings.tenant())
               .redirectUri(redirectUri)
+              .scopes(scopes)
               .tokenStore(store.tokens())
               .tokenKeys(keys)
               .clock(Clock.systemUTC())

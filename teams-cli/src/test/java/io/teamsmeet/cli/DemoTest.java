@@ -52,7 +52,10 @@ class DemoTest {
         .contains("meeting id:")
         .contains("passcode:")
         .contains("dial-in:")
-        .contains("4. 61 minutes later")
+        .contains("4. Create a calendar event")
+        .contains("invitees:        bob@contoso.com (required)")
+        .contains("invitation sent: bob@contoso.com")
+        .contains("5. 61 minutes later")
         .contains("token refreshes: 1 ")
         .contains("the refresh token appears in the stored bytes: no")
         .contains("Done.");
@@ -97,6 +100,12 @@ class DemoTest {
     JsonNode json = new ObjectMapper().readTree(result.out());
     assertThat(json.get("ok").asBoolean()).isTrue();
     assertThat(json.get("account").asText()).isEqualTo("ana@contoso.com");
+    assertThat(json.at("/event/joinUrl").asText()).startsWith("https://teams.microsoft.com/");
+    assertThat(json.at("/event/zone").asText()).isEqualTo("Europe/Berlin");
+    assertThat(json.at("/event/invitees/0/address").asText()).isEqualTo("bob@contoso.com");
+    assertThat(json.at("/event/invitees/0/type").asText()).isEqualTo("required");
+    assertThat(json.at("/event/invitees")).hasSize(1);
+    assertThat(json.at("/event/invitationsSent/0").asText()).isEqualTo("bob@contoso.com");
     assertThat(json.at("/connect/authorizeUrl").asText()).contains("code_challenge_method=S256");
     assertThat(json.at("/connect/callbackUrl").asText()).contains("?code=[redacted]&");
     assertThat(json.at("/connection/account").asText()).isEqualTo("ana@contoso.com");

@@ -11,6 +11,7 @@ import io.teamsmeet.ConfigurationException;
 import io.teamsmeet.EventRequest;
 import io.teamsmeet.EventUpdate;
 import io.teamsmeet.Invitee;
+import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingNotFoundException;
 import io.teamsmeet.OutcomeUnknownException;
 import io.teamsmeet.ReauthorizationRequiredException;
@@ -367,9 +368,52 @@ class CalendarEventsTest {
   void anEventLeadsToItsOnlineMeetingByJoinUrl() {
     CalendarEvent e =
         teams.events().create(USER, EventRequest.of("Linked", beforeDst(), Duration.ofMinutes(30)));
-    // the fake keeps events and online meetings apart: the lookup runs, and finds none
-    assertThat(teams.events().onlineMeeting(USER, e)).isEmpty();
+
+    Meeting meeting = teams.events().onlineMeeting(USER, e).orElseThrow();
+
+    assertThat(meeting.joinUrl()).isEqualTo(e.joinUrl());
+    assertThat(meeting.subject()).contains("Linked");
+    assertThat(meeting.start()).isEqualTo(e.start());
+    assertThat(meeting.end()).isEqualTo(e.end());
+    assertThat(teams.meetings().findByJoinWebUrl(USER, e.joinUrl().toString()))
+        .map(Meeting::id)
+        .contains(meeting.id());
+    assertThat(teams.meetings().get(USER, meeting.id()).joinUrl()).isEqualTo(e.joinUrl());
     assertThat(fake.journal().graphCalls("GET").stream().map(RecordedRequest::path))
         .anyMatch(p -> p.endsWith("/me/onlineMeetings"));
+  }
+
+  @Test
+  void theLinkedMeetingFollowsTheEventsTimesAndGoesWithTheEvent() {
+    CalendarEvent e =
+        teams.events().create(USER, EventRequest.of("Linked", beforeDst(), Duration.ofMinutes(30)));
+    ZonedDateTime later = beforeDst().plusDays(7); // after the DST change
+    teams
+        .events()
+        .update(
+            USER,
+            e.id(),
+            EventUpdate.builder().subject("Moved").times(later, later.plusHours(1)).build());
+
+    Meeting moved = teams.events().onlineMeeting(USER, e).orElseThrow();
+    assertThat(moved.subject()).contains("Moved");
+    assertThat(moved.start()).contains(later.toInstant());
+    assertThat(moved.end()).contains(later.plusHours(1).toInstant());
+
+    teams.events().cancel(USER, e.id(), "Not needed");
+    assertThat(teams.events().onlineMeeting(USER, e)).isEmpty();
+  }
+
+  @Test
+  void anEventWithoutTeamsHasNoOnlineMeeting() {
+    fake.eventsWithoutTeams(ANA, true);
+    assertThatThrownBy(
+            () ->
+                teams
+                    .events()
+                    .create(USER, EventRequest.of("No Teams", beforeDst(), Duration.ofMinutes(30))))
+        .isInstanceOf(TeamsMeetingUnavailableException.class);
+    assertThat(fake.journal().graphCalls("POST").stream().map(RecordedRequest::path))
+        .noneMatch(p -> p.endsWith("/me/onlineMeetings"));
   }
 }

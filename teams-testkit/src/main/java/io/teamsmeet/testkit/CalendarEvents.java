@@ -28,10 +28,13 @@ import java.util.UUID;
  * the shape of Microsoft's documented examples ("Create event", "event: cancel", "Get calendar"):
  * {@code dateTimeTimeZone} times, {@code originalStartTimeZone} as a Windows name, {@code
  * onlineMeeting} with {@code joinUrl} and {@code onlineMeetingUrl: null}. A {@code transactionId}
- * seen before for the organizer returns the event it created. A calendar that does not allow {@code
- * teamsForBusiness}, or an account set to {@link FakeMicrosoft#eventsWithoutTeams}, gets events
- * with {@code onlineMeetingProvider: "unknown"} and no {@code onlineMeeting}, with no error, as
- * Graph does. Called with {@link State}'s lock held.
+ * seen before for the organizer returns the event it created. An event's Teams meeting is an
+ * onlineMeeting of its organizer as well (as Graph generates one): {@code GET
+ * /me/onlineMeetings?$filter=JoinWebUrl eq '...'} finds it by the event's join URL, it follows the
+ * event's subject and times, and it goes when the event is cancelled or deleted. A calendar that
+ * does not allow {@code teamsForBusiness}, or an account set to {@link
+ * FakeMicrosoft#eventsWithoutTeams}, gets events with {@code onlineMeetingProvider: "unknown"} and
+ * no {@code onlineMeeting}, with no error, as Graph does. Called with {@link State}'s lock held.
  */
 final class CalendarEvents {
 
@@ -50,14 +53,19 @@ final class CalendarEvents {
   private static final DateTimeFormatter LOCAL7 =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS", Locale.ROOT);
 
+  /** The stored event's link to its onlineMeeting's id; never rendered. */
+  private static final String LINKED_MEETING = "_linkedOnlineMeetingId";
+
   private final State state;
   private final Bases bases;
   private final ObjectMapper mapper;
+  private final MeetingJson meetingJson;
 
   CalendarEvents(State state, Bases bases, ObjectMapper mapper) {
     this.state = state;
     this.bases = bases;
     this.mapper = mapper;
+    this.meetingJson = new MeetingJson(mapper);
   }
 
   Reply calendar(GraphExchange x, FakeAccount owner) {
@@ -123,20 +131,34 @@ final class CalendarEvents {
     e.put("isOnlineMeeting", online);
     e.put("onlineMeetingProvider", online ? (teams ? TEAMS : "unknown") : "unknown");
     if (teams) {
+      // Graph generates an onlineMeeting for the event: the same join URL finds it under
+      // /me/onlineMeetings (JoinWebUrl filter), with the event's subject and times
+      ObjectNode meeting =
+          meetingJson.create(
+              organizer,
+              x.now,
+              instant(request.path("start")).orElseThrow(),
+              instant(request.path("end")).orElseThrow(),
+              request.path("subject").asText(),
+              false,
+              null);
+      state
+          .meetings
+          .computeIfAbsent(organizer.objectId(), k -> new LinkedHashMap<>())
+          .put(meeting.get("id").asText(), meeting);
+      e.put(LINKED_MEETING, meeting.get("id").asText());
       ObjectNode om = e.putObject("onlineMeeting");
-      String thread = "19:meeting_" + UUID.randomUUID().toString().replace("-", "") + "@thread.v2";
-      om.put(
-          "joinUrl",
-          "https://teams.microsoft.com/l/meetup-join/"
-              + thread.replace(":", "%3a").replace("@", "%40")
-              + "/0?context=%7b%22Tid%22%3a%22"
-              + organizer.tenantId()
-              + "%22%2c%22Oid%22%3a%22"
-              + organizer.objectId()
-              + "%22%7d");
-      om.put("conferenceId", String.valueOf(100000000 + (Math.abs(id.hashCode()) % 900000000)));
-      om.put("tollNumber", "+1 425-555-0100");
-      om.putArray("tollFreeNumbers").add("+1 800-555-0100");
+      om.put("joinUrl", meeting.get("joinWebUrl").asText());
+      JsonNode audio = meeting.path("audioConferencing");
+      if (audio.isObject()) {
+        om.set("conferenceId", audio.get("conferenceId"));
+        om.set("tollNumber", audio.get("tollNumber"));
+        om.set("tollFreeNumbers", audio.get("tollFreeNumbers"));
+      } else {
+        om.put("conferenceId", String.valueOf(100000000 + (Math.abs(id.hashCode()) % 900000000)));
+        om.put("tollNumber", "+1 425-555-0100");
+        om.putArray("tollFreeNumbers").add("+1 800-555-0100");
+      }
     } else {
       e.putNull("onlineMeeting");
     }
@@ -176,6 +198,14 @@ final class CalendarEvents {
     Set<String> before = addresses(attendees(e));
     apply(e, request);
     e.put("lastModifiedDateTime", x.now.toString());
+    linkedMeeting(organizer, e)
+        .ifPresent(
+            m -> {
+              instant(e.path("start"))
+                  .ifPresent(t -> m.put("startDateTime", MeetingJson.format(t)));
+              instant(e.path("end")).ifPresent(t -> m.put("endDateTime", MeetingJson.format(t)));
+              m.put("subject", e.path("subject").asText());
+            });
     List<JsonNode> after = attendees(e);
     List<JsonNode> added = new ArrayList<>();
     List<JsonNode> kept = new ArrayList<>();
@@ -198,6 +228,7 @@ final class CalendarEvents {
     String comment = request == null ? null : request.path("comment").asText(null);
     invite(organizer, e, attendees(e), Invitation.Kind.CANCELLATION, comment);
     eventsOf(organizer).remove(id);
+    forgetLinkedMeeting(organizer, e);
     return x.accepted();
   }
 
@@ -207,7 +238,26 @@ final class CalendarEvents {
       return notFound(x);
     }
     invite(organizer, e, attendees(e), Invitation.Kind.CANCELLATION, null);
+    forgetLinkedMeeting(organizer, e);
     return x.noContent();
+  }
+
+  /** The onlineMeeting Graph generated for the event, while it exists. */
+  private Optional<ObjectNode> linkedMeeting(FakeAccount organizer, ObjectNode e) {
+    String meetingId = e.path(LINKED_MEETING).asText(null);
+    LinkedHashMap<String, ObjectNode> own = state.meetings.get(organizer.objectId());
+    return meetingId == null || own == null
+        ? Optional.empty()
+        : Optional.ofNullable(own.get(meetingId));
+  }
+
+  /** A cancelled or deleted event takes its onlineMeeting with it (as the fake models it). */
+  private void forgetLinkedMeeting(FakeAccount organizer, ObjectNode e) {
+    String meetingId = e.path(LINKED_MEETING).asText(null);
+    LinkedHashMap<String, ObjectNode> own = state.meetings.get(organizer.objectId());
+    if (meetingId != null && own != null) {
+      own.remove(meetingId);
+    }
   }
 
   private Reply notFound(GraphExchange x) {
