@@ -195,7 +195,7 @@ public final class TenantMeetings {
    * @throws AdminConsentRequiredException if the tenant has not consented
    */
   public AccessToken accessToken() {
-    return app.tokens.get(tenant, Deadline.after(app.callTimeout));
+    return token(Deadline.after(app.callTimeout));
   }
 
   private MeetingPort port(GraphUser user) {
