@@ -33,7 +33,7 @@ import java.util.function.BiFunction;
  * wall), {@link MeetingNotFoundException}, {@link ThrottledException}, {@link
  * TeamsServiceException}.
  *
- * <p>Final and thread-safe: cheap to create, it only names the tenant; every instance for the same
+ * <p>Thread-safe and final: cheap to create, it only names the tenant; every instance for the same
  * tenant of one {@link TeamsMeetings} shares its token.
  */
 public final class TenantMeetings {
