@@ -117,6 +117,12 @@ public final class TeamsCli implements Callable<Integer> {
     meeting.addSubcommand(new MeetingCommand.Get(context));
     meeting.addSubcommand(new MeetingCommand.Delete(context));
     cli.addSubcommand(meeting);
+    CommandLine appMeeting = new CommandLine(new AppMeetingCommand());
+    appMeeting.addSubcommand(new AppMeetingCommand.Create(context));
+    appMeeting.addSubcommand(new AppMeetingCommand.Check(context));
+    appMeeting.addSubcommand(new AppMeetingCommand.Get(context));
+    appMeeting.addSubcommand(new AppMeetingCommand.Delete(context));
+    cli.addSubcommand(appMeeting);
     cli.addSubcommand(new DisconnectCommand(context));
 
     documentExitCodes(cli);
