@@ -22,6 +22,8 @@ final class Engine {
   final ConnectFlow connect;
   final MeetingService meetings;
   final EventService events;
+  final AppMode app;
+  final AdminConsentFlow adminConsent;
   final Duration callTimeout;
   final TeamsListener listener;
   private final ExecutorService ownExecutor;
@@ -75,6 +77,27 @@ final class Engine {
     GraphCalls graph = new GraphCalls(tokens, retrier);
     this.meetings = new MeetingService(ports.meetings(), graph, callTimeout);
     this.events = new EventService(ports.events(), graph, meetings, b.clock, callTimeout, scopes);
+    String appScope = AppMode.scopeOf(b.cloud);
+    this.app =
+        new AppMode(
+            new AppTokens(
+                ports.auth(),
+                b.clock,
+                b.expirySkew,
+                b.refreshAhead,
+                callTimeout,
+                retrier,
+                executor == null ? ownExecutor : executor,
+                appScope),
+            ports.auth(),
+            ports.meetings(),
+            retrier,
+            callTimeout,
+            b.clock,
+            b.clientId,
+            appScope);
+    this.adminConsent =
+        new AdminConsentFlow(ports.auth(), b.aead, b.clock, b.stateLifetime, appScope, random);
     this.releasePorts = ports.release();
   }
 
@@ -84,6 +107,7 @@ final class Engine {
     }
     try {
       tokens.close();
+      app.close();
       if (ownExecutor != null) {
         ownExecutor.shutdownNow();
       }

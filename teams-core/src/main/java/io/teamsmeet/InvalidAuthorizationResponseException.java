@@ -42,7 +42,17 @@ public final class InvalidAuthorizationResponseException extends AuthorizationEx
      * tenant and account name would be wrong, so nothing was stored. Usually a misconfigured
      * identity endpoint or client id; starting again gives the same answer until it is fixed.
      */
-    ID_TOKEN_MISMATCH("Microsoft's id token does not belong to this app or is inconsistent");
+    ID_TOKEN_MISMATCH("Microsoft's id token does not belong to this app or is inconsistent"),
+    /**
+     * An admin consent callback has neither {@code error} nor both {@code tenant} and {@code
+     * admin_consent=True}.
+     */
+    ADMIN_CONSENT_INCOMPLETE(
+        "the admin consent callback has no tenant or does not confirm the consent"),
+    /**
+     * The administrator consented in another tenant than the one {@code beginAdminConsent} named.
+     */
+    TENANT_MISMATCH("the administrator consented for another tenant than the one asked for");
 
     private final String text;
 

@@ -199,6 +199,83 @@ public final class TeamsMeetings implements AutoCloseable {
   }
 
   /**
+   * Application mode: the online meetings of a tenant's users, made by the app itself with an
+   * application token (client-credentials grant, the builder's client secret or certificate), no
+   * user signed in. The tenant's administrator must have consented ({@link #beginAdminConsent}) and
+   * a Teams administrator must have granted an application access policy; see {@link
+   * TenantMeetings}. Cheap: the token is cached per tenant in this instance, not per call.
+   *
+   * @param tenant the tenant id (GUID) or a verified domain of the tenant
+   * @return the tenant's meetings
+   * @throws ConfigurationException for {@code common}, {@code organizations} or {@code consumers}
+   * @throws IllegalArgumentException if it is not a tenant id or domain at all
+   */
+  public TenantMeetings forTenant(String tenant) {
+    return new TenantMeetings(engine.app, tenant);
+  }
+
+  /**
+   * Admin consent, step 1, for any tenant: the URL of Microsoft's admin consent page ({@code
+   * /organizations/v2.0/adminconsent}) to send an administrator of the customer's tenant to, with a
+   * sealed, single-use state bound to {@code reference}, valid for {@link Builder#stateLifetime}.
+   *
+   * @param reference the application's own id for the customer organization (checked like a user
+   *     id); the callback must be completed with the same one
+   * @return the admin consent URL
+   */
+  public URI beginAdminConsent(String reference) {
+    return beginAdminConsent(reference, "organizations");
+  }
+
+  /**
+   * Admin consent, step 1, for one tenant: as {@link #beginAdminConsent(String)}, on {@code
+   * /{tenant}/v2.0/adminconsent}.
+   *
+   * @param reference the application's own id for the customer organization
+   * @param tenant a tenant id, a verified domain, or {@code organizations}
+   * @return the admin consent URL
+   */
+  public URI beginAdminConsent(String reference, String tenant) {
+    UserIds.require(reference);
+    return engine.adminConsent.begin(reference, Checks.tenant(tenant));
+  }
+
+  /**
+   * Admin consent, step 2: reads the redirect back from Microsoft. The state is checked first
+   * (present, intact, for this reference, in time, not used before on this instance), then {@code
+   * error} (before anything else: Microsoft's failure redirect can carry {@code admin_consent=True}
+   * next to {@code error}), then {@code tenant} and {@code admin_consent=True}.
+   *
+   * @param reference the reference given to {@code beginAdminConsent}
+   * @param callback the full callback URL with its query
+   * @return the consent, naming the tenant
+   * @throws AuthorizationDeniedException if the administrator declined or Microsoft refused ({@code
+   *     error}, with Microsoft's code and description)
+   * @throws InvalidAuthorizationResponseException if the callback cannot be trusted (state missing,
+   *     altered, expired, for another reference, replayed) or is incomplete ({@code
+   *     ADMIN_CONSENT_INCOMPLETE}, {@code TENANT_MISMATCH})
+   */
+  public AdminConsent completeAdminConsent(String reference, URI callback) {
+    UserIds.require(reference);
+    return engine.adminConsent.complete(
+        reference, CallbackParameters.parse(Checks.notNull(callback, "callback")));
+  }
+
+  /**
+   * Admin consent, step 2, from the callback's parameters as a map.
+   *
+   * @param reference the reference given to {@code beginAdminConsent}
+   * @param callbackParameters the callback's parameters, each with its single value
+   * @return the consent, naming the tenant
+   */
+  public AdminConsent completeAdminConsent(
+      String reference, Map<String, String> callbackParameters) {
+    UserIds.require(reference);
+    return engine.adminConsent.complete(
+        reference, CallbackParameters.of(Checks.notNull(callbackParameters, "callbackParameters")));
+  }
+
+  /**
    * Releases what this instance holds: callers waiting for a token refresh are released, later
    * calls that need a token fail with {@link IllegalStateException}, the background refresh threads
    * it started stop, and the idle connections of an HTTP client the SDK built are closed (never a

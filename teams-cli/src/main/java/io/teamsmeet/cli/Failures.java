@@ -1,6 +1,7 @@
 package io.teamsmeet.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.teamsmeet.AdminConsentRequiredException;
 import io.teamsmeet.AuthorizationDeniedException;
 import io.teamsmeet.ConfigurationException;
 import io.teamsmeet.ErrorDetails;
@@ -84,6 +85,23 @@ final class Failures {
     if (e instanceof ReauthorizationRequiredException r) {
       return new Report(
           Exit.RECONNECT, "reconnect", "reconnect: run teams connect" + ids(d), detail, d);
+    }
+    if (e instanceof PermissionDeniedException p
+        && p.reason() == PermissionDeniedException.Reason.APPLICATION_ACCESS_POLICY_MISSING) {
+      return new Report(
+          Exit.PERMISSION,
+          "access_policy_missing",
+          "no Teams application access policy lets this app act for the user" + ids(d),
+          detail,
+          d);
+    }
+    if (e instanceof AdminConsentRequiredException a) {
+      return new Report(
+          Exit.CONFIGURATION,
+          "admin_consent_required",
+          "the app has no admin consent in tenant " + a.tenant() + ids(d),
+          detail,
+          d);
     }
     if (e instanceof PermissionDeniedException) {
       return new Report(

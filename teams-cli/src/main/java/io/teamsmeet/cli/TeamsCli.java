@@ -123,6 +123,12 @@ public final class TeamsCli implements Callable<Integer> {
     event.addSubcommand(new EventCommand.Get(context));
     event.addSubcommand(new EventCommand.Cancel(context));
     cli.addSubcommand(event);
+    CommandLine appMeeting = new CommandLine(new AppMeetingCommand());
+    appMeeting.addSubcommand(new AppMeetingCommand.Create(context));
+    appMeeting.addSubcommand(new AppMeetingCommand.Check(context));
+    appMeeting.addSubcommand(new AppMeetingCommand.Get(context));
+    appMeeting.addSubcommand(new AppMeetingCommand.Delete(context));
+    cli.addSubcommand(appMeeting);
     cli.addSubcommand(new DisconnectCommand(context));
 
     documentExitCodes(cli);

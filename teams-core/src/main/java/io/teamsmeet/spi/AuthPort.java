@@ -45,4 +45,45 @@ public interface AuthPort {
    * @return the tokens; the refresh token in it is empty if Microsoft did not rotate it
    */
   TokenResponse refresh(RefreshToken refreshToken, List<String> scopes, Deadline deadline);
+
+  /**
+   * Asks for an application token (grant type {@code client_credentials}) for a tenant, with the
+   * app's secret or certificate: {@code POST {identity}/{tenant}/oauth2/v2.0/token} with {@code
+   * scope}. No user is involved and no refresh token comes back. Failures as for the other grants;
+   * a tenant where the app has no service principal (never consented, or consent revoked) is
+   * reported as Microsoft answers it ({@code unauthorized_client} AADSTS700016 is a {@code
+   * ConfigurationException}); the core turns it into {@code AdminConsentRequiredException}.
+   *
+   * <p>The default refuses: an adapter that serves application mode overrides it.
+   *
+   * @param tenant a tenant id or verified domain (never {@code common}, {@code organizations} or
+   *     {@code consumers}; the core has checked it)
+   * @param scope the resource's {@code .default} scope, e.g. {@code
+   *     https://graph.microsoft.com/.default}
+   * @param deadline when the exchange must have ended, response body included
+   * @return the token; its refresh token is empty
+   * @throws UnsupportedOperationException if this port serves delegated access only
+   */
+  default TokenResponse clientCredentials(String tenant, String scope, Deadline deadline) {
+    throw new UnsupportedOperationException(
+        "this AuthPort (" + getClass().getName() + ") does not serve application permissions");
+  }
+
+  /**
+   * Builds the URL that sends an administrator to Microsoft's admin consent page: {@code
+   * {identity}/{tenant}/v2.0/adminconsent?client_id=...&scope=...&redirect_uri=...&state=...},
+   * every value percent-encoded, the redirect URI being the app's registered one.
+   *
+   * <p>The default refuses: an adapter that serves application mode overrides it.
+   *
+   * @param tenant a tenant id, a verified domain, or {@code organizations} (any tenant)
+   * @param scope the resource's {@code .default} scope
+   * @param state the sealed state
+   * @return the absolute URL
+   * @throws UnsupportedOperationException if this port serves delegated access only
+   */
+  default URI adminConsentUrl(String tenant, String scope, String state) {
+    throw new UnsupportedOperationException(
+        "this AuthPort (" + getClass().getName() + ") does not serve admin consent");
+  }
 }

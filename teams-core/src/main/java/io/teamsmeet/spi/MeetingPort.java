@@ -1,6 +1,7 @@
 package io.teamsmeet.spi;
 
 import io.teamsmeet.AccessToken;
+import io.teamsmeet.GraphUser;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.MeetingUpdate;
@@ -97,4 +98,21 @@ public interface MeetingPort {
    * @param deadline when the exchange must have ended, response body included
    */
   void delete(AccessToken token, String meetingId, Deadline deadline);
+
+  /**
+   * The same operations addressed to a named user: {@code /users/{id or upn}/onlineMeetings}
+   * instead of {@code /me/onlineMeetings}, for application tokens (which have no {@code /me}).
+   * Every method of the returned port behaves as documented here, with the path prefix replaced;
+   * the user's id or UPN is percent-encoded as one path segment.
+   *
+   * <p>The default refuses: an adapter that serves application mode overrides it.
+   *
+   * @param user the organizer
+   * @return a port whose calls act on that user's meetings
+   * @throws UnsupportedOperationException if this port serves {@code /me} only
+   */
+  default MeetingPort forUser(GraphUser user) {
+    throw new UnsupportedOperationException(
+        "this MeetingPort (" + getClass().getName() + ") does not serve /users/{id}");
+  }
 }

@@ -73,6 +73,26 @@ public final class FeignMicrosoftAdapter implements MicrosoftAdapter {
             .errorDecoder(new GraphErrorDecoder(s.clock()))
             .requestInterceptor(StandardHeaders.forGraph())
             .target(GraphApi.class, graph + "/v1.0");
+    AppTokenApi appTokenApi =
+        Feign.builder()
+            .client(client)
+            .options(options)
+            .retryer(Retryer.NEVER_RETRY)
+            .encoder(JsonCodec.INSTANCE)
+            .decoder(new TokenResponseDecoder(s.clock(), s.clientId()))
+            .errorDecoder(new IdentityErrorDecoder(s.clock(), s.redirectUri().toString()))
+            .requestInterceptor(StandardHeaders.forIdentityPlatform())
+            .target(AppTokenApi.class, identity.toString());
+    UserGraphApi userGraphApi =
+        Feign.builder()
+            .client(client)
+            .options(options)
+            .retryer(Retryer.NEVER_RETRY)
+            .encoder(JsonCodec.INSTANCE)
+            .decoder(new MeetingDecoder())
+            .errorDecoder(new GraphErrorDecoder(s.clock()))
+            .requestInterceptor(StandardHeaders.forGraph())
+            .target(UserGraphApi.class, graph + "/v1.0");
     EventApi eventApi =
         Feign.builder()
             .client(client)
@@ -85,8 +105,15 @@ public final class FeignMicrosoftAdapter implements MicrosoftAdapter {
             .target(EventApi.class, graph + "/v1.0");
     return new Wired(
         new IdentityPlatformAuthPort(
-            tenantBase, s.clientId(), s.redirectUri(), credential, s.clock(), identityApi),
-        new GraphMeetingPort(graphApi),
+            tenantBase,
+            s.clientId(),
+            s.redirectUri(),
+            credential,
+            s.clock(),
+            identityApi,
+            identity.toString(),
+            appTokenApi),
+        new GraphMeetingPort(graphApi, userGraphApi),
         new GraphEventPort(eventApi),
         client,
         wiring.release(),

@@ -1,6 +1,7 @@
 package io.teamsmeet.feign;
 
 import io.teamsmeet.AccessToken;
+import io.teamsmeet.GraphUser;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.MeetingUpdate;
@@ -21,9 +22,27 @@ import java.util.Optional;
 final class GraphMeetingPort implements MeetingPort {
 
   private final GraphApi api;
+  private final UserGraphApi userApi;
 
   GraphMeetingPort(GraphApi api) {
+    this(api, null);
+  }
+
+  /** With {@code userApi}, {@link #forUser} serves {@code /users/{id}/onlineMeetings}. */
+  GraphMeetingPort(GraphApi api, UserGraphApi userApi) {
     this.api = api;
+    this.userApi = userApi;
+  }
+
+  @Override
+  public MeetingPort forUser(GraphUser user) {
+    if (user == null) {
+      throw new IllegalArgumentException("user must not be null");
+    }
+    if (userApi == null) {
+      return MeetingPort.super.forUser(user);
+    }
+    return new GraphUserMeetingPort(userApi, user);
   }
 
   @Override

@@ -48,6 +48,8 @@ final class IdentityPlatformAuthPort implements AuthPort {
   private final ClientCredential credential;
   private final Clock clock;
   private final IdentityApi api;
+  private final String identityRoot;
+  private final AppTokenApi appApi;
 
   /**
    * @param tenantBase the authority with its tenant, e.g. {@code
@@ -60,6 +62,25 @@ final class IdentityPlatformAuthPort implements AuthPort {
       ClientCredential credential,
       Clock clock,
       IdentityApi api) {
+    this(tenantBase, clientId, redirectUri, credential, clock, api, null, null);
+  }
+
+  /**
+   * @param identityRoot the identity platform's root, e.g. {@code
+   *     https://login.microsoftonline.com}, for the client-credentials grant and admin consent
+   * @param appApi the token endpoint of any tenant
+   */
+  IdentityPlatformAuthPort(
+      String tenantBase,
+      String clientId,
+      URI redirectUri,
+      ClientCredential credential,
+      Clock clock,
+      IdentityApi api,
+      String identityRoot,
+      AppTokenApi appApi) {
+    this.identityRoot = identityRoot;
+    this.appApi = appApi;
     this.tenantBase = tenantBase;
     this.tokenEndpoint = tenantBase + "/oauth2/v2.0/token";
     this.clientId = clientId;
@@ -159,6 +180,59 @@ final class IdentityPlatformAuthPort implements AuthPort {
           credential.addTo(form, clientId, tokenEndpoint, clock);
           return api.token(form);
         });
+  }
+
+  /**
+   * The client-credentials grant on {@code {identity}/{tenant}/oauth2/v2.0/token}, with the app's
+   * secret or a client assertion whose {@code aud} is that tenant's token endpoint. A public client
+   * cannot use it: {@link io.teamsmeet.ConfigurationException} before anything is sent.
+   */
+  @Override
+  public TokenResponse clientCredentials(String tenant, String scope, Deadline deadline) {
+    if (appApi == null) {
+      return AuthPort.super.clientCredentials(tenant, scope, deadline);
+    }
+    if (credential instanceof ClientCredential.PublicClient) {
+      throw Failures.configuration(
+          "application mode needs the app's client secret or certificate (clientSecret(...) or"
+              + " certificate(...) on the builder): a public client cannot get application tokens",
+          io.teamsmeet.ErrorDetails.none());
+    }
+    String encodedTenant = encode(tenant);
+    String endpoint = identityRoot + "/" + encodedTenant + "/oauth2/v2.0/token";
+    FormBody form =
+        new FormBody()
+            .add("client_id", clientId)
+            .add("grant_type", "client_credentials")
+            .add("scope", scope);
+    TokenAnswer answer =
+        Http.call(
+            TokenResponseDecoder.SERVICE,
+            deadline,
+            () -> {
+              credential.addTo(form, clientId, endpoint, clock);
+              return appApi.token(encodedTenant, form);
+            });
+    return answer.response();
+  }
+
+  @Override
+  public URI adminConsentUrl(String tenant, String scope, String state) {
+    if (identityRoot == null) {
+      return AuthPort.super.adminConsentUrl(tenant, scope, state);
+    }
+    return URI.create(
+        identityRoot
+            + "/"
+            + encode(tenant)
+            + "/v2.0/adminconsent?client_id="
+            + encode(clientId)
+            + "&scope="
+            + encode(scope)
+            + "&redirect_uri="
+            + encode(redirectUri)
+            + "&state="
+            + encode(state));
   }
 
   /** {@code offline_access openid profile} plus the Graph scopes, without duplicates. */

@@ -144,6 +144,14 @@ final class Engine implements ResponseDefinitionTransformerV2 {
               && s.get(4).equals("openid-configuration")) {
             return identity.openidConfiguration(s.get(1));
           }
+          if (s.size() == 4
+              && s.get(0).equals(Bases.IDENTITY_PREFIX)
+              && s.get(2).equals("v2.0")
+              && s.get(3).equals("adminconsent")) {
+            synchronized (state) {
+              return state.appPermissions.adminConsent(state, call, s.get(1));
+            }
+          }
           return Reply.of(
               404,
               "text/plain; charset=utf-8",

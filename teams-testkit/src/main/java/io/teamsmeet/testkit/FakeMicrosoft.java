@@ -529,6 +529,133 @@ public final class FakeMicrosoft implements AutoCloseable {
     return engine.identity().issuer().issueRefreshToken(clientId, userPrincipalName);
   }
 
+  // ------------------------------------------------------------------ application permissions
+
+  /**
+   * Records admin consent of the app in a tenant, as if an administrator had completed the admin
+   * consent page: the app then gets application tokens (client-credentials grant) for the tenant.
+   * Without it the token endpoint answers 400 {@code unauthorized_client} AADSTS700016.
+   *
+   * @param clientId a registered confidential app (client secret; the fake checks no client
+   *     assertions)
+   * @param tenant a tenant id, or the UPN domain of one of the fake's accounts
+   * @return this fake
+   */
+  public FakeMicrosoft grantAdminConsent(String clientId, String tenant) {
+    synchronized (state) {
+      state.appPermissions.consents.add(
+          AppPermissions.key(clientId, AppPermissions.requireTenantId(state, tenant)));
+    }
+    return this;
+  }
+
+  /**
+   * Revokes the app's admin consent in a tenant (an administrator removed the enterprise app): its
+   * token requests for that tenant answer 400 {@code unauthorized_client} AADSTS700016, and, so
+   * that a test sees it on the next call, the app's application tokens of that tenant stop working
+   * at once (Graph answers 401; Microsoft's would live until they expire). Other tenants keep
+   * working.
+   *
+   * @param clientId the app
+   * @param tenant a tenant id or UPN domain
+   * @return this fake
+   */
+  public FakeMicrosoft revokeAdminConsent(String clientId, String tenant) {
+    synchronized (state) {
+      String tenantId = AppPermissions.requireTenantId(state, tenant);
+      state.appPermissions.consents.remove(AppPermissions.key(clientId, tenantId));
+      state.appPermissions.tokens.values().stream()
+          .filter(t -> t.clientId.equals(clientId) && t.tenantId.equals(tenantId))
+          .forEach(t -> t.expiresAt = state.now());
+    }
+    return this;
+  }
+
+  /** Whether the app is consented in the tenant (by the admin consent page or a test). */
+  public boolean hasAdminConsent(String clientId, String tenant) {
+    synchronized (state) {
+      return AppPermissions.tenantId(state, tenant)
+          .map(t -> state.appPermissions.consents.contains(AppPermissions.key(clientId, t)))
+          .orElse(false);
+    }
+  }
+
+  /**
+   * Makes the next admin consent page for {@code organizations} (or an unknown tenant) be completed
+   * by this account's administrator, so the consent is for its tenant (default: the first account's
+   * tenant).
+   */
+  public FakeMicrosoft nextAdminConsentBy(String userPrincipalName) {
+    synchronized (state) {
+      state.requireAccount(userPrincipalName);
+      state.appPermissions.nextAdmin = userPrincipalName;
+    }
+    return this;
+  }
+
+  /**
+   * Makes the next admin consent page decline: the redirect carries {@code error=access_denied},
+   * {@code error_description} (AADSTS65004) and, as Microsoft's documented failure redirect does,
+   * {@code admin_consent=True}.
+   */
+  public FakeMicrosoft nextAdminConsentDeclines() {
+    synchronized (state) {
+      state.appPermissions.nextConsentDeclines = true;
+    }
+    return this;
+  }
+
+  /**
+   * Grants Teams' application access policy for the app and one user (what {@code
+   * Grant-CsApplicationAccessPolicy -Identity USER} does). Until then Graph answers application
+   * tokens' onlineMeetings calls for that user with 403 {@code General} "No application access
+   * policy found for this app."
+   *
+   * @param clientId the app (the policy's {@code -AppIds})
+   * @param userPrincipalName a known account
+   * @return this fake
+   */
+  public FakeMicrosoft grantAccessPolicy(String clientId, String userPrincipalName) {
+    synchronized (state) {
+      state.appPermissions.policies.add(
+          AppPermissions.key(clientId, state.requireAccount(userPrincipalName).objectId()));
+    }
+    return this;
+  }
+
+  /** Grants the application access policy for every user of a tenant ({@code -Global}). */
+  public FakeMicrosoft grantAccessPolicyGlobally(String clientId, String tenant) {
+    synchronized (state) {
+      state.appPermissions.policies.add(
+          AppPermissions.key(clientId, "*" + AppPermissions.requireTenantId(state, tenant)));
+    }
+    return this;
+  }
+
+  /**
+   * Removes the application access policy for the app and user granted by {@link
+   * #grantAccessPolicy}.
+   */
+  public FakeMicrosoft revokeAccessPolicy(String clientId, String userPrincipalName) {
+    synchronized (state) {
+      state.appPermissions.policies.remove(
+          AppPermissions.key(clientId, state.requireAccount(userPrincipalName).objectId()));
+    }
+    return this;
+  }
+
+  /** How many application tokens the token endpoint issued for the tenant since the last reset. */
+  public int applicationTokenCount(String tenant) {
+    synchronized (state) {
+      return AppPermissions.tenantId(state, tenant)
+          .map(
+              t ->
+                  state.appPermissions.tokensIssued.getOrDefault(
+                      t.toLowerCase(java.util.Locale.ROOT), 0))
+          .orElse(0);
+    }
+  }
+
   // ------------------------------------------------------------------ faults, journal, meetings
 
   /** Faults for the token endpoint. */

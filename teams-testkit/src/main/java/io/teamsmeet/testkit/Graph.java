@@ -50,6 +50,12 @@ final class Graph {
         return x.unauthorized("Access token is empty.");
       }
       access = state.accessTokens.get(authorization.get().substring(7).trim());
+      AppPermissions.AppAccess application =
+          state.appPermissions.tokens.get(authorization.get().substring(7).trim());
+      if (access == null && application != null) {
+        return state.appPermissions.graph(
+            state, x, call, application, rest.subList(1, rest.size()), meetings);
+      }
       if (access == null) {
         return x.unauthorized("CompactToken parsing failed with error code: 80049217");
       }

@@ -246,6 +246,9 @@ final class State {
   final Map<String, Instant> tokensValidFrom = new HashMap<>();
   final Set<String> consents = new HashSet<>();
 
+  /** Application permissions: admin consents, application tokens, access policies. */
+  final AppPermissions appPermissions = new AppPermissions();
+
   // Graph
   final Map<String, LinkedHashMap<String, ObjectNode>> meetings = new LinkedHashMap<>();
   final Map<String, String> externalIds = new HashMap<>();
@@ -288,6 +291,7 @@ final class State {
     revocations.clear();
     tokensValidFrom.clear();
     consents.clear();
+    appPermissions.reset();
     meetings.clear();
     externalIds.clear();
     events.clear();

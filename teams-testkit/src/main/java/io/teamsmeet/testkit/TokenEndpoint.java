@@ -97,6 +97,8 @@ final class TokenEndpoint {
           return redeemCode(call, answer, app);
         case "refresh_token":
           return redeemRefreshToken(call, answer, app);
+        case "client_credentials":
+          return state.appPermissions.clientCredentials(state, mapper, call, answer, app, tenant);
         default:
           return answer.reply(
               400,

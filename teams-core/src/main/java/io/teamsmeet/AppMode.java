@@ -1,0 +1,80 @@
+package io.teamsmeet;
+
+import io.teamsmeet.spi.AuthPort;
+import io.teamsmeet.spi.MeetingPort;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What application mode shares across one {@link TeamsMeetings}: the per-tenant token cache, the
+ * ports, the retry policy and the call deadline. Thread-safe.
+ */
+final class AppMode {
+
+  private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,253}");
+
+  final AppTokens tokens;
+  final AuthPort auth;
+  final MeetingPort meetings;
+  final Retrier retrier;
+  final Duration callTimeout;
+  final Clock clock;
+  final String clientId;
+  final String scope;
+
+  AppMode(
+      AppTokens tokens,
+      AuthPort auth,
+      MeetingPort meetings,
+      Retrier retrier,
+      Duration callTimeout,
+      Clock clock,
+      String clientId,
+      String scope) {
+    this.tokens = tokens;
+    this.auth = auth;
+    this.meetings = meetings;
+    this.retrier = retrier;
+    this.callTimeout = callTimeout;
+    this.clock = clock;
+    this.clientId = clientId;
+    this.scope = scope;
+  }
+
+  /**
+   * The {@code .default} scope of the cloud's Graph, e.g. {@code
+   * https://graph.microsoft.com/.default}.
+   */
+  static String scopeOf(MicrosoftCloud cloud) {
+    return cloud.graphEndpoint() + "/.default";
+  }
+
+  /**
+   * A tenant for application mode: a tenant id or verified domain.
+   *
+   * @throws IllegalArgumentException if it is null or not a tenant name at all
+   * @throws ConfigurationException for {@code common}, {@code organizations} or {@code consumers}
+   */
+  static String requireRealTenant(String tenant) {
+    if (tenant == null || !TENANT.matcher(tenant).matches()) {
+      throw new IllegalArgumentException(
+          "tenant must be a tenant id (GUID) or a verified domain such as contoso.onmicrosoft.com");
+    }
+    String t = tenant.toLowerCase(Locale.ROOT);
+    if (t.equals("common") || t.equals("organizations") || t.equals("consumers")) {
+      throw ConfigurationException.of(
+          "application mode needs a real tenant, a tenant id or a verified domain, not \""
+              + t
+              + "\": an application token is always issued by one tenant (the one whose"
+              + " administrator consented); take the tenant id from AdminConsent.tenantId()",
+          ErrorDetails.none());
+    }
+    return tenant;
+  }
+
+  void close() {
+    tokens.close();
+  }
+}

@@ -1,0 +1,110 @@
+package io.teamsmeet.feign;
+
+import io.teamsmeet.AccessToken;
+import io.teamsmeet.GraphUser;
+import io.teamsmeet.Meeting;
+import io.teamsmeet.MeetingRequest;
+import io.teamsmeet.MeetingUpdate;
+import io.teamsmeet.spi.Deadline;
+import io.teamsmeet.spi.MeetingPort;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link MeetingPort} on Graph v1.0 {@code /users/{id or upn}/onlineMeetings} for one user: what
+ * {@link GraphMeetingPort#forUser} returns. Same headers, bodies, decoding and failure mapping as
+ * {@link GraphMeetingPort}; only the path differs. Thread-safe.
+ */
+final class GraphUserMeetingPort implements MeetingPort {
+
+  private final UserGraphApi api;
+  private final GraphUser user;
+  private final String encodedUser;
+
+  GraphUserMeetingPort(UserGraphApi api, GraphUser user) {
+    this.api = api;
+    this.user = user;
+    this.encodedUser = IdentityPlatformAuthPort.encode(user.value());
+  }
+
+  @Override
+  public Meeting create(AccessToken token, MeetingRequest request, Deadline deadline) {
+    GraphBodies.Create body = GraphBodies.Create.of(request);
+    return Http.call(
+        MeetingDecoder.SERVICE, deadline, () -> api.create(auth(token), encodedUser, body));
+  }
+
+  @Override
+  public Meeting createOrGet(AccessToken token, MeetingRequest request, Deadline deadline) {
+    GraphBodies.CreateOrGet body = GraphBodies.CreateOrGet.of(request);
+    return Http.call(
+        MeetingDecoder.SERVICE, deadline, () -> api.createOrGet(auth(token), encodedUser, body));
+  }
+
+  @Override
+  public Meeting get(AccessToken token, String meetingId, Deadline deadline) {
+    String id = GraphMeetingPort.encodePathSegment(meetingId);
+    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.get(auth(token), encodedUser, id));
+  }
+
+  @Override
+  public Optional<Meeting> findByJoinMeetingId(
+      AccessToken token, String joinMeetingId, Deadline deadline) {
+    return find(
+        token,
+        GraphMeetingPort.encodeFilter("joinMeetingIdSettings/joinMeetingId", joinMeetingId),
+        deadline);
+  }
+
+  @Override
+  public Optional<Meeting> findByJoinWebUrl(
+      AccessToken token, String joinWebUrl, Deadline deadline) {
+    return find(token, GraphMeetingPort.encodeFilter("JoinWebUrl", joinWebUrl), deadline);
+  }
+
+  private Optional<Meeting> find(AccessToken token, String filter, Deadline deadline) {
+    List<Meeting> found =
+        Http.call(
+            MeetingDecoder.SERVICE, deadline, () -> api.find(auth(token), encodedUser, filter));
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  @Override
+  public Meeting update(
+      AccessToken token, String meetingId, MeetingUpdate update, Deadline deadline) {
+    String id = GraphMeetingPort.encodePathSegment(meetingId);
+    GraphBodies.Update body = GraphBodies.Update.of(update);
+    return Http.call(
+        MeetingDecoder.SERVICE, deadline, () -> api.update(auth(token), encodedUser, id, body));
+  }
+
+  @Override
+  public void delete(AccessToken token, String meetingId, Deadline deadline) {
+    String id = GraphMeetingPort.encodePathSegment(meetingId);
+    Http.call(
+        MeetingDecoder.SERVICE,
+        deadline,
+        () -> {
+          api.delete(auth(token), encodedUser, id);
+          return null;
+        });
+  }
+
+  @Override
+  public MeetingPort forUser(GraphUser other) {
+    return new GraphUserMeetingPort(api, other);
+  }
+
+  private static Map<String, Object> auth(AccessToken token) {
+    if (token == null) {
+      throw new IllegalArgumentException("token must not be null");
+    }
+    return Map.of("Authorization", "Bearer " + token.value());
+  }
+
+  @Override
+  public String toString() {
+    return "GraphUserMeetingPort[" + user + "]";
+  }
+}
