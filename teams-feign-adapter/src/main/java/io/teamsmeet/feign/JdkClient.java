@@ -98,6 +98,12 @@ final class JdkClient implements Client {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while reading the response");
     } catch (ExecutionException e) {
+      if (System.nanoTime() - start >= bound.toNanos()) {
+        // The request's own timeout (the same bound) cancelled the exchange while its body was
+        // read, a moment before the wait above ended: a timeout, not a broken connection.
+        timedOut(exchange);
+        throw new HttpTimeoutException("no complete response in time");
+      }
       throw unwrap(e.getCause());
     }
     return Response.builder()
