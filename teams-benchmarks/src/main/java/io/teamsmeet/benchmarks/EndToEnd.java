@@ -60,6 +60,7 @@ public final class EndToEnd {
     boolean quick = false;
     String only = null;
     java.nio.file.Path variant = null;
+    int burstUsers = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--delay-ms" -> {
@@ -67,6 +68,7 @@ public final class EndToEnd {
           only = only == null ? "delay" : only;
         }
         case "--quick" -> quick = true;
+        case "--burst-users" -> burstUsers = Integer.parseInt(args[++i]);
         case "--only" -> only = args[++i];
         case "--variant" -> {
           variant = java.nio.file.Path.of(args[++i]);
@@ -106,7 +108,7 @@ public final class EndToEnd {
         ScaleScenarios.memory(fake, keys, quick ? new int[] {10_000} : new int[] {10_000, 100_000});
       }
       if ("burst".equals(only)) {
-        ScaleScenarios.burst(keys, quick ? 1_000 : 5_000);
+        ScaleScenarios.burst(keys, burstUsers > 0 ? burstUsers : quick ? 1_000 : 5_000);
       }
       if ("ab".equals(only) || "ab-cold".equals(only)) {
         if (variant == null) {
