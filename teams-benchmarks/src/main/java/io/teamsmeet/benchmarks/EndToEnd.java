@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * End-to-end comparison (issue 7; issue 10's OkHttp rows and its peers: the Microsoft Graph SDK and
  * MSAL4J + Graph SDK), refresh under load, single flight and cold start, in one run against one
  * local fake. Options: {@code --delay-ms N} (only the delayed comparison), {@code --quick}, {@code
- * --only e2e|delay|refresh|single|cold}, {@code --variant DIR} (two builds of the SDK against each
- * other: {@link VariantComparison}).
+ * --only e2e|delay|refresh|single|cold}, {@code --only memory|burst} (issue 19: heap per user, run
+ * with {@code -Xmx4g}; the refresh burst; neither is in the default run), {@code --variant DIR}
+ * (two builds of the SDK against each other: {@link VariantComparison}).
  */
 public final class EndToEnd {
 
@@ -59,6 +60,7 @@ public final class EndToEnd {
     boolean quick = false;
     String only = null;
     java.nio.file.Path variant = null;
+    int burstUsers = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--delay-ms" -> {
@@ -66,6 +68,7 @@ public final class EndToEnd {
           only = only == null ? "delay" : only;
         }
         case "--quick" -> quick = true;
+        case "--burst-users" -> burstUsers = Integer.parseInt(args[++i]);
         case "--only" -> only = args[++i];
         case "--variant" -> {
           variant = java.nio.file.Path.of(args[++i]);
@@ -100,6 +103,12 @@ public final class EndToEnd {
       }
       if (only == null || only.equals("cold")) {
         ColdStart.run(fake, keys, quick ? 3 : 5);
+      }
+      if ("memory".equals(only)) {
+        ScaleScenarios.memory(fake, keys, quick ? new int[] {10_000} : new int[] {10_000, 100_000});
+      }
+      if ("burst".equals(only)) {
+        ScaleScenarios.burst(keys, burstUsers > 0 ? burstUsers : quick ? 1_000 : 5_000);
       }
       if ("ab".equals(only) || "ab-cold".equals(only)) {
         if (variant == null) {

@@ -143,6 +143,16 @@ public final class FakeEndpoints implements AutoCloseable {
   private final AtomicLong calendarCalls = new AtomicLong();
   volatile int delayMs;
   volatile int tokenDelayMs;
+
+  /** When set, the arrival (System.nanoTime) of every plain-HTTP token request (the burst). */
+  volatile java.util.Queue<Long> tokenArrivals;
+
+  /** Plain-HTTP token requests being answered now, and the most at once (the burst). */
+  final java.util.concurrent.atomic.AtomicInteger tokenInFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  final java.util.concurrent.atomic.AtomicInteger tokenPeakInFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile byte[] tokenBody;
 
   static {
@@ -158,7 +168,14 @@ public final class FakeEndpoints implements AutoCloseable {
   }
 
   FakeEndpoints(int threads) throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
+    this(threads, 1024);
+  }
+
+  /**
+   * With a listen backlog of {@code backlog} (the burst opens thousands of connections at once).
+   */
+  FakeEndpoints(int threads, int backlog) throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), backlog);
     pool =
         Executors.newFixedThreadPool(
             threads,
@@ -393,7 +410,17 @@ public final class FakeEndpoints implements AutoCloseable {
         return;
       }
       tokenCalls.incrementAndGet();
-      sleep(delayMs + tokenDelayMs);
+      java.util.Queue<Long> arrivals = tokenArrivals;
+      if (arrivals != null) {
+        arrivals.add(System.nanoTime());
+      }
+      int now = tokenInFlight.incrementAndGet();
+      tokenPeakInFlight.accumulateAndGet(now, Math::max);
+      try {
+        sleep(delayMs + tokenDelayMs);
+      } finally {
+        tokenInFlight.decrementAndGet();
+      }
       byte[] body = tokenBody;
       exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
       exchange.sendResponseHeaders(200, body.length);

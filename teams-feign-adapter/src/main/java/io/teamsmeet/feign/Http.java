@@ -21,6 +21,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +143,9 @@ final class Http {
 
   private static List<String> secretsOf(Request request) {
     List<String> secrets = new ArrayList<>();
+    // the bearer token: in the request, or added by the client layer from the exchange
     header(request.headers(), "Authorization")
+        .or(() -> Optional.ofNullable(Exchange.authorization()))
         .ifPresent(
             v -> {
               secrets.add(v);
@@ -183,7 +186,27 @@ final class Http {
       return null;
     }
     try (InputStream in = body.asInputStream()) {
-      return in.readNBytes(limit);
+      Integer length = body.length();
+      if (length == null || length <= 0 || length >= limit) {
+        return in.readNBytes(limit);
+      }
+      // the length is known (Content-Length, or java.net.http's collected body): one array of
+      // exactly that size rather than readNBytes' 8 KB chunks and a final copy
+      byte[] bytes = new byte[length];
+      int n = in.readNBytes(bytes, 0, length);
+      if (n < length) {
+        return Arrays.copyOf(bytes, n);
+      }
+      int next = in.read();
+      if (next < 0) {
+        return bytes;
+      }
+      // more than announced: read on, up to the limit, as without a length
+      byte[] rest = in.readNBytes(limit - length - 1);
+      byte[] all = Arrays.copyOf(bytes, length + 1 + rest.length);
+      all[length] = (byte) next;
+      System.arraycopy(rest, 0, all, length + 1, rest.length);
+      return all;
     }
   }
 

@@ -140,12 +140,19 @@ final class JdkClient implements Client {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(body));
+    boolean authorization = false;
     for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
       if (!RESTRICTED.contains(header.getKey())) {
+        authorization |= header.getKey().equalsIgnoreCase("Authorization");
         for (String value : header.getValue()) {
           builder.header(header.getKey(), value);
         }
       }
+    }
+    // the exchange's bearer token, kept out of Feign's templates (Exchange#authorize)
+    String bearer = Exchange.authorization();
+    if (bearer != null && !authorization) {
+      builder.header("Authorization", bearer);
     }
     return builder.build();
   }
