@@ -91,6 +91,7 @@ final class Engine {
                 appScope),
             ports.auth(),
             ports.meetings(),
+            ports.events(),
             retrier,
             callTimeout,
             b.clock,
