@@ -226,6 +226,7 @@ public final class EventService {
 
   private void begin(String userId) {
     UserIds.require(userId);
+    graph.requireDelegated();
     if (!scopeConfigured) {
       throw ConfigurationException.of(
           "calendar events need the Calendars.ReadWrite scope: add it to"
