@@ -14,6 +14,7 @@ import io.teamsmeet.GraphUser;
 import io.teamsmeet.Invitee;
 import io.teamsmeet.MeetingNotFoundException;
 import io.teamsmeet.PermissionDeniedException;
+import io.teamsmeet.TeamsListener;
 import io.teamsmeet.TeamsMeetingUnavailableException;
 import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.TenantEvents;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -189,6 +191,41 @@ class ApplicationEventsTest {
             AdminConsentRequiredException.class, e -> assertThat(e.tenant()).isEqualTo(CONTOSO));
     assertThat(fabrikam.create(carl, consultation()).joinUrl()).isNotNull();
     assertThat(fake.eventCount(Rig.ANA.userPrincipalName())).isEqualTo(1);
+  }
+
+  @Test
+  void theListenerSeesApplicationTokensByTenantAndNeverAsAUsersRefresh() {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    TeamsListener listener =
+        new TeamsListener() {
+          @Override
+          public void applicationTokenRequested(
+              String tenant,
+              RefreshTrigger trigger,
+              ApplicationTokenOutcome outcome,
+              Duration duration) {
+            assertThat(duration.isNegative()).isFalse();
+            seen.add(tenant + " " + trigger + " " + outcome);
+          }
+
+          @Override
+          public void tokenRefreshed(
+              String userId, RefreshTrigger trigger, RefreshOutcome outcome, Duration duration) {
+            seen.add("user " + userId);
+          }
+        };
+    fake.grantAdminConsent(Rig.CLIENT_ID, CONTOSO);
+    GraphUser ana = GraphUser.upn(Rig.ANA.userPrincipalName());
+    try (TeamsMeetings observed =
+        rig.sdk(new InMemoryTokenStore(), Rig.newKeys()).listener(listener).build()) {
+      observed.forTenant(CONTOSO).events().create(ana, consultation());
+      observed.forTenant(CONTOSO).events().create(ana, consultation()); // the cached token
+      assertThatThrownBy(() -> observed.forTenant(FABRIKAM).events().create(ana, consultation()))
+          .isInstanceOf(AdminConsentRequiredException.class);
+    }
+
+    assertThat(seen)
+        .containsExactly(CONTOSO + " CALL SUCCESS", FABRIKAM + " CALL ADMIN_CONSENT_REQUIRED");
   }
 
   @Test
