@@ -210,7 +210,9 @@ public final class TeamsMeetings implements AutoCloseable {
    * application token (client-credentials grant, the builder's client secret or certificate), no
    * user signed in. The tenant's administrator must have consented ({@link #beginAdminConsent}) and
    * a Teams administrator must have granted an application access policy; see {@link
-   * TenantMeetings}. Cheap: the token is cached per tenant in this instance, not per call.
+   * TenantMeetings}. Calendar events of the tenant's users are {@link TenantMeetings#events()}.
+   * Cheap: the token is cached per tenant in this instance, not per call. Works on an instance
+   * built without a token store.
    *
    * @param tenant the tenant id (GUID) or a verified domain of the tenant
    * @return the tenant's meetings
