@@ -1,10 +1,15 @@
 package io.teamsmeet;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.teamsmeet.spi.AuthPort;
+import io.teamsmeet.spi.EventPort;
 import io.teamsmeet.spi.MeetingPort;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -18,16 +23,24 @@ final class AppMode {
   final AppTokens tokens;
   final AuthPort auth;
   final MeetingPort meetings;
+  final EventPort events;
   final Retrier retrier;
   final Duration callTimeout;
   final Clock clock;
   final String clientId;
   final String scope;
 
+  /**
+   * The users' calendars' {@code allowedOnlineMeetingProviders} for {@link TenantEvents}, by tenant
+   * and user, kept as long as {@link EventService} keeps a delegated user's.
+   */
+  final Cache<String, List<String>> calendarProviders;
+
   AppMode(
       AppTokens tokens,
       AuthPort auth,
       MeetingPort meetings,
+      EventPort events,
       Retrier retrier,
       Duration callTimeout,
       Clock clock,
@@ -36,11 +49,18 @@ final class AppMode {
     this.tokens = tokens;
     this.auth = auth;
     this.meetings = meetings;
+    this.events = events;
     this.retrier = retrier;
     this.callTimeout = callTimeout;
     this.clock = clock;
     this.clientId = clientId;
     this.scope = scope;
+    this.calendarProviders =
+        Caffeine.newBuilder()
+            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+            .expireAfterWrite(EventService.PROVIDERS_CACHED)
+            .maximumSize(10_000)
+            .build();
   }
 
   /**

@@ -33,6 +33,7 @@ final class AppTokens {
   private final Duration callTimeout;
   private final Retrier retrier;
   private final String scope;
+  private final TeamsListener listener;
   private final SingleFlight<Entry> flights;
   private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
 
@@ -44,7 +45,8 @@ final class AppTokens {
       Duration callTimeout,
       Retrier retrier,
       Executor background,
-      String scope) {
+      String scope,
+      TeamsListener listener) {
     this.auth = auth;
     this.clock = clock;
     this.skew = skew;
@@ -52,6 +54,7 @@ final class AppTokens {
     this.callTimeout = callTimeout;
     this.retrier = retrier;
     this.scope = scope;
+    this.listener = listener;
     this.flights = new SingleFlight<>(background);
   }
 
@@ -104,6 +107,8 @@ final class AppTokens {
       return cached; // another caller refreshed meanwhile
     }
     TokenResponse response;
+    long started = System.nanoTime();
+    TeamsListener.ApplicationTokenOutcome outcome = TeamsListener.ApplicationTokenOutcome.FAILURE;
     try {
       response =
           retrier.call(
@@ -111,12 +116,24 @@ final class AppTokens {
               Retrier.Safety.IDEMPOTENT,
               deadline,
               d -> auth.clientCredentials(tenant, scope, d));
+      outcome = TeamsListener.ApplicationTokenOutcome.SUCCESS;
     } catch (ConfigurationException | ReauthorizationRequiredException e) {
       if (notConsented(e)) {
         cache.remove(key);
+        outcome = TeamsListener.ApplicationTokenOutcome.ADMIN_CONSENT_REQUIRED;
         throw AdminConsentRequiredException.of(tenant, e);
       }
       throw e;
+    } finally {
+      listener.applicationTokenRequested(
+          tenant,
+          ahead
+              ? TeamsListener.RefreshTrigger.AHEAD
+              : rejected != null
+                  ? TeamsListener.RefreshTrigger.REJECTED_TOKEN
+                  : TeamsListener.RefreshTrigger.CALL,
+          outcome,
+          Duration.ofNanos(System.nanoTime() - started));
     }
     Entry entry = entryFor(response);
     cache.put(key, entry);

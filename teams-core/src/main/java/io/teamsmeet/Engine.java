@@ -1,6 +1,7 @@
 package io.teamsmeet;
 
 import io.teamsmeet.spi.Ports;
+import io.teamsmeet.store.TokenStore;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +27,10 @@ final class Engine {
   final AdminConsentFlow adminConsent;
   final Duration callTimeout;
   final TeamsListener listener;
+
+  /** Whether the builder had a token store: without one, only application mode works. */
+  final boolean delegated;
+
   private final ExecutorService ownExecutor;
   private final Runnable releasePorts;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
@@ -43,13 +48,15 @@ final class Engine {
                 : b.clock instanceof Sleeper clockSleeper ? clockSleeper : Sleeper.system(),
             listener);
     this.callTimeout = b.callTimeout;
-    this.grants = new Grants(b.tokenStore, new GrantCodec(b.aead), b.clock, random, listener);
+    this.delegated = b.tokenStore != null;
+    TokenStore store = delegated ? b.tokenStore : NoTokenStore.INSTANCE;
+    this.grants = new Grants(store, new GrantCodec(b.aead), b.clock, random, listener);
     Executor executor = b.refreshExecutor;
     this.ownExecutor = executor == null ? newRefreshExecutor() : null;
     this.tokens =
         new AccessTokens(
             ports.auth(),
-            b.tokenStore,
+            store,
             grants,
             b.clock,
             b.expirySkew,
@@ -74,7 +81,7 @@ final class Engine {
             scopes,
             random,
             listener);
-    GraphCalls graph = new GraphCalls(tokens, retrier);
+    GraphCalls graph = new GraphCalls(tokens, retrier, delegated);
     this.meetings = new MeetingService(ports.meetings(), graph, callTimeout);
     this.events = new EventService(ports.events(), graph, meetings, b.clock, callTimeout, scopes);
     String appScope = AppMode.scopeOf(b.cloud);
@@ -88,9 +95,11 @@ final class Engine {
                 callTimeout,
                 retrier,
                 executor == null ? ownExecutor : executor,
-                appScope),
+                appScope,
+                listener),
             ports.auth(),
             ports.meetings(),
+            ports.events(),
             retrier,
             callTimeout,
             b.clock,
@@ -99,6 +108,17 @@ final class Engine {
     this.adminConsent =
         new AdminConsentFlow(ports.auth(), b.aead, b.clock, b.stateLifetime, appScope, random);
     this.releasePorts = ports.release();
+  }
+
+  /**
+   * Fails a delegated operation on an instance built without a token store.
+   *
+   * @throws IllegalStateException naming {@code tokenStore}
+   */
+  void requireDelegated() {
+    if (!delegated) {
+      throw NoTokenStore.missing();
+    }
   }
 
   void close() {

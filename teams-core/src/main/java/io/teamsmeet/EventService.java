@@ -123,6 +123,11 @@ public final class EventService {
       allowed = call(userId, deadline, events::allowedOnlineMeetingProviders);
       providers.put(userId, List.copyOf(allowed));
     }
+    requireTeamsAllowed(allowed);
+  }
+
+  /** Fails when a calendar's {@code allowedOnlineMeetingProviders} rule Teams out. */
+  static void requireTeamsAllowed(List<String> allowed) {
     // Graph leaves the list empty on some tenants; then only the created event can tell.
     if (!allowed.isEmpty() && allowed.stream().noneMatch(TEAMS::equalsIgnoreCase)) {
       throw TeamsMeetingUnavailableException.forCalendar(allowed);
@@ -221,6 +226,7 @@ public final class EventService {
 
   private void begin(String userId) {
     UserIds.require(userId);
+    graph.requireDelegated();
     if (!scopeConfigured) {
       throw ConfigurationException.of(
           "calendar events need the Calendars.ReadWrite scope: add it to"
@@ -230,7 +236,7 @@ public final class EventService {
     }
   }
 
-  private static void requireEventId(String eventId) {
+  static void requireEventId(String eventId) {
     if (eventId == null || eventId.isBlank()) {
       throw new IllegalArgumentException("eventId must not be null or blank");
     }

@@ -16,10 +16,27 @@ final class GraphCalls {
 
   private final AccessTokens tokens;
   private final Retrier retrier;
+  private final boolean delegated;
 
   GraphCalls(AccessTokens tokens, Retrier retrier) {
+    this(tokens, retrier, true);
+  }
+
+  /**
+   * @param delegated false for an instance built without a token store: every call then fails with
+   *     {@link NoTokenStore#missing()}
+   */
+  GraphCalls(AccessTokens tokens, Retrier retrier, boolean delegated) {
     this.tokens = tokens;
     this.retrier = retrier;
+    this.delegated = delegated;
+  }
+
+  /** Fails at once on an instance built without a token store. */
+  void requireDelegated() {
+    if (!delegated) {
+      throw NoTokenStore.missing();
+    }
   }
 
   /**
@@ -39,6 +56,7 @@ final class GraphCalls {
       String operation,
       Set<String> requiredScopes,
       BiFunction<AccessToken, Deadline, T> call) {
+    requireDelegated();
     AccessToken token = tokens.get(userId, deadline);
     requireScopes(userId, requiredScopes, null);
     try {

@@ -73,6 +73,14 @@ final class Listeners implements TeamsListener {
   }
 
   @Override
+  public void applicationTokenRequested(
+      String tenant, RefreshTrigger trigger, ApplicationTokenOutcome outcome, Duration duration) {
+    each(
+        "applicationTokenRequested",
+        l -> l.applicationTokenRequested(tenant, trigger, outcome, duration));
+  }
+
+  @Override
   public void refreshAheadQueued(String userId) {
     each("refreshAheadQueued", l -> l.refreshAheadQueued(userId));
   }

@@ -69,6 +69,22 @@ public interface TeamsListener {
       String userId, RefreshTrigger trigger, RefreshOutcome outcome, Duration duration) {}
 
   /**
+   * Application mode ({@link TenantMeetings}, {@link TenantEvents}): an application token was asked
+   * for, with the client-credentials grant on the tenant's token endpoint (its retries included).
+   * Not called when a waiting caller was served by another thread's request. Application tokens
+   * never appear in {@link #tokenRefreshed}, whose {@code userId} is always an application user.
+   *
+   * @param tenant the tenant as given to {@link TeamsMeetings#forTenant} (a tenant id or domain: as
+   *     many as the tenants that consented)
+   * @param trigger why it ran: {@code CALL} (no usable cached token), {@code AHEAD} (background,
+   *     before the cached one stops being used), {@code REJECTED_TOKEN} (after a Graph 401)
+   * @param outcome how it ended
+   * @param duration how long it took (wall time, retries included)
+   */
+  default void applicationTokenRequested(
+      String tenant, RefreshTrigger trigger, ApplicationTokenOutcome outcome, Duration duration) {}
+
+  /**
    * A background refresh of a token near its end was queued (at most one per user at a time); its
    * run is reported by {@link #tokenRefreshed} with {@link RefreshTrigger#AHEAD}.
    *
@@ -147,6 +163,16 @@ public interface TeamsListener {
      */
     REAUTHORIZATION_REQUIRED,
     /** Any other failure (Microsoft unreachable, throttled, the store failed, a timeout). */
+    FAILURE
+  }
+
+  /** How a request for an application token ended. Immutable. */
+  enum ApplicationTokenOutcome {
+    /** A new application token was issued. */
+    SUCCESS,
+    /** The tenant has not consented, or revoked it ({@link AdminConsentRequiredException}). */
+    ADMIN_CONSENT_REQUIRED,
+    /** Any other failure (Microsoft unreachable, throttled, a bad credential, a timeout). */
     FAILURE
   }
 

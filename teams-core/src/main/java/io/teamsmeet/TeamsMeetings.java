@@ -84,6 +84,7 @@ public final class TeamsMeetings implements AutoCloseable {
    */
   public URI beginConnect(String userId, ConnectOptions options) {
     UserIds.require(userId);
+    engine.requireDelegated();
     return engine.connect.begin(userId, Checks.notNull(options, "options"));
   }
 
@@ -102,6 +103,7 @@ public final class TeamsMeetings implements AutoCloseable {
    */
   public Connection completeConnect(String userId, URI callback) {
     UserIds.require(userId);
+    engine.requireDelegated();
     return engine.connect.complete(
         userId, CallbackParameters.parse(Checks.notNull(callback, "callback")));
   }
@@ -116,6 +118,7 @@ public final class TeamsMeetings implements AutoCloseable {
    */
   public Connection completeConnect(String userId, Map<String, String> callbackParameters) {
     UserIds.require(userId);
+    engine.requireDelegated();
     return engine.connect.complete(
         userId, CallbackParameters.of(Checks.notNull(callbackParameters, "callbackParameters")));
   }
@@ -130,6 +133,7 @@ public final class TeamsMeetings implements AutoCloseable {
    */
   public ConnectionStatus status(String userId) {
     UserIds.require(userId);
+    engine.requireDelegated();
     return engine.grants.status(userId);
   }
 
@@ -142,6 +146,7 @@ public final class TeamsMeetings implements AutoCloseable {
    */
   public void disconnect(String userId) {
     UserIds.require(userId);
+    engine.requireDelegated();
     boolean removed = engine.grants.remove(userId);
     engine.tokens.disconnected(userId);
     if (removed) {
@@ -161,6 +166,7 @@ public final class TeamsMeetings implements AutoCloseable {
    */
   public boolean reseal(String userId) {
     UserIds.require(userId);
+    engine.requireDelegated();
     return engine.grants.reseal(userId);
   }
 
@@ -182,6 +188,7 @@ public final class TeamsMeetings implements AutoCloseable {
    */
   public AccessToken accessToken(String userId) {
     UserIds.require(userId);
+    engine.requireDelegated();
     return engine.tokens.get(userId, Deadline.after(engine.callTimeout));
   }
 
@@ -203,7 +210,9 @@ public final class TeamsMeetings implements AutoCloseable {
    * application token (client-credentials grant, the builder's client secret or certificate), no
    * user signed in. The tenant's administrator must have consented ({@link #beginAdminConsent}) and
    * a Teams administrator must have granted an application access policy; see {@link
-   * TenantMeetings}. Cheap: the token is cached per tenant in this instance, not per call.
+   * TenantMeetings}. Calendar events of the tenant's users are {@link TenantMeetings#events()}.
+   * Cheap: the token is cached per tenant in this instance, not per call. Works on an instance
+   * built without a token store.
    *
    * @param tenant the tenant id (GUID) or a verified domain of the tenant
    * @return the tenant's meetings
@@ -294,9 +303,10 @@ public final class TeamsMeetings implements AutoCloseable {
   /**
    * Builds {@link TeamsMeetings}. A setter rejects a bad value with an {@link
    * IllegalArgumentException} naming it; {@link #build()} names a missing required setting with an
-   * {@link IllegalStateException}. Required: {@link #tokenStore}, {@link #tokenKeys(KeysetHandle)}
-   * (or an {@link Aead}), and {@link #clientId} and {@link #redirectUri} unless {@link #ports} are
-   * given. Not thread-safe.
+   * {@link IllegalStateException}. Required: {@link #tokenKeys(KeysetHandle)} (or an {@link Aead};
+   * it also seals the admin-consent state), {@link #tokenStore} unless only application mode is
+   * used, and {@link #clientId} and {@link #redirectUri} unless {@link #ports} are given. Not
+   * thread-safe.
    */
   public static final class Builder {
     String clientId;
@@ -470,7 +480,14 @@ public final class TeamsMeetings implements AutoCloseable {
       return this;
     }
 
-    /** Where sealed grants are kept. Required. */
+    /**
+     * Where sealed grants are kept. Required for delegated mode (users who connect); an application
+     * that uses only application mode ({@link TeamsMeetings#forTenant}, admin consent) may leave it
+     * out: then every delegated operation ({@code beginConnect}, {@code completeConnect}, {@code
+     * status}, {@code disconnect}, {@code reseal}, {@code accessToken}, and the calls of {@link
+     * TeamsMeetings#meetings()} and {@link TeamsMeetings#events()}) fails with an {@link
+     * IllegalStateException} naming {@code tokenStore}.
+     */
     public Builder tokenStore(TokenStore value) {
       this.tokenStore = Checks.notNull(value, "tokenStore");
       return this;
@@ -620,7 +637,6 @@ public final class TeamsMeetings implements AutoCloseable {
         Checks.required(clientId, "clientId");
         Checks.required(redirectUri, "redirectUri");
       }
-      Checks.required(tokenStore, "tokenStore");
       Checks.required(aead, "tokenKeys");
       Ports wired = ports != null ? ports : Adapters.connect(this);
       return new TeamsMeetings(new Engine(this, wired), wired.description());

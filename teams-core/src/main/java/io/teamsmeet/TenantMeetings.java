@@ -189,6 +189,18 @@ public final class TenantMeetings {
   }
 
   /**
+   * Calendar events with a Teams meeting in this tenant's users' calendars ({@code
+   * /users/{id}/events}), made with the same application token: needs the application permission
+   * {@code Calendars.ReadWrite} consented by the tenant's administrator; Teams' application access
+   * policy does not apply to the calendar API. See {@link TenantEvents}.
+   *
+   * @return the tenant's events; cheap, shares this tenant's token
+   */
+  public TenantEvents events() {
+    return new TenantEvents(this, app);
+  }
+
+  /**
    * The tenant's current application token, for the application's own Graph calls within the
    * permissions the tenant granted: the same cached token the meetings use. Never log its value.
    *
@@ -209,22 +221,38 @@ public final class TenantMeetings {
     }
   }
 
-  /** One Graph call with the tenant's token; after a 401, a new token once and one retry. */
+  /** One onlineMeetings call with the tenant's token (see the other {@code call}). */
   private <T> T call(
       GraphUser user,
       Deadline deadline,
       Retrier.Safety safety,
       BiFunction<AccessToken, Deadline, T> call) {
+    return call(user, deadline, safety, true, call);
+  }
+
+  /**
+   * One Graph call with the tenant's token; after a 401, a new token once and one retry.
+   *
+   * @param onlineMeetings whether the call is on {@code onlineMeetings}, where Teams' application
+   *     access policy applies (its 403 becomes {@code APPLICATION_ACCESS_POLICY_MISSING}); the
+   *     calendar API ({@link TenantEvents}) has no such policy
+   */
+  <T> T call(
+      GraphUser user,
+      Deadline deadline,
+      Retrier.Safety safety,
+      boolean onlineMeetings,
+      BiFunction<AccessToken, Deadline, T> call) {
     AccessToken token = token(deadline);
     try {
-      return once(user, safety, deadline, token, call);
+      return once(user, safety, onlineMeetings, deadline, token, call);
     } catch (TeamsServiceException e) {
       if (e.status() != 401 || e instanceof PermissionDeniedException) {
         throw e;
       }
     }
     AccessToken fresh = app.tokens.replaceRejected(tenant, token, deadline);
-    return once(user, safety, deadline, fresh, call);
+    return once(user, safety, onlineMeetings, deadline, fresh, call);
   }
 
   private AccessToken token(Deadline deadline) {
@@ -241,13 +269,14 @@ public final class TenantMeetings {
   private <T> T once(
       GraphUser user,
       Retrier.Safety safety,
+      boolean onlineMeetings,
       Deadline deadline,
       AccessToken token,
       BiFunction<AccessToken, Deadline, T> call) {
     try {
       return app.retrier.call("Graph call", safety, deadline, d -> call.apply(token, d));
     } catch (PermissionDeniedException e) {
-      if (isAccessPolicyWall(e)) {
+      if (onlineMeetings && isAccessPolicyWall(e)) {
         throw PermissionDeniedException.applicationAccessPolicyMissing(
             app.clientId, user, e.details());
       }

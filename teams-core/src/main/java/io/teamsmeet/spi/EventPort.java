@@ -4,6 +4,7 @@ import io.teamsmeet.AccessToken;
 import io.teamsmeet.CalendarEvent;
 import io.teamsmeet.EventRequest;
 import io.teamsmeet.EventUpdate;
+import io.teamsmeet.GraphUser;
 import java.util.List;
 
 /**
@@ -55,6 +56,23 @@ public interface EventPort {
    * Graph names them ({@code teamsForBusiness}, {@code skypeForBusiness}, ...).
    */
   List<String> allowedOnlineMeetingProviders(AccessToken token, Deadline deadline);
+
+  /**
+   * The same operations addressed to a named user: {@code /users/{id or upn}/events} and {@code
+   * /users/{id or upn}/calendar} instead of {@code /me/...}, for application tokens (which have no
+   * {@code /me}). Every method of the returned port behaves as documented here, with the path
+   * prefix replaced; the user's id or UPN is percent-encoded as one path segment.
+   *
+   * <p>The default refuses: an adapter that serves application mode overrides it.
+   *
+   * @param user the organizer
+   * @return a port whose calls act on that user's calendar
+   * @throws UnsupportedOperationException if this port serves {@code /me} only
+   */
+  default EventPort forUser(GraphUser user) {
+    throw new UnsupportedOperationException(
+        "this EventPort (" + getClass().getName() + ") does not serve /users/{id}");
+  }
 
   /**
    * A port for adapters that serve no calendar events: every call fails with {@link

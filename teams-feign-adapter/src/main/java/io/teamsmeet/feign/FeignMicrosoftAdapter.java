@@ -103,6 +103,16 @@ public final class FeignMicrosoftAdapter implements MicrosoftAdapter {
             .errorDecoder(new GraphErrorDecoder(s.clock()))
             .requestInterceptor(StandardHeaders.forGraph())
             .target(EventApi.class, graph + "/v1.0");
+    UserEventApi userEventApi =
+        Feign.builder()
+            .client(client)
+            .options(options)
+            .retryer(Retryer.NEVER_RETRY)
+            .encoder(JsonCodec.INSTANCE)
+            .decoder(new EventDecoder())
+            .errorDecoder(new GraphErrorDecoder(s.clock()))
+            .requestInterceptor(StandardHeaders.forGraph())
+            .target(UserEventApi.class, graph + "/v1.0");
     return new Wired(
         new IdentityPlatformAuthPort(
             tenantBase,
@@ -114,7 +124,7 @@ public final class FeignMicrosoftAdapter implements MicrosoftAdapter {
             identity.toString(),
             appTokenApi),
         new GraphMeetingPort(graphApi, userGraphApi),
-        new GraphEventPort(eventApi),
+        new GraphEventPort(eventApi, userEventApi),
         client,
         wiring.release(),
         "TeamsMeetings[clientId="

@@ -4,6 +4,7 @@ import io.teamsmeet.AccessToken;
 import io.teamsmeet.CalendarEvent;
 import io.teamsmeet.EventRequest;
 import io.teamsmeet.EventUpdate;
+import io.teamsmeet.GraphUser;
 import io.teamsmeet.spi.Deadline;
 import io.teamsmeet.spi.EventPort;
 import java.util.List;
@@ -17,9 +18,27 @@ import java.util.Map;
 final class GraphEventPort implements EventPort {
 
   private final EventApi api;
+  private final UserEventApi userApi;
 
   GraphEventPort(EventApi api) {
+    this(api, null);
+  }
+
+  /** With {@code userApi}, {@link #forUser} serves {@code /users/{id}/events}. */
+  GraphEventPort(EventApi api, UserEventApi userApi) {
     this.api = api;
+    this.userApi = userApi;
+  }
+
+  @Override
+  public EventPort forUser(GraphUser user) {
+    if (user == null) {
+      throw new IllegalArgumentException("user must not be null");
+    }
+    if (userApi == null) {
+      return EventPort.super.forUser(user);
+    }
+    return new GraphUserEventPort(userApi, user);
   }
 
   @Override

@@ -42,7 +42,7 @@ class TeamsMeetingsBuilderTest {
                     .clientId(Fixture.CLIENT_ID)
                     .redirectUri(Fixture.REDIRECT_URI)
                     .build())
-        .withMessage("tokenStore is required");
+        .withMessage("tokenKeys is required"); // the token store is optional: application mode
     assertThatIllegalStateException()
         .isThrownBy(
             () ->

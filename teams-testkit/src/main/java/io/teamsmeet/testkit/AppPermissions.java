@@ -18,11 +18,18 @@ import java.util.Set;
 /**
  * Application permissions in the fake: admin consent per app and tenant (the admin consent page and
  * {@link FakeMicrosoft#grantAdminConsent}), the client-credentials grant per tenant, Graph's {@code
- * /users/{id}/onlineMeetings} for application tokens, and Teams' application access policy (403 "No
- * application access policy found for this app." until a test grants one). Its state lives in
- * {@link State} and is guarded by the state's lock.
+ * /users/{id}/onlineMeetings}, {@code /users/{id}/events} and {@code /users/{id}/calendar} for
+ * application tokens (a consented app has {@code OnlineMeetings.ReadWrite.All} and {@code
+ * Calendars.ReadWrite}), and Teams' application access policy (403 "No application access policy
+ * found for this app." until a test grants one). Its state lives in {@link State} and is guarded by
+ * the state's lock.
  */
 final class AppPermissions {
+
+  /** The calendar API for an account, after the caller's permissions were checked. */
+  interface CalendarApi {
+    Reply handle(GraphExchange x, Call call, FakeAccount account, List<String> path);
+  }
 
   /** Teams' answer when no application access policy covers the app and user. */
   static final String NO_POLICY = "No application access policy found for this app.";
@@ -149,7 +156,8 @@ final class AppPermissions {
       Call call,
       AppAccess access,
       List<String> path,
-      OnlineMeetings meetings) {
+      OnlineMeetings meetings,
+      CalendarApi calendar) {
     if (!x.now.isBefore(access.expiresAt)) {
       return x.unauthorized("Lifetime validation failed, the token is expired.");
     }
@@ -160,7 +168,9 @@ final class AppPermissions {
     if (path.size() < 3 || !path.get(0).equalsIgnoreCase("users")) {
       return x.notFoundSegment(path.isEmpty() ? "" : path.get(path.size() - 1));
     }
-    if (!path.get(2).equalsIgnoreCase("onlineMeetings")) {
+    boolean calendarApi =
+        path.get(2).equalsIgnoreCase("events") || path.get(2).equalsIgnoreCase("calendar");
+    if (!calendarApi && !path.get(2).equalsIgnoreCase("onlineMeetings")) {
       return x.notFoundSegment(path.get(2));
     }
     String user = path.get(1);
@@ -171,6 +181,14 @@ final class AppPermissions {
               || candidate.userPrincipalName().equalsIgnoreCase(user))) {
         account = candidate;
       }
+    }
+    if (calendarApi) {
+      if (account == null) {
+        return x.error(404, "ErrorInvalidUser", "The requested user '" + user + "' is invalid.");
+      }
+      // Calendars.ReadWrite (application) is part of the fake's admin consent; Teams' application
+      // access policy is for the onlineMeetings API and does not apply to the calendar
+      return calendar.handle(x, call, account, path.subList(2, path.size()));
     }
     if (account == null) {
       return x.error(404, "UnknownError", "User '" + user + "' was not found in the tenant.");

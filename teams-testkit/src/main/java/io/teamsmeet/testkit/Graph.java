@@ -54,7 +54,7 @@ final class Graph {
           state.appPermissions.tokens.get(authorization.get().substring(7).trim());
       if (access == null && application != null) {
         return state.appPermissions.graph(
-            state, x, call, application, rest.subList(1, rest.size()), meetings);
+            state, x, call, application, rest.subList(1, rest.size()), meetings, this::events);
       }
       if (access == null) {
         return x.unauthorized("CompactToken parsing failed with error code: 80049217");
@@ -154,6 +154,12 @@ final class Graph {
       return x.error(
           403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
     }
+    return events(x, call, account, path);
+  }
+
+  /** {@code events...} or {@code calendar} of the account, after the permission check. */
+  private Reply events(GraphExchange x, Call call, FakeAccount account, List<String> path) {
+    boolean write = !call.method.equals("GET");
     if (path.get(0).equalsIgnoreCase("calendar")) {
       return path.size() == 1 && !write ? events.calendar(x, account) : x.methodNotAllowed();
     }

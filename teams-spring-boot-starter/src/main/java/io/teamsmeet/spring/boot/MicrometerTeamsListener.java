@@ -61,6 +61,20 @@ public final class MicrometerTeamsListener implements TeamsListener {
   }
 
   @Override
+  public void applicationTokenRequested(
+      String tenant, RefreshTrigger trigger, ApplicationTokenOutcome outcome, Duration duration) {
+    MeterRegistry meters = registry.get();
+    if (meters != null) {
+      Timer.builder("teams.app.token")
+          .description("Application-token requests (client credentials) at the identity platform")
+          .tag("trigger", tag(trigger.name()))
+          .tag("outcome", tag(outcome.name()))
+          .register(meters)
+          .record(duration);
+    }
+  }
+
+  @Override
   public void refreshAheadQueued(String userId) {
     count("teams.token.refresh.ahead", "result", "queued");
   }
