@@ -90,7 +90,9 @@ final class GraphUserEventPort implements EventPort {
     if (token == null) {
       throw new IllegalArgumentException("token must not be null");
     }
-    return Map.of("Authorization", "Bearer " + token.value());
+    String value = "Bearer " + token.value();
+    // inside Http.call the SDK's client layer adds the header, outside Feign's templates
+    return Exchange.authorize(value) ? Map.of() : Map.of("Authorization", value);
   }
 
   @Override
