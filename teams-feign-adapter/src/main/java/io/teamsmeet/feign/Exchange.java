@@ -94,6 +94,21 @@ final class Exchange {
     return true;
   }
 
+  /**
+   * The Feign header map for a Graph call made with {@code token}: empty when this thread's
+   * exchange carries {@code Authorization: Bearer ...} (the SDK's client layer adds it, outside
+   * Feign's templates), else the header itself (a call outside {@link Http#call}).
+   *
+   * @throws IllegalArgumentException if {@code token} is null
+   */
+  static java.util.Map<String, Object> bearer(io.teamsmeet.AccessToken token) {
+    if (token == null) {
+      throw new IllegalArgumentException("token must not be null");
+    }
+    String value = "Bearer " + token.value();
+    return authorize(value) ? java.util.Map.of() : java.util.Map.of("Authorization", value);
+  }
+
   /** The {@code Authorization} value of this thread's exchange, or null (none, or no exchange). */
   static String authorization() {
     Exchange exchange = CURRENT.get();

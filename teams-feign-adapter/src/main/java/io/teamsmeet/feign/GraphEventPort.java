@@ -8,7 +8,6 @@ import io.teamsmeet.GraphUser;
 import io.teamsmeet.spi.Deadline;
 import io.teamsmeet.spi.EventPort;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@link EventPort} on Microsoft Graph v1.0 {@code /me/events} and {@code /me/calendar}.
@@ -45,13 +44,14 @@ final class GraphEventPort implements EventPort {
   public CalendarEvent create(
       AccessToken token, EventRequest request, String transactionId, Deadline deadline) {
     EventBodies.Create body = new EventBodies.Create(request, transactionId);
-    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.create(auth(token), body));
+    return Http.call(
+        MeetingDecoder.SERVICE, deadline, () -> api.create(Exchange.bearer(token), body));
   }
 
   @Override
   public CalendarEvent get(AccessToken token, String eventId, Deadline deadline) {
     String id = GraphMeetingPort.encodePathSegment(eventId);
-    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.get(auth(token), id));
+    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.get(Exchange.bearer(token), id));
   }
 
   @Override
@@ -59,7 +59,8 @@ final class GraphEventPort implements EventPort {
       AccessToken token, String eventId, EventUpdate update, Deadline deadline) {
     String id = GraphMeetingPort.encodePathSegment(eventId);
     EventBodies.Update body = new EventBodies.Update(update);
-    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.update(auth(token), id, body));
+    return Http.call(
+        MeetingDecoder.SERVICE, deadline, () -> api.update(Exchange.bearer(token), id, body));
   }
 
   @Override
@@ -70,7 +71,7 @@ final class GraphEventPort implements EventPort {
         MeetingDecoder.SERVICE,
         deadline,
         () -> {
-          api.cancel(auth(token), id, body);
+          api.cancel(Exchange.bearer(token), id, body);
           return null;
         });
   }
@@ -82,23 +83,15 @@ final class GraphEventPort implements EventPort {
         MeetingDecoder.SERVICE,
         deadline,
         () -> {
-          api.delete(auth(token), id);
+          api.delete(Exchange.bearer(token), id);
           return null;
         });
   }
 
   @Override
   public List<String> allowedOnlineMeetingProviders(AccessToken token, Deadline deadline) {
-    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.allowedProviders(auth(token)));
-  }
-
-  private static Map<String, Object> auth(AccessToken token) {
-    if (token == null) {
-      throw new IllegalArgumentException("token must not be null");
-    }
-    String value = "Bearer " + token.value();
-    // inside Http.call the SDK's client layer adds the header, outside Feign's templates
-    return Exchange.authorize(value) ? Map.of() : Map.of("Authorization", value);
+    return Http.call(
+        MeetingDecoder.SERVICE, deadline, () -> api.allowedProviders(Exchange.bearer(token)));
   }
 
   @Override

@@ -8,7 +8,6 @@ import io.teamsmeet.MeetingUpdate;
 import io.teamsmeet.spi.Deadline;
 import io.teamsmeet.spi.MeetingPort;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,19 +47,21 @@ final class GraphMeetingPort implements MeetingPort {
   @Override
   public Meeting create(AccessToken token, MeetingRequest request, Deadline deadline) {
     GraphBodies.Create body = GraphBodies.Create.of(request);
-    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.create(auth(token), body));
+    return Http.call(
+        MeetingDecoder.SERVICE, deadline, () -> api.create(Exchange.bearer(token), body));
   }
 
   @Override
   public Meeting createOrGet(AccessToken token, MeetingRequest request, Deadline deadline) {
     GraphBodies.CreateOrGet body = GraphBodies.CreateOrGet.of(request);
-    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.createOrGet(auth(token), body));
+    return Http.call(
+        MeetingDecoder.SERVICE, deadline, () -> api.createOrGet(Exchange.bearer(token), body));
   }
 
   @Override
   public Meeting get(AccessToken token, String meetingId, Deadline deadline) {
     String id = encodePathSegment(meetingId);
-    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.get(auth(token), id));
+    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.get(Exchange.bearer(token), id));
   }
 
   @Override
@@ -79,7 +80,7 @@ final class GraphMeetingPort implements MeetingPort {
   /** The first meeting of Graph's collection (Graph documents a single item), or empty. */
   private Optional<Meeting> find(AccessToken token, String filter, Deadline deadline) {
     List<Meeting> found =
-        Http.call(MeetingDecoder.SERVICE, deadline, () -> api.find(auth(token), filter));
+        Http.call(MeetingDecoder.SERVICE, deadline, () -> api.find(Exchange.bearer(token), filter));
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
@@ -88,7 +89,8 @@ final class GraphMeetingPort implements MeetingPort {
       AccessToken token, String meetingId, MeetingUpdate update, Deadline deadline) {
     String id = encodePathSegment(meetingId);
     GraphBodies.Update body = GraphBodies.Update.of(update);
-    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.update(auth(token), id, body));
+    return Http.call(
+        MeetingDecoder.SERVICE, deadline, () -> api.update(Exchange.bearer(token), id, body));
   }
 
   @Override
@@ -98,18 +100,9 @@ final class GraphMeetingPort implements MeetingPort {
         MeetingDecoder.SERVICE,
         deadline,
         () -> {
-          api.delete(auth(token), id);
+          api.delete(Exchange.bearer(token), id);
           return null;
         });
-  }
-
-  private static Map<String, Object> auth(AccessToken token) {
-    if (token == null) {
-      throw new IllegalArgumentException("token must not be null");
-    }
-    String value = "Bearer " + token.value();
-    // inside Http.call the SDK's client layer adds the header, outside Feign's templates
-    return Exchange.authorize(value) ? Map.of() : Map.of("Authorization", value);
   }
 
   /**

@@ -8,7 +8,6 @@ import io.teamsmeet.GraphUser;
 import io.teamsmeet.spi.Deadline;
 import io.teamsmeet.spi.EventPort;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@link EventPort} on Graph v1.0 {@code /users/{id or upn}/events} and {@code /users/{id or
@@ -32,13 +31,16 @@ final class GraphUserEventPort implements EventPort {
       AccessToken token, EventRequest request, String transactionId, Deadline deadline) {
     EventBodies.Create body = new EventBodies.Create(request, transactionId);
     return Http.call(
-        MeetingDecoder.SERVICE, deadline, () -> api.create(auth(token), encodedUser, body));
+        MeetingDecoder.SERVICE,
+        deadline,
+        () -> api.create(Exchange.bearer(token), encodedUser, body));
   }
 
   @Override
   public CalendarEvent get(AccessToken token, String eventId, Deadline deadline) {
     String id = GraphMeetingPort.encodePathSegment(eventId);
-    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.get(auth(token), encodedUser, id));
+    return Http.call(
+        MeetingDecoder.SERVICE, deadline, () -> api.get(Exchange.bearer(token), encodedUser, id));
   }
 
   @Override
@@ -47,7 +49,9 @@ final class GraphUserEventPort implements EventPort {
     String id = GraphMeetingPort.encodePathSegment(eventId);
     EventBodies.Update body = new EventBodies.Update(update);
     return Http.call(
-        MeetingDecoder.SERVICE, deadline, () -> api.update(auth(token), encodedUser, id, body));
+        MeetingDecoder.SERVICE,
+        deadline,
+        () -> api.update(Exchange.bearer(token), encodedUser, id, body));
   }
 
   @Override
@@ -58,7 +62,7 @@ final class GraphUserEventPort implements EventPort {
         MeetingDecoder.SERVICE,
         deadline,
         () -> {
-          api.cancel(auth(token), encodedUser, id, body);
+          api.cancel(Exchange.bearer(token), encodedUser, id, body);
           return null;
         });
   }
@@ -70,7 +74,7 @@ final class GraphUserEventPort implements EventPort {
         MeetingDecoder.SERVICE,
         deadline,
         () -> {
-          api.delete(auth(token), encodedUser, id);
+          api.delete(Exchange.bearer(token), encodedUser, id);
           return null;
         });
   }
@@ -78,21 +82,14 @@ final class GraphUserEventPort implements EventPort {
   @Override
   public List<String> allowedOnlineMeetingProviders(AccessToken token, Deadline deadline) {
     return Http.call(
-        MeetingDecoder.SERVICE, deadline, () -> api.allowedProviders(auth(token), encodedUser));
+        MeetingDecoder.SERVICE,
+        deadline,
+        () -> api.allowedProviders(Exchange.bearer(token), encodedUser));
   }
 
   @Override
   public EventPort forUser(GraphUser other) {
     return new GraphUserEventPort(api, other);
-  }
-
-  private static Map<String, Object> auth(AccessToken token) {
-    if (token == null) {
-      throw new IllegalArgumentException("token must not be null");
-    }
-    String value = "Bearer " + token.value();
-    // inside Http.call the SDK's client layer adds the header, outside Feign's templates
-    return Exchange.authorize(value) ? Map.of() : Map.of("Authorization", value);
   }
 
   @Override

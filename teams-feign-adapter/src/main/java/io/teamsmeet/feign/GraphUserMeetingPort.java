@@ -8,7 +8,6 @@ import io.teamsmeet.MeetingUpdate;
 import io.teamsmeet.spi.Deadline;
 import io.teamsmeet.spi.MeetingPort;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,20 +31,25 @@ final class GraphUserMeetingPort implements MeetingPort {
   public Meeting create(AccessToken token, MeetingRequest request, Deadline deadline) {
     GraphBodies.Create body = GraphBodies.Create.of(request);
     return Http.call(
-        MeetingDecoder.SERVICE, deadline, () -> api.create(auth(token), encodedUser, body));
+        MeetingDecoder.SERVICE,
+        deadline,
+        () -> api.create(Exchange.bearer(token), encodedUser, body));
   }
 
   @Override
   public Meeting createOrGet(AccessToken token, MeetingRequest request, Deadline deadline) {
     GraphBodies.CreateOrGet body = GraphBodies.CreateOrGet.of(request);
     return Http.call(
-        MeetingDecoder.SERVICE, deadline, () -> api.createOrGet(auth(token), encodedUser, body));
+        MeetingDecoder.SERVICE,
+        deadline,
+        () -> api.createOrGet(Exchange.bearer(token), encodedUser, body));
   }
 
   @Override
   public Meeting get(AccessToken token, String meetingId, Deadline deadline) {
     String id = GraphMeetingPort.encodePathSegment(meetingId);
-    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.get(auth(token), encodedUser, id));
+    return Http.call(
+        MeetingDecoder.SERVICE, deadline, () -> api.get(Exchange.bearer(token), encodedUser, id));
   }
 
   @Override
@@ -66,7 +70,9 @@ final class GraphUserMeetingPort implements MeetingPort {
   private Optional<Meeting> find(AccessToken token, String filter, Deadline deadline) {
     List<Meeting> found =
         Http.call(
-            MeetingDecoder.SERVICE, deadline, () -> api.find(auth(token), encodedUser, filter));
+            MeetingDecoder.SERVICE,
+            deadline,
+            () -> api.find(Exchange.bearer(token), encodedUser, filter));
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
@@ -76,7 +82,9 @@ final class GraphUserMeetingPort implements MeetingPort {
     String id = GraphMeetingPort.encodePathSegment(meetingId);
     GraphBodies.Update body = GraphBodies.Update.of(update);
     return Http.call(
-        MeetingDecoder.SERVICE, deadline, () -> api.update(auth(token), encodedUser, id, body));
+        MeetingDecoder.SERVICE,
+        deadline,
+        () -> api.update(Exchange.bearer(token), encodedUser, id, body));
   }
 
   @Override
@@ -86,7 +94,7 @@ final class GraphUserMeetingPort implements MeetingPort {
         MeetingDecoder.SERVICE,
         deadline,
         () -> {
-          api.delete(auth(token), encodedUser, id);
+          api.delete(Exchange.bearer(token), encodedUser, id);
           return null;
         });
   }
@@ -94,15 +102,6 @@ final class GraphUserMeetingPort implements MeetingPort {
   @Override
   public MeetingPort forUser(GraphUser other) {
     return new GraphUserMeetingPort(api, other);
-  }
-
-  private static Map<String, Object> auth(AccessToken token) {
-    if (token == null) {
-      throw new IllegalArgumentException("token must not be null");
-    }
-    String value = "Bearer " + token.value();
-    // inside Http.call the SDK's client layer adds the header, outside Feign's templates
-    return Exchange.authorize(value) ? Map.of() : Map.of("Authorization", value);
   }
 
   @Override
