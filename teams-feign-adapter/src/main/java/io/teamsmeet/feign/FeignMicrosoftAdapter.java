@@ -53,66 +53,23 @@ public final class FeignMicrosoftAdapter implements MicrosoftAdapter {
     feign.Request.Options options = wiring.options();
     ClientCredential credential = ClientCredential.of(s.credential());
     String tenantBase = identity + "/" + s.tenant();
-    IdentityApi identityApi =
-        Feign.builder()
-            .client(client)
-            .options(options)
-            .retryer(Retryer.NEVER_RETRY)
-            .encoder(JsonCodec.INSTANCE)
+    // The identity platform's targets share one configuration, Graph's another.
+    Feign.Builder identityFeign =
+        feign(client, options)
             .decoder(new TokenResponseDecoder(s.clock(), s.clientId()))
             .errorDecoder(new IdentityErrorDecoder(s.clock(), s.redirectUri().toString()))
-            .requestInterceptor(StandardHeaders.forIdentityPlatform())
-            .target(IdentityApi.class, tenantBase + "/oauth2/v2.0");
+            .requestInterceptor(StandardHeaders.forIdentityPlatform());
+    IdentityApi identityApi = identityFeign.target(IdentityApi.class, tenantBase + "/oauth2/v2.0");
+    AppTokenApi appTokenApi = identityFeign.target(AppTokenApi.class, identity.toString());
+    String graphBase = graph + "/v1.0";
     GraphApi graphApi =
-        Feign.builder()
-            .client(client)
-            .options(options)
-            .retryer(Retryer.NEVER_RETRY)
-            .encoder(JsonCodec.INSTANCE)
-            .decoder(new MeetingDecoder())
-            .errorDecoder(new GraphErrorDecoder(s.clock()))
-            .requestInterceptor(StandardHeaders.forGraph())
-            .target(GraphApi.class, graph + "/v1.0");
-    AppTokenApi appTokenApi =
-        Feign.builder()
-            .client(client)
-            .options(options)
-            .retryer(Retryer.NEVER_RETRY)
-            .encoder(JsonCodec.INSTANCE)
-            .decoder(new TokenResponseDecoder(s.clock(), s.clientId()))
-            .errorDecoder(new IdentityErrorDecoder(s.clock(), s.redirectUri().toString()))
-            .requestInterceptor(StandardHeaders.forIdentityPlatform())
-            .target(AppTokenApi.class, identity.toString());
+        graphFeign(client, options, s, new MeetingDecoder()).target(GraphApi.class, graphBase);
     UserGraphApi userGraphApi =
-        Feign.builder()
-            .client(client)
-            .options(options)
-            .retryer(Retryer.NEVER_RETRY)
-            .encoder(JsonCodec.INSTANCE)
-            .decoder(new MeetingDecoder())
-            .errorDecoder(new GraphErrorDecoder(s.clock()))
-            .requestInterceptor(StandardHeaders.forGraph())
-            .target(UserGraphApi.class, graph + "/v1.0");
+        graphFeign(client, options, s, new MeetingDecoder()).target(UserGraphApi.class, graphBase);
     EventApi eventApi =
-        Feign.builder()
-            .client(client)
-            .options(options)
-            .retryer(Retryer.NEVER_RETRY)
-            .encoder(JsonCodec.INSTANCE)
-            .decoder(new EventDecoder())
-            .errorDecoder(new GraphErrorDecoder(s.clock()))
-            .requestInterceptor(StandardHeaders.forGraph())
-            .target(EventApi.class, graph + "/v1.0");
+        graphFeign(client, options, s, new EventDecoder()).target(EventApi.class, graphBase);
     UserEventApi userEventApi =
-        Feign.builder()
-            .client(client)
-            .options(options)
-            .retryer(Retryer.NEVER_RETRY)
-            .encoder(JsonCodec.INSTANCE)
-            .decoder(new EventDecoder())
-            .errorDecoder(new GraphErrorDecoder(s.clock()))
-            .requestInterceptor(StandardHeaders.forGraph())
-            .target(UserEventApi.class, graph + "/v1.0");
+        graphFeign(client, options, s, new EventDecoder()).target(UserEventApi.class, graphBase);
     return new Wired(
         new IdentityPlatformAuthPort(
             tenantBase,
@@ -153,5 +110,26 @@ public final class FeignMicrosoftAdapter implements MicrosoftAdapter {
         "transport must be one of teams-feign-adapter's (Transport.jdk(), Transport.okHttp(),"
             + " OkHttpTransport.of(...), Transport.feign(...)), was "
             + s.transport().getClass().getName());
+  }
+
+  /** Feign with the SDK's client and options, no Feign retries (the core retries), JSON bodies. */
+  private static Feign.Builder feign(Client client, feign.Request.Options options) {
+    return Feign.builder()
+        .client(client)
+        .options(options)
+        .retryer(Retryer.NEVER_RETRY)
+        .encoder(JsonCodec.INSTANCE);
+  }
+
+  /** Feign for one Graph API: its decoder, Graph's error decoder and standard headers. */
+  private static Feign.Builder graphFeign(
+      Client client,
+      feign.Request.Options options,
+      MicrosoftSettings s,
+      feign.codec.Decoder decoder) {
+    return feign(client, options)
+        .decoder(decoder)
+        .errorDecoder(new GraphErrorDecoder(s.clock()))
+        .requestInterceptor(StandardHeaders.forGraph());
   }
 }
