@@ -246,7 +246,12 @@ final class Clients {
     private final String bearer = "Bearer " + FakeEndpoints.ACCESS_TOKEN;
 
     RawJdk(FakeEndpoints fake) {
-      meetings = fake.meetingsUri();
+      this(fake.base());
+    }
+
+    /** Against the fake at {@code base} (possibly in another JVM). */
+    RawJdk(URI base) {
+      meetings = URI.create(base + "/v1.0/me/onlineMeetings");
     }
 
     @Override
@@ -327,6 +332,11 @@ final class Clients {
     private final RequestBody body = RequestBody.create(BODY, JSON);
 
     RawOkHttp(FakeEndpoints fake) {
+      this(fake.base());
+    }
+
+    /** Against the fake at {@code base} (possibly in another JVM). */
+    RawOkHttp(URI base) {
       Dispatcher dispatcher = new Dispatcher();
       dispatcher.setMaxRequests(64);
       dispatcher.setMaxRequestsPerHost(64);
@@ -337,7 +347,7 @@ final class Clients {
               .connectTimeout(Duration.ofSeconds(10))
               .readTimeout(Duration.ofSeconds(30))
               .build();
-      meetings = fake.meetingsUri().toString();
+      meetings = base + "/v1.0/me/onlineMeetings";
     }
 
     @Override
@@ -375,8 +385,13 @@ final class Clients {
     private final GraphServiceClient graph;
 
     GraphSdk(FakeEndpoints fake) {
+      this(fake.base());
+    }
+
+    /** Against the fake at {@code base} (possibly in another JVM). */
+    GraphSdk(URI base) {
       graph = new GraphServiceClient(Peers.bearer(() -> FakeEndpoints.ACCESS_TOKEN));
-      graph.getRequestAdapter().setBaseUrl(fake.base() + "/v1.0");
+      graph.getRequestAdapter().setBaseUrl(base + "/v1.0");
     }
 
     @Override

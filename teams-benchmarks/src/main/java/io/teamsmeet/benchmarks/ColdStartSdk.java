@@ -48,6 +48,12 @@ public final class ColdStartSdk {
    * from {@code dir} (as {@link ColdStart#storedGrant} wrote it), no access token cached.
    */
   static TeamsMeetings fromStoredGrant(URI base, Path dir) throws Exception {
+    return fromStoredGrant(base, dir, null);
+  }
+
+  /** As {@link #fromStoredGrant(URI, Path)} on {@code transport} (null: the default, the JDK's). */
+  static TeamsMeetings fromStoredGrant(URI base, Path dir, io.teamsmeet.feign.Transport transport)
+      throws Exception {
     // No AeadConfig.register(): the SDK registers what the keyset needs (README, "Loading the
     // keys")
     KeysetHandle keys =
@@ -63,13 +69,17 @@ public final class ColdStartSdk {
             Files.readAllBytes(dir.resolve("grant.bin")),
             Instant.parse("2026-11-01T00:00:00Z")),
         TokenStore.ABSENT);
-    return TeamsMeetings.builder()
-        .clientId("3f2a8c4e-1b7d-4e9a-8c6f-2d5b7a9e1c3f")
-        .redirectUri(URI.create("http://localhost:8080/callback"))
-        .identityEndpoint(base)
-        .graphEndpoint(base)
-        .tokenStore(store)
-        .tokenKeys(keys)
-        .build();
+    TeamsMeetings.Builder builder =
+        TeamsMeetings.builder()
+            .clientId("3f2a8c4e-1b7d-4e9a-8c6f-2d5b7a9e1c3f")
+            .redirectUri(URI.create("http://localhost:8080/callback"))
+            .identityEndpoint(base)
+            .graphEndpoint(base)
+            .tokenStore(store)
+            .tokenKeys(keys);
+    if (transport != null) {
+      builder.transport(transport);
+    }
+    return builder.build();
   }
 }

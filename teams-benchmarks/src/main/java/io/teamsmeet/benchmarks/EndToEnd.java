@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * End-to-end comparison (issue 7; issue 10's OkHttp rows and its peers: the Microsoft Graph SDK and
  * MSAL4J + Graph SDK), refresh under load, single flight and cold start, in one run against one
  * local fake. Options: {@code --delay-ms N} (only the delayed comparison), {@code --quick}, {@code
- * --only e2e|delay|refresh|single|cold}, {@code --only memory|burst} (issue 19: heap per user, run
+ * --only e2e|delay|refresh|single|cold}, {@code --only separate} (issue 19: the fake in its own JVM, full-size answers, each client in fresh
+ * JVMs: {@link SeparateComparison}), {@code --only memory|burst} (issue 19: heap per user, run
  * with {@code -Xmx4g}; the refresh burst; neither is in the default run), {@code --variant DIR}
  * (two builds of the SDK against each other: {@link VariantComparison}).
  */
@@ -103,6 +104,18 @@ public final class EndToEnd {
       }
       if (only == null || only.equals("cold")) {
         ColdStart.run(fake, keys, quick ? 3 : 5);
+      }
+      if ("fake".equals(only)) {
+        // the fake alone, for profiling a SteadyClient by hand: prints its base URL and the
+        // directory of the stored grant, then serves until the process is stopped
+        java.nio.file.Path dir = ColdStart.storedGrant(fake, keys);
+        fake.realistic = true;
+        System.out.println("FAKE " + fake.base() + " " + dir);
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
+      }
+      if ("separate".equals(only)) {
+        SeparateComparison.run(fake, keys, 3, quick ? 3_000 : 10_000, quick ? 600 : 2_000);
       }
       if ("memory".equals(only)) {
         ScaleScenarios.memory(fake, keys, quick ? new int[] {10_000} : new int[] {10_000, 100_000});

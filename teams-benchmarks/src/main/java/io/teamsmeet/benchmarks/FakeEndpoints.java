@@ -122,6 +122,59 @@ public final class FakeEndpoints implements AutoCloseable {
               + "\"owner\":{\"name\":\"Adele Vance\",\"address\":\"adele@contoso.example\"}}")
           .getBytes(StandardCharsets.UTF_8);
 
+  /**
+   * The onlineMeeting as Graph v1.0 answers a create in full (issue 19's size, about 4.6 KB): {@link
+   * #MEETING}'s fields and the ones Graph adds to it — {@code joinInformation} (the invitation as a
+   * percent-encoded HTML data URL, the largest field), {@code chatRestrictions}, {@code
+   * meetingTemplateId}, {@code watermarkProtection}, {@code broadcastSettings}, two attendees. Sent
+   * with Graph's response headers ({@link #realistic}).
+   */
+  public static final byte[] FULL_MEETING = fullMeeting();
+
+  private static byte[] fullMeeting() {
+    String invitation =
+        "<div style=\"width:100%;height: 20px;\"><span style=\"white-space:nowrap;color:#5F5F5F;"
+            + "opacity:.36;\">________________________________________________________________________________</span></div>"
+            + "<div class=\"me-email-text\" lang=\"en-US\" style=\"color:#252424;font-family:'Segoe UI','Helvetica Neue',Helvetica,Arial,sans-serif;\">"
+            + "<div style=\"margin-top: 24px; margin-bottom: 20px;\"><span style=\"font-size: 24px; color:#252424\">Microsoft Teams meeting</span></div>"
+            + "<div style=\"margin-bottom: 20px;\"><div style=\"margin-top: 0px; margin-bottom: 0px; font-weight: bold\">"
+            + "<span style=\"font-size: 14px; color:#252424\">Join on your computer, mobile app or room device</span></div>"
+            + "<a class=\"me-email-headline\" style=\"font-size: 14px;font-family:'Segoe UI Semibold','Segoe UI','Helvetica Neue',Helvetica,Arial,sans-serif;text-decoration: underline;color: #6264a7;\" "
+            + "href=\"https://teams.microsoft.com/l/meetup-join/19%3ameeting_MGQ1MjYxZjItOWQ3NC00YzYxLWI3ZmEtYWI2ZTc3NzUzMzA0%40thread.v2/0\">Click here to join the meeting</a></div>"
+            + "<div style=\"margin-bottom: 20px; margin-top: 20px\"><div style=\"margin-bottom: 4px\"><span style=\"font-size: 14px; color:#252424\">"
+            + "Meeting ID: <span style=\"font-size: 16px; color:#252424\">338 493 857 485 2</span></span><br><span style=\"font-size: 14px; color:#252424\">"
+            + "Passcode: </span><span style=\"font-size: 16px; color:#252424\">fW5ck9</span></div></div>"
+            + "<div style=\"margin-bottom: 24px;max-width: 532px;\"><a href=\"https://aka.ms/JoinTeamsMeeting\">Learn More</a> | "
+            + "<a href=\"https://teams.microsoft.com/meetingOptions/?organizerId=5f1c7a2e\">Meeting options</a></div></div>"
+            + "<div style=\"font-size: 14px; margin-bottom: 4px;font-family:'Segoe UI','Helvetica Neue',Helvetica,Arial,sans-serif;\"></div>"
+            + "<div style=\"width:100%;height: 20px;\"><span style=\"white-space:nowrap;color:#5F5F5F;opacity:.36;\">"
+            + "________________________________________________________________________________</span></div>";
+    String content =
+        "data:text/html,"
+            + java.net.URLEncoder.encode(invitation, StandardCharsets.UTF_8).replace("\\", "\\\\");
+    String base = new String(MEETING, StandardCharsets.UTF_8);
+    String attendees =
+        "\"attendees\":[{\"upn\":\"bob@contoso.example\",\"role\":\"attendee\","
+            + "\"identity\":{\"user\":{\"id\":\"0d4f7a5e-1c9b-4a3e-8f2d-6b7c8d9e0f1a\",\"displayName\":null,"
+            + "\"tenantId\":\"909c6581-5130-43e9-88f3-fcb3582cde37\",\"identityProvider\":\"AAD\"}}},"
+            + "{\"upn\":\"carol@fabrikam.example\",\"role\":\"attendee\","
+            + "\"identity\":{\"user\":{\"id\":null,\"displayName\":\"carol@fabrikam.example\","
+            + "\"tenantId\":null,\"identityProvider\":\"MSA\"}}}]},";
+    String extra =
+        "\"meetingTemplateId\":null,\"watermarkProtection\":null,\"broadcastSettings\":null,"
+            + "\"chatRestrictions\":{\"allowedMessageTypes\":[\"text\",\"image\",\"gif\",\"sticker\"]},"
+            + "\"joinInformation\":{\"content\":\""
+            + content
+            + "\",\"contentType\":\"html\"},";
+    String full =
+        base.replace("\"attendees\":[]},", attendees)
+            .replace("\"lobbyBypassSettings@odata.type\"", extra + "\"lobbyBypassSettings@odata.type\"");
+    if (full.equals(base)) {
+      throw new IllegalStateException("MEETING changed: FULL_MEETING no longer extends it");
+    }
+    return full.getBytes(StandardCharsets.UTF_8);
+  }
+
   /** A refresh token about the size of a real one (Microsoft's are opaque, 1–2 KB). */
   public static final String REFRESH_TOKEN = "0.AXEA" + "x".repeat(1200);
 
@@ -143,6 +196,14 @@ public final class FakeEndpoints implements AutoCloseable {
   private final AtomicLong calendarCalls = new AtomicLong();
   volatile int delayMs;
   volatile int tokenDelayMs;
+
+  /**
+   * When set, {@code POST /v1.0/me/onlineMeetings} answers with {@link #FULL_MEETING} and the
+   * response headers Graph sends ({@code request-id}, {@code client-request-id} echoed, {@code
+   * x-ms-ags-diagnostic}, {@code OData-Version}, {@code Strict-Transport-Security}, {@code
+   * Location}, {@code Cache-Control}, {@code Date}, Graph's OData {@code Content-Type}).
+   */
+  volatile boolean realistic;
 
   /** When set, the arrival (System.nanoTime) of every plain-HTTP token request (the burst). */
   volatile java.util.Queue<Long> tokenArrivals;
@@ -366,12 +427,42 @@ public final class FakeEndpoints implements AutoCloseable {
         return;
       }
       sleep(delayMs);
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(201, MEETING.length);
+      byte[] body = MEETING;
+      if (realistic) {
+        body = FULL_MEETING;
+        graphHeaders(exchange);
+      } else {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+      }
+      exchange.sendResponseHeaders(201, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
-        out.write(MEETING);
+        out.write(body);
       }
     }
+  }
+
+  /** The headers Graph sends with a created onlineMeeting (values in Graph's shapes). */
+  private static void graphHeaders(HttpExchange exchange) {
+    com.sun.net.httpserver.Headers h = exchange.getResponseHeaders();
+    h.set("Cache-Control", "no-cache");
+    h.set(
+        "Content-Type",
+        "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8");
+    h.set(
+        "Location",
+        "https://graph.microsoft.com/v1.0/users/5f1c7a2e-0c2b-4f4e-9d7e-1a2b3c4d5e6f/onlineMeetings/"
+            + "MSo1N2Y5ZGFjYy03MWJmLTQ3NDMtYjQxMy01M2EdFGkdRWHJlQ_MjAyMTA0MDkwNzI4MDQ5MTIzNDU2Nzg5");
+    String sent = exchange.getRequestHeaders().getFirst("client-request-id");
+    String id = "4c1d7b3e-9a2f-4e8b-b6d5-3f0a1c2e4d6b";
+    h.set("request-id", id);
+    h.set("client-request-id", sent != null ? sent : id);
+    h.set(
+        "x-ms-ags-diagnostic",
+        "{\"ServerInfo\":{\"DataCenter\":\"West Europe\",\"Slice\":\"E\",\"Ring\":\"5\","
+            + "\"ScaleUnit\":\"003\",\"RoleInstance\":\"AM2PEPF0001C2A3\"}}");
+    h.set("OData-Version", "4.0");
+    h.set("Strict-Transport-Security", "max-age=31536000");
+    h.set("Date", "Mon, 30 Nov 2026 10:00:00 GMT");
   }
 
   private void event(HttpExchange exchange) throws IOException {

@@ -1,0 +1,230 @@
+package io.teamsmeet.benchmarks;
+
+import com.google.crypto.tink.KeysetHandle;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The end-to-end comparison as issue 19 measured it ({@code --only separate}): the fake in its own
+ * JVM (this one, which does nothing else while the clients run), full-size Graph answers ({@link
+ * FakeEndpoints#FULL_MEETING} with Graph's response headers), and every client in fresh JVMs of its
+ * own ({@link SteadyClient}), interleaved: for each thread count, {@code reps} repetitions, each
+ * launching every client once in an order rotated by one per repetition. Figures are medians over
+ * the repetitions; ratios are medians of the per-repetition ratios to the raw OkHttp floor of the
+ * same repetition.
+ *
+ * <p>{@code -Dteams.bench.steadyJvmArgs="..."} adds JVM flags to the clients named in {@code
+ * -Dteams.bench.steadyKinds=sdk-okhttp,raw-okhttp} (all when unset), for a profiler: JFR, or
+ * async-profiler's agent ({@code -agentpath:.../libasyncProfiler.so=start,event=cpu,...}).
+ */
+final class SeparateComparison {
+
+  /** Kinds of {@link SteadyClient}, the floor first. */
+  static final List<String> KINDS =
+      List.of("raw-okhttp", "raw-jdk", "sdk-okhttp", "sdk-jdk", "graph");
+
+  private static final Map<String, String> NAMES =
+      Map.of(
+          "raw-okhttp", "raw OkHttp (floor)",
+          "raw-jdk", "raw java.net.http",
+          "sdk-okhttp", "this SDK, OkHttp transport",
+          "sdk-jdk", "this SDK, java.net.http transport",
+          "graph", "Microsoft Graph SDK 6, static token");
+
+  private SeparateComparison() {}
+
+  static void run(FakeEndpoints fake, KeysetHandle keys, int reps, int warmUp, int perRound)
+      throws Exception {
+    Path dir = ColdStart.storedGrant(fake, keys);
+    fake.realistic = true;
+    String base = fake.base().toString();
+    System.out.printf(
+        Locale.ROOT,
+        "%n== End to end, fake in its own JVM, full-size answers (%,d B onlineMeeting), each client"
+            + " in fresh JVMs: %d repetitions, %,d warm-up + 5 x %,d timed meetings per JVM ==%n",
+        FakeEndpoints.FULL_MEETING.length,
+        reps,
+        warmUp,
+        perRound);
+    for (int threads : new int[] {1, 8}) {
+      Map<String, List<double[]>> results = new LinkedHashMap<>();
+      KINDS.forEach(k -> results.put(k, new ArrayList<>()));
+      for (int r = 0; r < reps; r++) {
+        for (int i = 0; i < KINDS.size(); i++) {
+          String kind = KINDS.get((i + r) % KINDS.size());
+          List<String> cmd =
+              withProfilerFlags(
+                  kind,
+                  ColdStart.command(
+                      Path.of("."),
+                      classpath(),
+                      SteadyClient.class.getName(),
+                      kind,
+                      base,
+                      dir.toString(),
+                      Integer.toString(threads),
+                      Integer.toString(warmUp),
+                      "5",
+                      Integer.toString(perRound)));
+          results.get(kind).add(steady(cmd));
+        }
+      }
+      print(threads, results, fake);
+    }
+    fake.realistic = false;
+  }
+
+  private static void print(int threads, Map<String, List<double[]>> results, FakeEndpoints fake) {
+    System.out.printf("%n%d thread%s:%n%n", threads, threads == 1 ? "" : "s");
+    System.out.println(
+        "| client | meetings/s | time / raw OkHttp | CPU ms/meeting | CPU / raw OkHttp | bytes"
+            + " allocated/meeting | GC ms per 1 000 meetings | p50 ms | p99 ms | failed calls |");
+    System.out.println(
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    List<double[]> floor = results.get("raw-okhttp");
+    for (Map.Entry<String, List<double[]>> e : results.entrySet()) {
+      List<double[]> runs = e.getValue();
+      List<Double> time = new ArrayList<>();
+      List<Double> cpu = new ArrayList<>();
+      for (int r = 0; r < runs.size(); r++) {
+        time.add(floor.get(r)[1] / runs.get(r)[1]);
+        cpu.add(runs.get(r)[0] / floor.get(r)[0]);
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %,.0f | %.2f× | %.4f | %.2f× | %,.0f | %.1f | %.3f | %.3f | %d |%n",
+          NAMES.get(e.getKey()),
+          median(runs, 1),
+          EndToEnd.median(time),
+          median(runs, 0),
+          EndToEnd.median(cpu),
+          median(runs, 3),
+          median(runs, 4),
+          median(runs, 5),
+          median(runs, 6),
+          (long) runs.stream().mapToDouble(x -> x[2]).sum());
+    }
+    System.out.println();
+    System.out.println("| ratio (median of per-repetition ratios) | value | target |");
+    System.out.println("| --- | ---: | --- |");
+    ratio(
+        results,
+        "time per meeting: SDK OkHttp / raw OkHttp",
+        "sdk-okhttp",
+        "raw-okhttp",
+        1,
+        true,
+        "≤ 1.10×");
+    ratio(
+        results,
+        "time per meeting: SDK java.net.http / raw java.net.http",
+        "sdk-jdk",
+        "raw-jdk",
+        1,
+        true,
+        "≤ 1.15×");
+    ratio(
+        results,
+        "CPU per meeting: SDK OkHttp / raw OkHttp",
+        "sdk-okhttp",
+        "raw-okhttp",
+        0,
+        false,
+        threads == 8 ? "≤ 1.5×" : "(information)");
+    ratio(
+        results,
+        "CPU per meeting: SDK java.net.http / raw java.net.http",
+        "sdk-jdk",
+        "raw-jdk",
+        0,
+        false,
+        "(information)");
+    ratio(
+        results,
+        "meetings/s: SDK OkHttp / Graph SDK",
+        "graph",
+        "sdk-okhttp",
+        1,
+        true,
+        threads == 8 ? "≥ 2×" : "(information)");
+    System.out.printf("(fake: %,d meetings answered so far)%n", fake.meetingCalls());
+  }
+
+  /**
+   * Prints the median over repetitions of {@code a / b} for field {@code field}; for a rate
+   * ({@code inverse}) the ratio of times, {@code b's rate / a's rate}.
+   */
+  private static void ratio(
+      Map<String, List<double[]>> results,
+      String label,
+      String a,
+      String b,
+      int field,
+      boolean inverse,
+      String target) {
+    List<double[]> x = results.get(a);
+    List<double[]> y = results.get(b);
+    List<Double> r = new ArrayList<>();
+    for (int i = 0; i < x.size(); i++) {
+      r.add(inverse ? y.get(i)[field] / x.get(i)[field] : x.get(i)[field] / y.get(i)[field]);
+    }
+    System.out.printf(
+        Locale.ROOT, "| %s | %.2f× | %s |%n", label, EndToEnd.median(r), target);
+  }
+
+  private static double median(List<double[]> runs, int field) {
+    List<Double> v = new ArrayList<>();
+    runs.forEach(x -> v.add(x[field]));
+    return EndToEnd.median(v);
+  }
+
+  /** This JVM's classpath (the benchmarks jar, whose manifest names every library). */
+  private static List<Path> classpath() {
+    List<Path> out = new ArrayList<>();
+    for (String p : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      out.add(Path.of(p));
+    }
+    return out;
+  }
+
+  private static List<String> withProfilerFlags(String kind, List<String> cmd) {
+    String extra = System.getProperty("teams.bench.steadyJvmArgs", "").strip();
+    String kinds = System.getProperty("teams.bench.steadyKinds", "").strip();
+    if (extra.isEmpty() || (!kinds.isEmpty() && !Set.of(kinds.split(",")).contains(kind))) {
+      return cmd;
+    }
+    List<String> out = new ArrayList<>(cmd);
+    out.addAll(1, List.of(extra.replace("{kind}", kind).split("\\s+")));
+    return out;
+  }
+
+  /** Runs one client JVM; its {@code STEADY} line's figures. */
+  private static double[] steady(List<String> cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    StringBuilder all = new StringBuilder();
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.startsWith("STEADY ")) {
+          String[] f = line.split(" ");
+          p.waitFor();
+          double[] out = new double[f.length - 1];
+          for (int i = 1; i < f.length; i++) {
+            out[i - 1] = Double.parseDouble(f[i]);
+          }
+          return out;
+        }
+        all.append(line).append('\n');
+      }
+    }
+    throw new IllegalStateException("steady run failed: " + all);
+  }
+}
