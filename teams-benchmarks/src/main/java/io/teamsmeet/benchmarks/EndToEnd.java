@@ -25,10 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * End-to-end comparison (issue 7; issue 10's OkHttp rows and its peers: the Microsoft Graph SDK and
  * MSAL4J + Graph SDK), refresh under load, single flight and cold start, in one run against one
  * local fake. Options: {@code --delay-ms N} (only the delayed comparison), {@code --quick}, {@code
- * --only e2e|delay|refresh|single|cold}, {@code --only separate} (issue 19: the fake in its own JVM, full-size answers, each client in fresh
- * JVMs: {@link SeparateComparison}), {@code --only memory|burst} (issue 19: heap per user, run
- * with {@code -Xmx4g}; the refresh burst; neither is in the default run), {@code --variant DIR}
- * (two builds of the SDK against each other: {@link VariantComparison}).
+ * --only e2e|delay|refresh|single|cold}, {@code --only separate} (issue 19: the fake in its own
+ * JVM, full-size answers, each client in fresh JVMs: {@link SeparateComparison}), {@code --only
+ * memory|burst} (issue 19: heap per user, run with {@code -Xmx4g}; the refresh burst; neither is in
+ * the default run), {@code --variant DIR} (two builds of the SDK against each other: {@link
+ * VariantComparison}).
  */
 public final class EndToEnd {
 

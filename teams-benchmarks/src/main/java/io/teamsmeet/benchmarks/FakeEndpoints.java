@@ -123,11 +123,11 @@ public final class FakeEndpoints implements AutoCloseable {
           .getBytes(StandardCharsets.UTF_8);
 
   /**
-   * The onlineMeeting as Graph v1.0 answers a create in full (issue 19's size, about 4.6 KB): {@link
-   * #MEETING}'s fields and the ones Graph adds to it — {@code joinInformation} (the invitation as a
-   * percent-encoded HTML data URL, the largest field), {@code chatRestrictions}, {@code
-   * meetingTemplateId}, {@code watermarkProtection}, {@code broadcastSettings}, two attendees. Sent
-   * with Graph's response headers ({@link #realistic}).
+   * The onlineMeeting as Graph v1.0 answers a create in full (issue 19's size, about 4.6 KB):
+   * {@link #MEETING}'s fields and the ones Graph adds to it — {@code joinInformation} (the
+   * invitation as a percent-encoded HTML data URL, the largest field), {@code chatRestrictions},
+   * {@code meetingTemplateId}, {@code watermarkProtection}, {@code broadcastSettings}, two
+   * attendees. Sent with Graph's response headers ({@link #realistic}).
    */
   public static final byte[] FULL_MEETING = fullMeeting();
 
@@ -168,7 +168,8 @@ public final class FakeEndpoints implements AutoCloseable {
             + "\",\"contentType\":\"html\"},";
     String full =
         base.replace("\"attendees\":[]},", attendees)
-            .replace("\"lobbyBypassSettings@odata.type\"", extra + "\"lobbyBypassSettings@odata.type\"");
+            .replace(
+                "\"lobbyBypassSettings@odata.type\"", extra + "\"lobbyBypassSettings@odata.type\"");
     if (full.equals(base)) {
       throw new IllegalStateException("MEETING changed: FULL_MEETING no longer extends it");
     }

@@ -87,8 +87,7 @@ final class SeparateComparison {
     System.out.println(
         "| client | meetings/s | time / raw OkHttp | CPU ms/meeting | CPU / raw OkHttp | bytes"
             + " allocated/meeting | GC ms per 1 000 meetings | p50 ms | p99 ms | failed calls |");
-    System.out.println(
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     List<double[]> floor = results.get("raw-okhttp");
     for (Map.Entry<String, List<double[]>> e : results.entrySet()) {
       List<double[]> runs = e.getValue();
@@ -159,8 +158,8 @@ final class SeparateComparison {
   }
 
   /**
-   * Prints the median over repetitions of {@code a / b} for field {@code field}; for a rate
-   * ({@code inverse}) the ratio of times, {@code b's rate / a's rate}.
+   * Prints the median over repetitions of {@code a / b} for field {@code field}; for a rate ({@code
+   * inverse}) the ratio of times, {@code b's rate / a's rate}.
    */
   private static void ratio(
       Map<String, List<double[]>> results,
@@ -176,8 +175,7 @@ final class SeparateComparison {
     for (int i = 0; i < x.size(); i++) {
       r.add(inverse ? y.get(i)[field] / x.get(i)[field] : x.get(i)[field] / y.get(i)[field]);
     }
-    System.out.printf(
-        Locale.ROOT, "| %s | %.2f× | %s |%n", label, EndToEnd.median(r), target);
+    System.out.printf(Locale.ROOT, "| %s | %.2f× | %s |%n", label, EndToEnd.median(r), target);
   }
 
   private static double median(List<double[]> runs, int field) {

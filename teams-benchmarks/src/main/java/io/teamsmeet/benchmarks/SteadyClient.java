@@ -22,11 +22,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One client's steady state in a JVM of its own, against a fake in another JVM: a warm-up, then
  * timed rounds of meetings on {@code threads} threads. This process's CPU time is the client's
- * alone (its HTTP client's threads, GC and JIT included). Prints {@code STEADY <cpu ms per
- * meeting> <meetings per second> <failed calls> <bytes allocated per meeting> <GC ms per 1 000
- * meetings> <p50 ms> <p99 ms> <JIT compiler ms per 1 000 meetings>} (CPU over all timed rounds, as the process CPU clock ticks in 10 ms
- * steps; rates, bytes and GC medians of the rounds; JIT the mean of the rounds; failed calls over the whole run; latencies over
- * all timed meetings).
+ * alone (its HTTP client's threads, GC and JIT included). Prints {@code STEADY <cpu ms per meeting>
+ * <meetings per second> <failed calls> <bytes allocated per meeting> <GC ms per 1 000 meetings>
+ * <p50 ms> <p99 ms> <JIT compiler ms per 1 000 meetings> <context switches per meeting>} (CPU over
+ * all timed rounds, as the process CPU clock ticks in 10 ms steps; rates, bytes and GC medians of
+ * the rounds; JIT the mean of the rounds; failed calls over the whole run; latencies over all timed
+ * meetings).
  *
  * <p>Args: kind ({@code sdk-jdk}, {@code sdk-okhttp}: the SDK with one user's grant stored as
  * {@link ColdStartSdk} has it, its first meeting refreshing; {@code raw-jdk}, {@code raw-okhttp}:
@@ -67,6 +68,7 @@ public final class SteadyClient {
       Profiler profiler = Profiler.startIfAsked();
       // CPU time over all timed rounds: the process CPU clock ticks in 10 ms steps
       long cpuNanos = 0;
+      long switches0 = contextSwitches();
       List<Double> rate = new ArrayList<>();
       List<Double> allocated = new ArrayList<>();
       List<Double> gc = new ArrayList<>();
@@ -91,13 +93,14 @@ public final class SteadyClient {
         System.arraycopy(roundLatencies, 0, latencies, filled, roundLatencies.length);
         filled += roundLatencies.length;
       }
+      long switches = contextSwitches() - switches0;
       if (profiler != null) {
         profiler.stop();
       }
       Arrays.sort(latencies, 0, filled);
       System.out.printf(
           Locale.ROOT,
-          "STEADY %.4f %.1f %d %.0f %.2f %.3f %.3f %.2f%n",
+          "STEADY %.4f %.1f %d %.0f %.2f %.3f %.3f %.2f %.2f%n",
           cpuNanos / 1e6 / (rounds * (double) perRound),
           EndToEnd.median(rate),
           FAILURES.get(),
@@ -105,7 +108,8 @@ public final class SteadyClient {
           EndToEnd.median(gc),
           latencies[(int) (filled * 0.50)] / 1e6,
           latencies[Math.min(filled - 1, (int) (filled * 0.99))] / 1e6,
-          jit.stream().mapToDouble(Double::doubleValue).sum() / rounds);
+          jit.stream().mapToDouble(Double::doubleValue).sum() / rounds,
+          switches / (rounds * (double) perRound));
       System.out.flush();
     } finally {
       pool.shutdownNow();
@@ -167,8 +171,8 @@ public final class SteadyClient {
   /**
    * async-profiler over the timed rounds only (after the warm-up, when the JIT has compiled the hot
    * path): {@code -Dteams.bench.profile=event=cpu,interval=1ms} (or {@code event=alloc}, {@code
-   * event=wall}, {@code event=lock}) and {@code -Dteams.bench.profileFile=/tmp/x.collapsed}
-   * ({@code collapsed} stacks, one line per stack with its count; {@code .html} a flame graph).
+   * event=wall}, {@code event=lock}) and {@code -Dteams.bench.profileFile=/tmp/x.collapsed} ({@code
+   * collapsed} stacks, one line per stack with its count; {@code .html} a flame graph).
    */
   private static final class Profiler {
     private final one.profiler.AsyncProfiler agent;
@@ -194,6 +198,31 @@ public final class SteadyClient {
       String format = file.endsWith(".html") ? "flamegraph" : "collapsed";
       agent.execute("stop,file=" + file + "," + format);
     }
+  }
+
+  /**
+   * Context switches so far (voluntary and not) of this process's live threads, from Linux's {@code
+   * /proc/self/task/<tid>/status}; 0 elsewhere.
+   */
+  private static long contextSwitches() {
+    long sum = 0;
+    java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+    if (tasks == null) {
+      return 0;
+    }
+    for (java.io.File task : tasks) {
+      try {
+        for (String line : java.nio.file.Files.readAllLines(task.toPath().resolve("status"))) {
+          if (line.startsWith("voluntary_ctxt_switches:")
+              || line.startsWith("nonvoluntary_ctxt_switches:")) {
+            sum += Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        // the thread ended meanwhile
+      }
+    }
+    return sum;
   }
 
   /** Bytes allocated so far by the live threads (the pool's, the HTTP client's, this one). */
