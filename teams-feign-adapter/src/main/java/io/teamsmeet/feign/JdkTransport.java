@@ -2,6 +2,9 @@ package io.teamsmeet.feign;
 
 import feign.Request;
 import java.net.http.HttpClient;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The JDK's {@code java.net.http} client through the SDK's own {@link JdkClient}: one the SDK
@@ -19,11 +22,25 @@ final class JdkTransport extends Transport {
     this.own = own;
   }
 
+  /**
+   * Threads of the executor of a client the SDK builds: the JDK client runs its non-blocking steps
+   * there (reading a response, handing over its body, TLS tasks) while callers wait in {@code
+   * send}; a few threads serve any number of exchanges.
+   */
+  static final int EXECUTOR_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
   @Override
   Wiring wire(Settings settings) {
     if (own == null) {
+      // A fixed pool rather than the JDK's default executor, a cached pool that starts a thread
+      // for every step that finds none idle: in a burst (thousands of users refreshing at once
+      // after a restart) it started thousands of threads, and their creation took most of the CPU
+      // (a 5 000-caller burst took 11 to 38 s, with requests failing at the request timeout).
+      ExecutorService executor =
+          Executors.newFixedThreadPool(EXECUTOR_THREADS, JdkTransport::executorThread);
       HttpClient http =
           HttpClient.newBuilder()
+              .executor(executor)
               .connectTimeout(settings.connectTimeout())
               .followRedirects(HttpClient.Redirect.NEVER)
               // HTTP/2 is negotiated over TLS; plain loopback endpoints (tests) use HTTP/1.1
@@ -32,7 +49,10 @@ final class JdkTransport extends Transport {
       return new Wiring(
           new JdkClient(http, settings.requestTimeout()),
           new Request.Options(settings.connectTimeout(), settings.requestTimeout(), false),
-          () -> release(http));
+          () -> {
+            release(http);
+            executor.shutdown();
+          });
     }
     // Informational only: JdkClient sends through the client as it is, whatever the options say.
     Request.Options options =
@@ -42,6 +62,14 @@ final class JdkTransport extends Transport {
             own.followRedirects() == HttpClient.Redirect.ALWAYS);
     return new Wiring(new JdkClient(own, settings.requestTimeout()), options, () -> {});
   }
+
+  private static Thread executorThread(Runnable task) {
+    Thread thread = new Thread(task, "teams-meetings-http-" + THREADS.incrementAndGet());
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private static final AtomicInteger THREADS = new AtomicInteger();
 
   /** JDK 21 and later can close a client (JDK 17 cannot: its threads end when it is collected). */
   private static void release(HttpClient http) {

@@ -81,7 +81,11 @@ public abstract class Transport implements HttpTransport {
 
   /**
    * The JDK's {@code java.net.http} client, built by the SDK (the default): {@code connectTimeout}
-   * from the builder, no redirects, HTTP/2 over TLS. Needs no jar beyond this module's.
+   * from the builder, no redirects, HTTP/2 over TLS, and an executor of its own with a fixed number
+   * of daemon threads (as many as processors, at least 2; stopped by {@code TeamsMeetings.close()})
+   * instead of the JDK's default, which starts a new thread for each step that finds no idle one
+   * and, in a burst of thousands of simultaneous requests, spends most of the CPU starting threads.
+   * Needs no jar beyond this module's.
    *
    * @return the default transport
    */
@@ -91,9 +95,11 @@ public abstract class Transport implements HttpTransport {
 
   /**
    * Your own JDK client, for a proxy, custom TLS ({@code SSLContext}), an authenticator or an
-   * executor. It is used as it is, never copied: its connect timeout, redirect policy, HTTP version
-   * and connection pool stay as you set them. Each exchange, connecting included, is bounded by
-   * {@code min(requestTimeout, time left of the call)} and cancelled there.
+   * executor. It is used as it is, never copied: its connect timeout, redirect policy, HTTP
+   * version, executor and connection pool stay as you set them (give it a fixed-size {@code
+   * executor} if thousands of requests may run at once: the JDK's default starts a thread for
+   * each). Each exchange, connecting included, is bounded by {@code min(requestTimeout, time left
+   * of the call)} and cancelled there.
    *
    * @param client the client; the SDK does not close it
    * @return a transport sending through {@code client}
