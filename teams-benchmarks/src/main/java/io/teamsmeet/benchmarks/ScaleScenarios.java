@@ -186,7 +186,11 @@ final class ScaleScenarios {
         parallel(users, u -> Clients.connect(sdk, Clients.userId(u)));
         sdk.close();
       }
+      String only = System.getProperty("teams.bench.burstTransport", "");
       for (String transport : List.of("java.net.http", "OkHttp")) {
+        if (!only.isEmpty() && !transport.equalsIgnoreCase(only)) {
+          continue;
+        }
         for (int ms : new int[] {delay, 0}) {
           burstOnce(fake, keys, store, users, transport, ms);
           // client and fake share this process's file descriptors (two per connection): let the
