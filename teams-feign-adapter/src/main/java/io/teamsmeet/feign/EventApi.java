@@ -15,7 +15,9 @@ import java.util.Map;
  */
 interface EventApi {
 
-  String PREFER_UTC = "Prefer: outlook.timezone=\"UTC\"";
+  String PREFER_UTC_VALUE = "outlook.timezone=\"UTC\"";
+
+  String PREFER_UTC = "Prefer: " + PREFER_UTC_VALUE;
 
   @RequestLine(value = "POST /me/events", decodeSlash = false)
   @Headers({"Content-Type: application/json", PREFER_UTC})

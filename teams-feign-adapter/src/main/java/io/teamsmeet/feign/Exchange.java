@@ -2,6 +2,12 @@ package io.teamsmeet.feign;
 
 import io.teamsmeet.spi.Deadline;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * The one HTTP exchange in progress on this thread: set by {@link Http#call} around the whole Feign
@@ -12,6 +18,12 @@ import java.time.Duration;
  * min(requestTimeout, time left)}; it calls {@link #timedOut()} when it aborts the exchange at that
  * bound, and may register with {@link #onEnd(Runnable)} what must happen when the call ends (the
  * OkHttp watchdog is disarmed there). Holds no OkHttp type: the default transport loads none.
+ *
+ * <p>It also carries what the SDK's client layer adds to the request as it is sent, outside Feign's
+ * header templates: the bearer token ({@link #authorize}) and the standard headers with this
+ * request's {@code client-request-id} ({@link #sendStandardHeaders}), which failures and the DEBUG
+ * line report ({@link Http#sentClientRequestId}). {@link JdkClient} adds them to the JDK's request,
+ * {@link LoggingClient} to one copy of Feign's for any other client ({@link #prepared}).
  */
 final class Exchange {
 
@@ -23,6 +35,12 @@ final class Exchange {
   private volatile boolean timedOut;
   private Runnable onEnd;
   private String authorization;
+
+  /** The {@code client-request-id} the client layer sends; null until {@link StandardHeaders}. */
+  private String clientRequestId;
+
+  /** Whether the request goes to Graph (else the identity platform): Graph's {@code Prefer}. */
+  private boolean graph;
 
   private final Exchange outer;
 
@@ -116,18 +134,95 @@ final class Exchange {
   }
 
   /**
-   * {@code request} with this thread's exchange's {@code Authorization} added, for a client that
-   * sends Feign's request as it is; {@code request} itself when there is none to add.
+   * Has the SDK's client layer send the standard headers ({@link StandardHeaders}) of this thread's
+   * exchange, outside Feign's templates, with a fresh {@code client-request-id}: called by the
+   * interceptor as Feign builds the request, so once per request sent.
+   *
+   * @param graph whether the request goes to Graph (which adds {@code Prefer})
+   * @return false when this thread has no exchange: the caller then adds them to Feign's template
    */
-  static feign.Request authorized(feign.Request request) {
-    String value = authorization();
-    if (value == null || Http.header(request.headers(), "Authorization").isPresent()) {
+  static boolean sendStandardHeaders(boolean graph) {
+    Exchange exchange = CURRENT.get();
+    if (exchange == null) {
+      return false;
+    }
+    exchange.graph = graph;
+    exchange.clientRequestId = StandardHeaders.newClientRequestId();
+    return true;
+  }
+
+  /**
+   * The {@code client-request-id} the client layer sends (or sent) with this exchange's request;
+   * null when it adds no standard headers (they are then in Feign's request).
+   */
+  String clientRequestId() {
+    return clientRequestId;
+  }
+
+  /** {@link #clientRequestId()} of this thread's exchange; null without one. */
+  static String currentClientRequestId() {
+    Exchange exchange = CURRENT.get();
+    return exchange == null ? null : exchange.clientRequestId();
+  }
+
+  /**
+   * Gives {@code header} the standard headers this exchange adds to {@code request} as it is sent
+   * ({@link StandardHeaders#add}), one value at a time; nothing unless {@link #sendStandardHeaders}
+   * was called. A header of the request for which {@link #replaces} is true must not be sent as it
+   * is.
+   */
+  void addStandardHeaders(feign.Request request, BiConsumer<String, String> header) {
+    if (clientRequestId != null) {
+      StandardHeaders.add(request.headers(), graph, clientRequestId, header);
+    }
+  }
+
+  /**
+   * Whether {@link #addStandardHeaders} replaces (or merges) the request's own header {@code name}.
+   */
+  boolean replaces(String name) {
+    return clientRequestId != null && StandardHeaders.isStandard(name, graph);
+  }
+
+  /**
+   * {@code request} with this thread's exchange's standard headers ({@link #addStandardHeaders})
+   * and {@code Authorization} (unless the request carries one) added, for a client that sends
+   * Feign's request as it is: one copy of the request with all of them; {@code request} itself when
+   * there is nothing to add.
+   */
+  static feign.Request prepared(feign.Request request) {
+    Exchange exchange = CURRENT.get();
+    if (exchange == null) {
       return request;
     }
-    java.util.Map<String, java.util.Collection<String>> headers =
-        new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.putAll(request.headers());
-    headers.put("Authorization", java.util.List.of(value));
+    String bearer =
+        exchange.authorization == null
+                || Http.header(request.headers(), "Authorization").isPresent()
+            ? null
+            : exchange.authorization;
+    if (bearer == null && exchange.clientRequestId == null) {
+      return request;
+    }
+    Map<String, Collection<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
+      if (!exchange.replaces(header.getKey())) {
+        headers.put(header.getKey(), header.getValue());
+      }
+    }
+    exchange.addStandardHeaders(
+        request,
+        (name, value) -> {
+          Collection<String> before = headers.put(name, List.of(value));
+          if (before != null) {
+            // return-client-request-id after a method's own values (StandardHeaders#add): rare
+            List<String> all = new ArrayList<>(before);
+            all.add(value);
+            headers.put(name, List.copyOf(all));
+          }
+        });
+    if (bearer != null) {
+      headers.put("Authorization", List.of(bearer));
+    }
     return feign.Request.create(
         request.httpMethod(),
         request.url(),

@@ -91,8 +91,16 @@ final class Http {
     return Optional.empty();
   }
 
-  /** The {@code client-request-id} this adapter sent with a request, if it is known. */
+  /**
+   * The {@code client-request-id} this adapter sent with a request, if it is known: inside {@link
+   * #call}, the one of this thread's {@link Exchange} (the client layer adds it as it sends, so it
+   * is not in Feign's {@code request}); outside, the request's own header.
+   */
   static Optional<String> sentClientRequestId(Request request) {
+    String sent = Exchange.currentClientRequestId();
+    if (sent != null) {
+      return Optional.of(sent);
+    }
     return request == null
         ? Optional.empty()
         : header(request.headers(), StandardHeaders.CLIENT_REQUEST_ID);

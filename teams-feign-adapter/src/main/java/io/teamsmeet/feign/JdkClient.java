@@ -73,7 +73,9 @@ final class JdkClient implements Client {
     // collected with the time left, below.
     HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
     try {
-      response = http.send(toHttpRequest(request, bound), HttpResponse.BodyHandlers.ofPublisher());
+      response =
+          http.send(
+              toHttpRequest(request, bound, exchange), HttpResponse.BodyHandlers.ofPublisher());
     } catch (HttpConnectTimeoutException e) {
       throw e;
     } catch (HttpTimeoutException e) {
@@ -124,7 +126,8 @@ final class JdkClient implements Client {
     }
   }
 
-  private static HttpRequest toHttpRequest(Request request, Duration timeout) throws IOException {
+  private static HttpRequest toHttpRequest(Request request, Duration timeout, Exchange exchange)
+      throws IOException {
     URI uri;
     try {
       uri = URI.create(request.url());
@@ -140,19 +143,24 @@ final class JdkClient implements Client {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(body));
+    // the exchange's standard headers and bearer token, kept out of Feign's templates
+    // (StandardHeaders, Exchange#authorize): added here, without a copy of Feign's request
     boolean authorization = false;
     for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
-      if (!RESTRICTED.contains(header.getKey())) {
-        authorization |= header.getKey().equalsIgnoreCase("Authorization");
+      String name = header.getKey();
+      if (!RESTRICTED.contains(name) && (exchange == null || !exchange.replaces(name))) {
+        authorization |= name.equalsIgnoreCase("Authorization");
         for (String value : header.getValue()) {
-          builder.header(header.getKey(), value);
+          builder.header(name, value);
         }
       }
     }
-    // the exchange's bearer token, kept out of Feign's templates (Exchange#authorize)
-    String bearer = Exchange.authorization();
-    if (bearer != null && !authorization) {
-      builder.header("Authorization", bearer);
+    if (exchange != null) {
+      exchange.addStandardHeaders(request, builder::header);
+      String bearer = Exchange.authorization();
+      if (bearer != null && !authorization) {
+        builder.header("Authorization", bearer);
+      }
     }
     return builder.build();
   }

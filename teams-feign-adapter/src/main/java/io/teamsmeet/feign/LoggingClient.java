@@ -10,13 +10,14 @@ import java.net.URI;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The SDK's client layer in front of every transport: adds the exchange's {@code Authorization}
- * header ({@link Exchange#authorize}; {@link JdkClient} adds it itself, without a copy of the
- * request), and logs each exchange at DEBUG through {@link System.Logger} ({@code
- * io.teamsmeet.feign.http}): method, path, status, time until the transport returned the response
- * (java.net.http: the whole body; OkHttp: the headers), {@code request-id} and {@code
- * client-request-id}. Never a header value that could hold a token, never a query, never a body.
- * The ids come from the answer, so they are escaped ({@link SafeText}) like any outside text.
+ * The SDK's client layer in front of every transport: adds the exchange's standard headers ({@link
+ * StandardHeaders}) and {@code Authorization} ({@link Exchange#authorize}) in one copy of Feign's
+ * request ({@link Exchange#prepared}; {@link JdkClient} adds them itself, without a copy), and logs
+ * each exchange at DEBUG through {@link System.Logger} ({@code io.teamsmeet.feign.http}): method,
+ * path, status, time until the transport returned the response (java.net.http: the whole body;
+ * OkHttp: the headers), {@code request-id} and {@code client-request-id}. Never a header value that
+ * could hold a token, never a query, never a body. The ids come from the answer, so they are
+ * escaped ({@link SafeText}) like any outside text.
  */
 final class LoggingClient implements Client {
 
@@ -24,13 +25,13 @@ final class LoggingClient implements Client {
 
   private final Client delegate;
 
-  /** Whether the delegate adds the exchange's {@code Authorization} itself ({@link JdkClient}). */
-  private final boolean authorizes;
+  /** Whether the delegate adds the exchange's headers itself ({@link JdkClient}). */
+  private final boolean addsHeaders;
 
   LoggingClient(Client delegate) {
     this.delegate = delegate;
     // by name: an instanceof would load JdkClient on the OkHttp transport too
-    this.authorizes = delegate.getClass().getName().equals("io.teamsmeet.feign.JdkClient");
+    this.addsHeaders = delegate.getClass().getName().equals("io.teamsmeet.feign.JdkClient");
   }
 
   /** The transport's client this one logs for. */
@@ -40,9 +41,9 @@ final class LoggingClient implements Client {
 
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
-    // the exchange's Authorization, kept out of Feign's templates (Exchange#authorize)
-    if (!authorizes) {
-      request = Exchange.authorized(request);
+    // the exchange's standard headers and Authorization, kept out of Feign's templates
+    if (!addsHeaders) {
+      request = Exchange.prepared(request);
     }
     if (!LOG.isLoggable(Level.DEBUG)) {
       return delegate.execute(request, options);

@@ -4,19 +4,47 @@ import feign.RequestInterceptor;
 import feign.RequestTemplate;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
 
 /**
- * Adds the headers every request carries: a fresh {@code client-request-id}, {@code
+ * The headers every request carries: a fresh {@code client-request-id}, {@code
  * return-client-request-id: true}, the SDK's {@code User-Agent} and {@code Accept}; for Graph also
  * {@code Prefer: include-unknown-enum-members}, followed in the same header by a method's own
  * preferences ({@code outlook.timezone="UTC"} for events).
+ *
+ * <p>Where they are added: inside {@link Http#call} (every call the SDK makes), by the SDK's client
+ * layer as the request is sent, outside Feign's header templates, like the bearer token ({@link
+ * Exchange#authorize}). This interceptor then only tells the call's {@link Exchange} that the
+ * request goes to Graph or to the identity platform and draws its {@code client-request-id} ({@link
+ * Exchange#sendStandardHeaders}); {@link JdkClient} adds the headers to the JDK's request as it
+ * builds it, {@link LoggingClient} to its one copy of Feign's request for any other client ({@link
+ * Exchange#prepared}). Feign's templates parsed, copied and re-copied them on every request (about
+ * 20 % of the bytes the SDK allocated per meeting). Outside {@link Http#call} (no exchange on the
+ * thread) this interceptor adds them to Feign's template as before, so that the request carries
+ * them whatever sends it.
+ *
+ * <p>Either way the same headers reach the wire: the SDK's {@code client-request-id}, {@code
+ * User-Agent} and {@code Accept} replace any a method sets itself; {@code return-client-request-id}
+ * gets {@code true} added to a method's own values; Graph's one {@code Prefer} header is {@code
+ * include-unknown-enum-members} followed by a method's own preferences; every other header of the
+ * method ({@code Content-Type}...) is left as it is.
  */
 final class StandardHeaders implements RequestInterceptor {
 
   static final String CLIENT_REQUEST_ID = "client-request-id";
+  static final String RETURN_CLIENT_REQUEST_ID = "return-client-request-id";
+  static final String USER_AGENT_HEADER = "User-Agent";
+  static final String ACCEPT = "Accept";
+  static final String ACCEPT_VALUE = "application/json";
+  static final String PREFER = "Prefer";
+  static final String UNKNOWN_ENUM_MEMBERS = "include-unknown-enum-members";
 
   /** This module's name, the {@code Implementation-Title} of its jar's manifest. */
   private static final String MODULE = "io.teamsmeet.feign";
@@ -24,6 +52,9 @@ final class StandardHeaders implements RequestInterceptor {
   /** {@code teams-meetings-java/<version> (+java/<feature>)}. */
   static final String USER_AGENT =
       "teams-meetings-java/" + sdkVersion() + " (+java/" + Runtime.version().feature() + ")";
+
+  /** Graph's {@code Prefer} for the events' own {@code outlook.timezone="UTC"}, built once. */
+  private static final String PREFER_EVENTS = preferWith(List.of(EventApi.PREFER_UTC_VALUE));
 
   private final boolean graph;
 
@@ -41,29 +72,98 @@ final class StandardHeaders implements RequestInterceptor {
 
   @Override
   public void apply(RequestTemplate template) {
+    if (Exchange.sendStandardHeaders(graph)) {
+      return; // the client layer adds them as it sends (see the class documentation)
+    }
     template.removeHeader(CLIENT_REQUEST_ID);
     template.headerLiteral(CLIENT_REQUEST_ID, newClientRequestId());
-    template.headerLiteral("return-client-request-id", "true");
-    template.removeHeader("User-Agent");
-    template.headerLiteral("User-Agent", USER_AGENT);
-    template.removeHeader("Accept");
-    template.headerLiteral("Accept", "application/json");
+    template.headerLiteral(RETURN_CLIENT_REQUEST_ID, "true");
+    template.removeHeader(USER_AGENT_HEADER);
+    template.headerLiteral(USER_AGENT_HEADER, USER_AGENT);
+    template.removeHeader(ACCEPT);
+    template.headerLiteral(ACCEPT, ACCEPT_VALUE);
     if (graph) {
-      // lobbyBypassScope is an evolvable enum: "invited" and "organizationExcludingGuests" need
-      // this header to come back as themselves (and, defensively, to be accepted when sent).
-      // a method's own preferences (the events' outlook.timezone) join it in one header
-      StringBuilder prefer = new StringBuilder("include-unknown-enum-members");
-      java.util.Collection<String> own = template.headers().get("Prefer");
-      if (own != null) {
-        for (String value : own) {
-          if (!value.isBlank() && !value.equals("include-unknown-enum-members")) {
-            prefer.append(", ").append(value);
-          }
-        }
-      }
-      template.removeHeader("Prefer");
-      template.headerLiteral("Prefer", prefer.toString());
+      String prefer = prefer(template.headers().get(PREFER));
+      template.removeHeader(PREFER);
+      template.headerLiteral(PREFER, prefer);
     }
+  }
+
+  /**
+   * Whether the SDK sets header {@code name} itself, replacing or merging a request's own values
+   * (which the client layer then does not copy as they are).
+   */
+  static boolean isStandard(String name, boolean graph) {
+    return name.equalsIgnoreCase(CLIENT_REQUEST_ID)
+        || name.equalsIgnoreCase(RETURN_CLIENT_REQUEST_ID)
+        || name.equalsIgnoreCase(USER_AGENT_HEADER)
+        || name.equalsIgnoreCase(ACCEPT)
+        || (graph && name.equalsIgnoreCase(PREFER));
+  }
+
+  /**
+   * Gives {@code header} the standard headers of a request whose own headers are {@code own}, one
+   * value at a time, exactly as {@link #apply} would leave them in Feign's template: for a header
+   * {@link #isStandard} the request's own values are replaced or merged here.
+   *
+   * @param clientRequestId the exchange's {@code client-request-id}
+   */
+  static void add(
+      Map<String, Collection<String>> own,
+      boolean graph,
+      String clientRequestId,
+      BiConsumer<String, String> header) {
+    header.accept(CLIENT_REQUEST_ID, clientRequestId);
+    // Feign appended "true" to a method's own values, without repeating one
+    Collection<String> returnIds = values(own, RETURN_CLIENT_REQUEST_ID);
+    if (returnIds != null) {
+      for (String value : new LinkedHashSet<>(returnIds)) {
+        header.accept(RETURN_CLIENT_REQUEST_ID, value);
+      }
+    }
+    if (returnIds == null || !returnIds.contains("true")) {
+      header.accept(RETURN_CLIENT_REQUEST_ID, "true");
+    }
+    header.accept(USER_AGENT_HEADER, USER_AGENT);
+    header.accept(ACCEPT, ACCEPT_VALUE);
+    if (graph) {
+      header.accept(PREFER, prefer(values(own, PREFER)));
+    }
+  }
+
+  /**
+   * Graph's one {@code Prefer} value: {@code include-unknown-enum-members}, then a method's own
+   * preferences. lobbyBypassScope is an evolvable enum: "invited" and "organizationExcludingGuests"
+   * need this header to come back as themselves (and, defensively, to be accepted when sent).
+   */
+  static String prefer(Collection<String> own) {
+    if (own == null || own.isEmpty()) {
+      return UNKNOWN_ENUM_MEMBERS;
+    }
+    if (own.size() == 1 && EventApi.PREFER_UTC_VALUE.equals(own.iterator().next())) {
+      return PREFER_EVENTS;
+    }
+    return preferWith(own);
+  }
+
+  private static String preferWith(Collection<String> own) {
+    StringBuilder prefer = new StringBuilder(UNKNOWN_ENUM_MEMBERS);
+    for (String value : own) {
+      if (!value.isBlank() && !value.equals(UNKNOWN_ENUM_MEMBERS)) {
+        prefer.append(", ").append(value);
+      }
+    }
+    return prefer.toString();
+  }
+
+  /** The values of header {@code name}, looked up case-insensitively; null when absent. */
+  private static Collection<String> values(Map<String, Collection<String>> headers, String name) {
+    for (Map.Entry<String, Collection<String>> e : headers.entrySet()) {
+      if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && e.getValue() != null) {
+        return e.getValue();
+      }
+    }
+    return null;
   }
 
   /**
