@@ -1,5 +1,6 @@
 package io.teamsmeet.feign;
 
+import io.teamsmeet.CalendarEvent;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.benchmarks.FakeEndpoints;
@@ -37,6 +38,7 @@ public class JsonBenchmark {
       MeetingRequest.of(
           "Quarterly review", Instant.parse("2026-12-01T09:00:00Z"), Duration.ofMinutes(30));
   private final MeetingDecoder decoder = new MeetingDecoder();
+  private final EventDecoder eventDecoder = new EventDecoder();
   private final feign.Request feignRequest =
       feign.Request.create(
           feign.Request.HttpMethod.POST,
@@ -64,5 +66,33 @@ public class JsonBenchmark {
             .body(FakeEndpoints.MEETING)
             .build();
     return (Meeting) decoder.decode(response, Meeting.class);
+  }
+
+  /** The same with Graph's full-size answer (FakeEndpoints.FULL_MEETING, about 5 KB). */
+  @Benchmark
+  public Object jsonToMeetingFull() {
+    feign.Response response =
+        feign.Response.builder()
+            .status(201)
+            .reason("Created")
+            .request(feignRequest)
+            .headers(headers)
+            .body(FakeEndpoints.FULL_MEETING)
+            .build();
+    return (Meeting) decoder.decode(response, Meeting.class);
+  }
+
+  /** A created calendar event (FakeEndpoints.EVENT, about 3.5 KB) → {@code CalendarEvent}. */
+  @Benchmark
+  public Object jsonToEvent() {
+    feign.Response response =
+        feign.Response.builder()
+            .status(201)
+            .reason("Created")
+            .request(feignRequest)
+            .headers(headers)
+            .body(FakeEndpoints.EVENT)
+            .build();
+    return (CalendarEvent) eventDecoder.decode(response, CalendarEvent.class);
   }
 }

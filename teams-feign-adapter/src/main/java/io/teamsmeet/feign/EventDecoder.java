@@ -44,13 +44,41 @@ final class EventDecoder implements Decoder {
 
   private static final String TEAMS = "teamsForBusiness";
 
+  /**
+   * The top-level fields {@link #event} reads; the others ({@code body}'s HTML invitation, {@code
+   * location}, {@code organizer}...) are skipped unread ({@link Json#parseFields}). A field read by
+   * the mapping must be listed here.
+   */
+  static final Json.Fields FIELDS =
+      Json.Fields.of(
+          "id",
+          "onlineMeetingProvider",
+          "onlineMeeting",
+          "originalStartTimeZone",
+          "iCalUId",
+          "webLink",
+          "subject",
+          "start",
+          "end",
+          "attendees",
+          "recurrence",
+          "transactionId",
+          "isCancelled");
+
+  /** The top-level field {@link #providers} reads from {@code /me/calendar}. */
+  private static final Json.Fields CALENDAR_FIELDS =
+      Json.Fields.of("allowedOnlineMeetingProviders");
+
   @Override
   public Object decode(Response response, Type type) {
-    JsonNode json = Http.readJsonObject(response, MeetingDecoder.SERVICE, EventDecoder::invalid);
-    if (type != CalendarEvent.class) {
-      return providers(json);
-    }
-    return event(response, json);
+    boolean event = type == CalendarEvent.class;
+    JsonNode json =
+        Http.readJsonObject(
+            response,
+            MeetingDecoder.SERVICE,
+            EventDecoder::invalid,
+            event ? FIELDS : CALENDAR_FIELDS);
+    return event ? event(response, json) : providers(json);
   }
 
   static List<String> providers(JsonNode calendar) {

@@ -43,6 +43,19 @@ final class Http {
       Response response,
       String service,
       BiFunction<Response, String, ? extends RuntimeException> malformed) {
+    return readJsonObject(response, service, malformed, null);
+  }
+
+  /**
+   * Like {@link #readJsonObject(Response, String, BiFunction)}, keeping only the top-level fields
+   * named in {@code fields} (case-insensitively; {@link Json#parseFields}): the rest is checked as
+   * JSON and skipped. The caller must read no other field of the object; {@code null} keeps all.
+   */
+  static JsonNode readJsonObject(
+      Response response,
+      String service,
+      BiFunction<Response, String, ? extends RuntimeException> malformed,
+      Json.Fields fields) {
     byte[] bytes;
     try {
       bytes = read(response, MAX_BODY + 1);
@@ -54,7 +67,7 @@ final class Http {
     }
     JsonNode json;
     try {
-      json = Json.parse(bytes);
+      json = fields == null ? Json.parse(bytes) : Json.parseFields(bytes, fields);
     } catch (IOException e) {
       throw malformed.apply(response, "is not valid JSON");
     }

@@ -54,15 +54,40 @@ final class MeetingDecoder implements Decoder {
   static final String SERVICE = "Microsoft Graph";
   private static final Instant YEAR_2 = Instant.parse("0002-01-01T00:00:00Z");
 
+  /**
+   * The top-level fields {@link #meeting} reads; the others (most of the body: {@code
+   * joinInformation}, {@code chatRestrictions}...) are skipped unread ({@link Json#parseFields}). A
+   * field read by the mapping must be listed here.
+   */
+  static final Json.Fields FIELDS =
+      Json.Fields.of(
+          "id",
+          "joinWebUrl",
+          "subject",
+          "startDateTime",
+          "endDateTime",
+          "creationDateTime",
+          "joinMeetingIdSettings",
+          "audioConferencing",
+          "participants",
+          "lobbyBypassSettings",
+          "allowedPresenters",
+          "externalId",
+          "chatInfo");
+
+  /** The top-level field {@link #collection} reads (its items are read in full). */
+  private static final Json.Fields COLLECTION_FIELDS = Json.Fields.of("value");
+
   @Override
   public Object decode(Response response, Type type) {
-    JsonNode json = Http.readJsonObject(response, SERVICE, MeetingDecoder::invalid);
-    if (type != Meeting.class
-        && type instanceof ParameterizedType list
-        && list.getRawType() == List.class) {
-      return collection(response, json);
-    }
-    return meeting(response, json);
+    boolean collection =
+        type != Meeting.class
+            && type instanceof ParameterizedType list
+            && list.getRawType() == List.class;
+    JsonNode json =
+        Http.readJsonObject(
+            response, SERVICE, MeetingDecoder::invalid, collection ? COLLECTION_FIELDS : FIELDS);
+    return collection ? collection(response, json) : meeting(response, json);
   }
 
   private static List<Meeting> collection(Response response, JsonNode json) {
@@ -80,7 +105,7 @@ final class MeetingDecoder implements Decoder {
     return meetings;
   }
 
-  private static Meeting meeting(Response response, JsonNode json) {
+  static Meeting meeting(Response response, JsonNode json) {
     String id = Json.text(json, "id").orElseThrow(() -> invalid(response, "has no id"));
     String joinWebUrl =
         Json.text(json, "joinWebUrl").orElseThrow(() -> invalid(response, "has no joinWebUrl"));
