@@ -3,7 +3,9 @@ package io.teamsmeet.feign;
 import feign.Request;
 import java.net.http.HttpClient;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,8 +38,7 @@ final class JdkTransport extends Transport {
       // for every step that finds none idle: in a burst (thousands of users refreshing at once
       // after a restart) it started thousands of threads, and their creation took most of the CPU
       // (a 5 000-caller burst took 11 to 38 s, with requests failing at the request timeout).
-      ExecutorService executor =
-          Executors.newFixedThreadPool(EXECUTOR_THREADS, JdkTransport::executorThread);
+      ExecutorService executor = executor();
       HttpClient http =
           HttpClient.newBuilder()
               .executor(executor)
@@ -63,13 +64,33 @@ final class JdkTransport extends Transport {
     return new Wiring(new JdkClient(own, settings.requestTimeout()), options, () -> {});
   }
 
-  private static Thread executorThread(Runnable task) {
-    Thread thread = new Thread(task, "teams-meetings-http-" + THREADS.incrementAndGet());
-    thread.setDaemon(true);
-    return thread;
+  /**
+   * {@link #EXECUTOR_THREADS} daemon threads named {@code teams-meetings-http-<client>-<n>}; idle
+   * ones end after a minute (as the JDK's default executor's do), so that a client that is never
+   * closed leaves no thread behind once it is idle.
+   */
+  private static ExecutorService executor() {
+    int client = CLIENTS.incrementAndGet();
+    AtomicInteger threads = new AtomicInteger();
+    ThreadPoolExecutor executor =
+        new ThreadPoolExecutor(
+            EXECUTOR_THREADS,
+            EXECUTOR_THREADS,
+            1,
+            TimeUnit.MINUTES,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread =
+                  new Thread(
+                      task, "teams-meetings-http-" + client + "-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
   }
 
-  private static final AtomicInteger THREADS = new AtomicInteger();
+  private static final AtomicInteger CLIENTS = new AtomicInteger();
 
   /** JDK 21 and later can close a client (JDK 17 cannot: its threads end when it is collected). */
   private static void release(HttpClient http) {

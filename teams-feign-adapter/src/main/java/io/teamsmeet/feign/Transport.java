@@ -82,10 +82,10 @@ public abstract class Transport implements HttpTransport {
   /**
    * The JDK's {@code java.net.http} client, built by the SDK (the default): {@code connectTimeout}
    * from the builder, no redirects, HTTP/2 over TLS, and an executor of its own with a fixed number
-   * of daemon threads (as many as processors, at least 2; stopped by {@code TeamsMeetings.close()})
-   * instead of the JDK's default, which starts a new thread for each step that finds no idle one
-   * and, in a burst of thousands of simultaneous requests, spends most of the CPU starting threads.
-   * Needs no jar beyond this module's.
+   * of daemon threads (as many as processors, at least 2; stopped by {@code TeamsMeetings.close()},
+   * and ended after a minute idle) instead of the JDK's default, which starts a new thread for each
+   * step that finds no idle one and, in a burst of thousands of simultaneous requests, spends most
+   * of the CPU starting threads. Needs no jar beyond this module's.
    *
    * @return the default transport
    */
