@@ -86,7 +86,8 @@ final class SeparateComparison {
     System.out.printf("%n%d thread%s:%n%n", threads, threads == 1 ? "" : "s");
     System.out.println(
         "| client | meetings/s | time / raw OkHttp | CPU ms/meeting | CPU / raw OkHttp | bytes"
-            + " allocated/meeting | GC ms per 1 000 meetings | p50 ms | p99 ms | failed calls |");
+            + " allocated/meeting | GC ms per 1 000 meetings | JIT ms per 1 000 meetings | context"
+            + " switches/meeting | p50 ms | p99 ms | failed calls |");
     System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     List<double[]> floor = results.get("raw-okhttp");
     for (Map.Entry<String, List<double[]>> e : results.entrySet()) {
@@ -99,7 +100,7 @@ final class SeparateComparison {
       }
       System.out.printf(
           Locale.ROOT,
-          "| %s | %,.0f | %.2f× | %.4f | %.2f× | %,.0f | %.1f | %.3f | %.3f | %d |%n",
+          "| %s | %,.0f | %.2f× | %.4f | %.2f× | %,.0f | %.1f | %.0f | %.1f | %.3f | %.3f | %d |%n",
           NAMES.get(e.getKey()),
           median(runs, 1),
           EndToEnd.median(time),
@@ -107,6 +108,8 @@ final class SeparateComparison {
           EndToEnd.median(cpu),
           median(runs, 3),
           median(runs, 4),
+          median(runs, 7),
+          median(runs, 8),
           median(runs, 5),
           median(runs, 6),
           (long) runs.stream().mapToDouble(x -> x[2]).sum());
@@ -184,10 +187,16 @@ final class SeparateComparison {
     return EndToEnd.median(v);
   }
 
-  /** This JVM's classpath (the benchmarks jar, whose manifest names every library). */
+  /**
+   * This JVM's classpath (the benchmarks jar, whose manifest names every library), or {@code
+   * -Dteams.bench.clientClasspath} (another build's benchmarks jar: the same clients and harness
+   * against the same fake, for a before/after).
+   */
   private static List<Path> classpath() {
     List<Path> out = new ArrayList<>();
-    for (String p : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+    String cp =
+        System.getProperty("teams.bench.clientClasspath", System.getProperty("java.class.path"));
+    for (String p : cp.split(java.io.File.pathSeparator)) {
       out.add(Path.of(p));
     }
     return out;
