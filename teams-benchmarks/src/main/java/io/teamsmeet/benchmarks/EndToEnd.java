@@ -116,7 +116,13 @@ public final class EndToEnd {
         Thread.sleep(Long.MAX_VALUE);
       }
       if ("separate".equals(only)) {
-        SeparateComparison.run(fake, keys, 3, quick ? 3_000 : 10_000, quick ? 600 : 2_000);
+        // -Dteams.bench.separateWarmUp=150000: the steady state after the JIT has settled
+        SeparateComparison.run(
+            fake,
+            keys,
+            3,
+            Integer.getInteger("teams.bench.separateWarmUp", quick ? 3_000 : 10_000),
+            Integer.getInteger("teams.bench.separateRound", quick ? 600 : 2_000));
       }
       if ("memory".equals(only)) {
         ScaleScenarios.memory(fake, keys, quick ? new int[] {10_000} : new int[] {10_000, 100_000});

@@ -54,7 +54,11 @@ final class SeparateComparison {
         reps,
         warmUp,
         perRound);
-    for (int threads : new int[] {1, 8}) {
+    int[] threadCounts =
+        java.util.Arrays.stream(System.getProperty("teams.bench.separateThreads", "1,8").split(","))
+            .mapToInt(t -> Integer.parseInt(t.strip()))
+            .toArray();
+    for (int threads : threadCounts) {
       Map<String, List<double[]>> results = new LinkedHashMap<>();
       KINDS.forEach(k -> results.put(k, new ArrayList<>()));
       for (int r = 0; r < reps; r++) {
@@ -88,7 +92,8 @@ final class SeparateComparison {
         "| client | meetings/s | time / raw OkHttp | CPU ms/meeting | CPU / raw OkHttp | bytes"
             + " allocated/meeting | GC ms per 1 000 meetings | JIT ms per 1 000 meetings | context"
             + " switches/meeting | p50 ms | p99 ms | failed calls |");
-    System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    System.out.println(
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     List<double[]> floor = results.get("raw-okhttp");
     for (Map.Entry<String, List<double[]>> e : results.entrySet()) {
       List<double[]> runs = e.getValue();
