@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * README's transports as a user gets them: without feign-okhttp (the default build) {@code
+ * README's transports as a user gets them: without OkHttp (the default build) {@code
  * Transport.okHttp()} names the dependency to add; with it ({@code -Pokhttp}) a meeting is created
  * over OkHttp.
  */
@@ -62,7 +62,7 @@ class TransportTest {
   }
 
   @Test
-  void okHttpIsOnTheClassPathExactlyWhenTheUserAddedFeignOkHttp() {
+  void okHttpIsOnTheClassPathExactlyWhenTheUserAddedIt() {
     boolean present;
     try {
       Class.forName("okhttp3.OkHttpClient");
@@ -74,7 +74,7 @@ class TransportTest {
     if (!OKHTTP) {
       assertThatThrownBy(Transport::okHttp)
           .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("feign-okhttp");
+          .hasMessageContaining("com.squareup.okhttp3:okhttp");
     }
   }
 }

@@ -95,8 +95,7 @@ final class ColdStart {
     List<Path> jdbcSet = new ArrayList<>(sdkJars);
     jdbcSet.addAll(select(all, List.of("teams-tokenstore-jdbc-"), List.of()));
     List<Path> okSet = new ArrayList<>(jdbcSet);
-    okSet.addAll(
-        select(all, List.of("feign-okhttp-", "okhttp-", "okio", "kotlin-stdlib"), List.of()));
+    okSet.addAll(select(all, List.of("okhttp-", "okio", "kotlin-stdlib"), List.of()));
     List<Path> rawJars = select(all, RAW_JARS, List.of());
     List<Path> graphJars = select(all, GRAPH_JARS, List.of());
     List<Path> msalJars = new ArrayList<>(graphJars);

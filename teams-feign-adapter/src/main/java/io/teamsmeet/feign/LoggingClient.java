@@ -12,12 +12,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * The SDK's client layer in front of every transport: adds the exchange's standard headers ({@link
  * StandardHeaders}) and {@code Authorization} ({@link Exchange#authorize}) in one copy of Feign's
- * request ({@link Exchange#prepared}; {@link JdkClient} adds them itself, without a copy), and logs
- * each exchange at DEBUG through {@link System.Logger} ({@code io.teamsmeet.feign.http}): method,
- * path, status, time until the transport returned the response (java.net.http: the whole body;
- * OkHttp: the headers), {@code request-id} and {@code client-request-id}. Never a header value that
- * could hold a token, never a query, never a body. The ids come from the answer, so they are
- * escaped ({@link SafeText}) like any outside text.
+ * request ({@link Exchange#prepared}; {@link JdkClient} and {@link OkHttpFeignClient} add them
+ * themselves, without a copy), and logs each exchange at DEBUG through {@link System.Logger}
+ * ({@code io.teamsmeet.feign.http}): method, path, status, time until the transport returned the
+ * response (java.net.http: the whole body; OkHttp: the headers), {@code request-id} and {@code
+ * client-request-id}. Never a header value that could hold a token, never a query, never a body.
+ * The ids come from the answer, so they are escaped ({@link SafeText}) like any outside text.
  */
 final class LoggingClient implements Client {
 
@@ -25,13 +25,20 @@ final class LoggingClient implements Client {
 
   private final Client delegate;
 
-  /** Whether the delegate adds the exchange's headers itself ({@link JdkClient}). */
+  /**
+   * Whether the delegate adds the exchange's headers itself ({@link JdkClient}, {@link
+   * OkHttpFeignClient}).
+   */
   private final boolean addsHeaders;
 
   LoggingClient(Client delegate) {
     this.delegate = delegate;
-    // by name: an instanceof would load JdkClient on the OkHttp transport too
-    this.addsHeaders = delegate.getClass().getName().equals("io.teamsmeet.feign.JdkClient");
+    // by name: an instanceof would load JdkClient on the OkHttp transport, and OkHttpFeignClient
+    // (with OkHttp's types) on the JDK transport
+    String name = delegate.getClass().getName();
+    this.addsHeaders =
+        name.equals("io.teamsmeet.feign.JdkClient")
+            || name.equals("io.teamsmeet.feign.OkHttpFeignClient");
   }
 
   /** The transport's client this one logs for. */

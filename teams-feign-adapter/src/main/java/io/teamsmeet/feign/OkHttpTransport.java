@@ -14,12 +14,13 @@ import okhttp3.Response;
 import okio.BufferedSink;
 
 /**
- * The OkHttp transport, through Feign's {@code feign-okhttp}: the one class of this SDK that uses
- * OkHttp's types, loaded only when OkHttp is chosen. {@link Transport#okHttp()} gives one with a
- * client the SDK builds; {@link #of(OkHttpClient)} uses yours.
+ * The OkHttp transport, through the SDK's own Feign client for OkHttp ({@code OkHttpFeignClient});
+ * these two are the only classes of this SDK that use OkHttp's types, loaded only when OkHttp is
+ * chosen. {@link Transport#okHttp()} gives one with a client the SDK builds; {@link
+ * #of(OkHttpClient)} uses yours.
  *
- * <p>Needs {@code io.github.openfeign:feign-okhttp} on the classpath (an optional dependency of
- * this module; it brings OkHttp 4, Okio and the Kotlin standard library):
+ * <p>Needs {@code com.squareup.okhttp3:okhttp} on the classpath (an optional dependency of this
+ * module; OkHttp 4 brings Okio and the Kotlin standard library):
  *
  * <pre>{@code
  * OkHttpClient mine = new OkHttpClient.Builder()
@@ -36,18 +37,19 @@ import okio.BufferedSink;
  * <p>Your client is never changed or closed. The SDK sends through a client derived from it with
  * {@link OkHttpClient#newBuilder()}, which shares its connection pool, dispatcher, proxy, TLS
  * settings, interceptors and event listener, and differs in two ways: its read timeout is {@code
- * TeamsMeetings.Builder.requestTimeout}, and one more application interceptor bounds each exchange
- * and marks request bodies one-shot. The bound: a call is cancelled at {@code min(requestTimeout,
- * time left of the SDK call)} after it starts, even while its body is being read (OkHttp's read
- * timeout, per read, would never trip on a body that dribbles in), within 50 ms, by the SDK's one
- * watchdog thread (which runs only while calls are in progress). Left to itself, OkHttp sends a
- * request again after a connection failure on a pooled connection, or after a {@code 503} with
- * {@code Retry-After: 0}, even a {@code POST}; with bodies one-shot it never sends a request with a
- * body (a token request, a meeting creation or update) twice, as on the JDK transport, so that the
- * promise of {@link io.teamsmeet.RetryPolicy} (a plain meeting creation is sent again only when
- * Microsoft proved it did not process it) holds on OkHttp too. OkHttp still tries another address
- * when a connection cannot be opened, and may repeat a request without a body (get, delete). Your
- * client's connect timeout, write and call timeouts, redirect policy and protocols are kept.
+ * TeamsMeetings.Builder.requestTimeout}, and one more application interceptor bounds each exchange.
+ * The SDK's request bodies are one-shot. The bound: a call is cancelled at {@code
+ * min(requestTimeout, time left of the SDK call)} after it starts, even while its body is being
+ * read (OkHttp's read timeout, per read, would never trip on a body that dribbles in), within 50
+ * ms, by the SDK's one watchdog thread (which runs only while calls are in progress). Left to
+ * itself, OkHttp sends a request again after a connection failure on a pooled connection, or after
+ * a {@code 503} with {@code Retry-After: 0}, even a {@code POST}; with bodies one-shot it never
+ * sends a request with a body (a token request, a meeting creation or update) twice, as on the JDK
+ * transport, so that the promise of {@link io.teamsmeet.RetryPolicy} (a plain meeting creation is
+ * sent again only when Microsoft proved it did not process it) holds on OkHttp too. OkHttp still
+ * tries another address when a connection cannot be opened, and may repeat a request without a body
+ * (get, delete). Your client's connect timeout, write and call timeouts, redirect policy and
+ * protocols are kept.
  *
  * <p>Immutable and thread-safe.
  */
@@ -116,8 +118,8 @@ public final class OkHttpTransport extends Transport {
               .build();
       release = () -> {};
     }
-    // Options that match the client exactly, so that feign-okhttp uses it as it is rather than
-    // deriving a new client on every request.
+    // Options that match the client exactly, so that OkHttpFeignClient uses it as it is rather
+    // than deriving a new client on every request.
     Request.Options options =
         new Request.Options(
             client.connectTimeoutMillis(),
@@ -125,7 +127,7 @@ public final class OkHttpTransport extends Transport {
             client.readTimeoutMillis(),
             TimeUnit.MILLISECONDS,
             client.followRedirects());
-    return new Wiring(new feign.okhttp.OkHttpClient(client), options, release);
+    return new Wiring(new OkHttpFeignClient(client), options, release);
   }
 
   @Override
@@ -143,9 +145,10 @@ public final class OkHttpTransport extends Transport {
    * OkHttp's read timeout alone would not do: it bounds each read, so a body that dribbles a few
    * bytes per second never trips it.
    *
-   * <p>It also wraps a request body so that OkHttp sees it as one-shot: it then never replays the
-   * request after the body may have been sent (it still retries a connection that could not be
-   * opened).
+   * <p>OkHttp never replays a request with a one-shot body after the body may have been sent (it
+   * still retries a connection that could not be opened). The SDK's client ({@link
+   * OkHttpFeignClient}) sends its bodies one-shot from the start, so the request passes as it is; a
+   * body that is not one-shot (one replaced by an interceptor of your client) is wrapped here.
    */
   private static final class Bounded implements Interceptor {
 

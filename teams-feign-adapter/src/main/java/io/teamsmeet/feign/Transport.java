@@ -15,14 +15,14 @@ import java.time.Duration;
  * <ul>
  *   <li>{@link #jdk()}, the default: the JDK's {@code java.net.http.HttpClient}, through the SDK's
  *       own small Feign client. No extra jar.
- *   <li>{@link #okHttp()}: OkHttp through {@code feign-okhttp}, faster and lighter on CPU in this
- *       project's benchmarks (it costs about 3 MB of jars: OkHttp, Okio, the Kotlin standard
+ *   <li>{@link #okHttp()}: OkHttp through the SDK's own Feign client, faster and lighter on CPU in
+ *       this project's benchmarks (it costs about 3 MB of jars: OkHttp, Okio, the Kotlin standard
  *       library). It is an optional dependency of this module; add it to switch:
  *       <pre>{@code
  * <dependency>
- *   <groupId>io.github.openfeign</groupId>
- *   <artifactId>feign-okhttp</artifactId>
- *   <!-- no version: teams-bom manages the one matching the adapter's Feign -->
+ *   <groupId>com.squareup.okhttp3</groupId>
+ *   <artifactId>okhttp</artifactId>
+ *   <!-- no version: teams-bom manages the one the SDK is tested with -->
  * </dependency>
  *
  * TeamsMeetings.builder()...transport(Transport.okHttp())...build();
@@ -115,13 +115,11 @@ public abstract class Transport implements HttpTransport {
   /**
    * OkHttp, with a client built by the SDK: {@code connectTimeout}, {@code requestTimeout} (read
    * and write), a pool of at most 20 idle connections kept for 2 minutes ({@link #okHttp(int,
-   * Duration)} to change them), no redirects. Needs {@code io.github.openfeign:feign-okhttp} (which
-   * brings OkHttp) on the classpath; to pass your own {@code okhttp3.OkHttpClient}, see {@link
-   * OkHttpTransport#of}.
+   * Duration)} to change them), no redirects. Needs {@code com.squareup.okhttp3:okhttp} on the
+   * classpath; to pass your own {@code okhttp3.OkHttpClient}, see {@link OkHttpTransport#of}.
    *
    * @return the OkHttp transport
-   * @throws IllegalStateException if feign-okhttp or OkHttp is not on the classpath, naming the
-   *     dependency to add
+   * @throws IllegalStateException if OkHttp is not on the classpath, naming the dependency to add
    */
   public static Transport okHttp() {
     return okHttp(DEFAULT_MAX_IDLE_CONNECTIONS, DEFAULT_KEEP_ALIVE);
@@ -142,8 +140,7 @@ public abstract class Transport implements HttpTransport {
    * @param keepAlive positive (default 2 minutes)
    * @return the OkHttp transport
    * @throws IllegalArgumentException naming a value out of range
-   * @throws IllegalStateException if feign-okhttp or OkHttp is not on the classpath, naming the
-   *     dependency to add
+   * @throws IllegalStateException if OkHttp is not on the classpath, naming the dependency to add
    */
   public static Transport okHttp(int maxIdleConnections, Duration keepAlive) {
     if (maxIdleConnections < 0 || maxIdleConnections > MAX_IDLE_CONNECTIONS_LIMIT) {
@@ -183,19 +180,18 @@ public abstract class Transport implements HttpTransport {
     return new FeignTransport(client);
   }
 
-  /** Fails with the dependency to add when feign-okhttp or OkHttp is missing. */
+  /** Fails with the dependency to add when OkHttp is missing. */
   static void requireOkHttp() {
     ClassLoader loader = Transport.class.getClassLoader();
-    for (String name : new String[] {"feign.okhttp.OkHttpClient", "okhttp3.OkHttpClient"}) {
-      try {
-        Class.forName(name, false, loader);
-      } catch (ClassNotFoundException | LinkageError e) {
-        throw new IllegalStateException(
-            "Transport.okHttp() needs OkHttp: add the dependency io.github.openfeign:feign-okhttp"
-                + " (the version of your feign-core) to your build; "
-                + name
-                + " is not on the classpath");
-      }
+    String name = "okhttp3.OkHttpClient";
+    try {
+      Class.forName(name, false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalStateException(
+          "Transport.okHttp() needs OkHttp: add the dependency com.squareup.okhttp3:okhttp"
+              + " (4.12.0, managed by teams-bom) to your build; "
+              + name
+              + " is not on the classpath");
     }
   }
 

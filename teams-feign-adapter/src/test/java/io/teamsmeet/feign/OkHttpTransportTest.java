@@ -9,7 +9,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.teamsmeet.AccessToken;
 import io.teamsmeet.TeamsMeetings;
 import io.teamsmeet.testkit.FakeClock;
-import java.lang.reflect.Field;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,12 +33,9 @@ class OkHttpTransportTest {
     return Fixture.builder(wm, FakeClock.startingAt(Fixture.NOW), TestTransport.OKHTTP);
   }
 
-  /** The okhttp3 client under feign-okhttp's adapter (a private field of it). */
-  static OkHttpClient okHttpOf(FeignMicrosoftAdapter.Wired ports) throws Exception {
-    Object feignClient = ((LoggingClient) ports.client()).delegate();
-    Field delegate = feign.okhttp.OkHttpClient.class.getDeclaredField("delegate");
-    delegate.setAccessible(true);
-    return (OkHttpClient) delegate.get(feignClient);
+  /** The okhttp3 client under the SDK's Feign client for OkHttp. */
+  static OkHttpClient okHttpOf(FeignMicrosoftAdapter.Wired ports) {
+    return ((OkHttpFeignClient) ((LoggingClient) ports.client()).delegate()).okHttpClient();
   }
 
   @Test
@@ -60,7 +56,7 @@ class OkHttpTransportTest {
     assertThat(client.followSslRedirects()).isFalse();
     assertThat(client.interceptors()).hasSize(1);
 
-    // feign-okhttp derives a new client for every request unless the options match the client
+    // the Feign client derives a new client for every request unless the options match the client
     Transport.Wiring wiring =
         Transport.okHttp()
             .wire(new Transport.Settings(Duration.ofSeconds(3), Duration.ofSeconds(4), true));

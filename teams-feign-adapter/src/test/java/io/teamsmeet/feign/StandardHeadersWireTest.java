@@ -261,7 +261,7 @@ class StandardHeadersWireTest {
     Client plain =
         transport == TestTransport.JDK
             ? new Client.Default(null, null)
-            : new feign.okhttp.OkHttpClient();
+            : plainOkHttp(new OkHttpFeignClient(new okhttp3.OkHttpClient()));
     List<Request> seen = new CopyOnWriteArrayList<>();
     Client mine =
         (request, options) -> {
@@ -425,5 +425,10 @@ class StandardHeadersWireTest {
     Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     set.addAll(List.of(names));
     return set;
+  }
+
+  /** A plain OkHttp Feign client, as a user would have: it sends Feign's request as it is. */
+  private static Client plainOkHttp(OkHttpFeignClient client) {
+    return (request, options) -> client.execute(request, options, null);
   }
 }

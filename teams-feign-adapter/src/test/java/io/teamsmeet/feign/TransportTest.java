@@ -64,7 +64,7 @@ class TransportTest {
     assertThat(ports.client()).isInstanceOf(LoggingClient.class);
     assertThat(((LoggingClient) ports.client()).delegate())
         .isExactlyInstanceOf(
-            transport == TestTransport.JDK ? JdkClient.class : feign.okhttp.OkHttpClient.class);
+            transport == TestTransport.JDK ? JdkClient.class : OkHttpFeignClient.class);
     wm.verify(1, anyRequestedFor(anyUrl()));
   }
 

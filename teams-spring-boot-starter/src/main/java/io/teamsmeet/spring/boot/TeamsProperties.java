@@ -25,7 +25,8 @@ import org.springframework.core.io.Resource;
  * @param connectTimeout the longest wait for a connection to open
  * @param requestTimeout the longest one HTTP exchange may take, to the last byte of the body
  * @param callTimeout the longest one call of the SDK may take, retries and refreshes included
- * @param transport the HTTP client: JDK (java.net.http) or OKHTTP (needs feign-okhttp)
+ * @param transport the HTTP client: JDK (java.net.http) or OKHTTP (needs
+ *     com.squareup.okhttp3:okhttp)
  * @param identityEndpoint overrides the identity platform's root, for tests and fakes
  * @param graphEndpoint overrides Graph's service root, for tests and fakes
  * @param keys the Tink keyset that seals grants and connect states
@@ -96,7 +97,7 @@ public record TeamsProperties(
   public enum HttpTransport {
     /** The JDK's java.net.http (no extra jar). */
     JDK,
-    /** OkHttp 4, through feign-okhttp (add it to the application). */
+    /** OkHttp 4 (add com.squareup.okhttp3:okhttp to the application). */
     OKHTTP
   }
 
