@@ -185,44 +185,55 @@ final class Exchange {
   }
 
   /**
-   * {@code request} with this thread's exchange's standard headers ({@link #addStandardHeaders})
-   * and {@code Authorization} (unless the request carries one) added, for a client that sends
-   * Feign's request as it is: one copy of the request with all of them; {@code request} itself when
-   * there is nothing to add.
+   * Gives {@code header} every header to send with {@code request}, one value at a time: Feign's
+   * own (those the exchange replaces left out, {@link #replaces}), then the exchange's standard
+   * headers ({@link #addStandardHeaders}), then its {@code Authorization} unless Feign's request
+   * carries one. Without an exchange, Feign's headers as they are. The one place the SDK's client
+   * layer decides what goes on the wire ({@link JdkClient}, {@link OkHttpFeignClient}, {@link
+   * #prepared}).
+   */
+  static void headers(Exchange exchange, feign.Request request, BiConsumer<String, String> header) {
+    boolean authorization = false;
+    for (Map.Entry<String, Collection<String>> own : request.headers().entrySet()) {
+      String name = own.getKey();
+      if (exchange == null || !exchange.replaces(name)) {
+        authorization |= name.equalsIgnoreCase("Authorization");
+        for (String value : own.getValue()) {
+          header.accept(name, value);
+        }
+      }
+    }
+    if (exchange != null) {
+      exchange.addStandardHeaders(request, header);
+      if (exchange.authorization != null && !authorization) {
+        header.accept("Authorization", exchange.authorization);
+      }
+    }
+  }
+
+  /**
+   * {@code request} with what this thread's exchange adds ({@link #headers}), for a client that
+   * sends Feign's request as it is: one copy of the request; {@code request} itself when there is
+   * nothing to add.
    */
   static feign.Request prepared(feign.Request request) {
     Exchange exchange = CURRENT.get();
-    if (exchange == null) {
-      return request;
-    }
-    String bearer =
-        exchange.authorization == null
-                || Http.header(request.headers(), "Authorization").isPresent()
-            ? null
-            : exchange.authorization;
-    if (bearer == null && exchange.clientRequestId == null) {
+    if (exchange == null || (exchange.authorization == null && exchange.clientRequestId == null)) {
       return request;
     }
     Map<String, Collection<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
-      if (!exchange.replaces(header.getKey())) {
-        headers.put(header.getKey(), header.getValue());
-      }
-    }
-    exchange.addStandardHeaders(
+    headers(
+        exchange,
         request,
-        (name, value) -> {
-          Collection<String> before = headers.put(name, List.of(value));
-          if (before != null) {
-            // return-client-request-id after a method's own values (StandardHeaders#add): rare
-            List<String> all = new ArrayList<>(before);
-            all.add(value);
-            headers.put(name, List.copyOf(all));
-          }
-        });
-    if (bearer != null) {
-      headers.put("Authorization", List.of(bearer));
-    }
+        (name, value) ->
+            headers.merge(
+                name,
+                List.of(value),
+                (before, added) -> {
+                  List<String> all = new ArrayList<>(before);
+                  all.addAll(added);
+                  return List.copyOf(all);
+                }));
     return feign.Request.create(
         request.httpMethod(),
         request.url(),

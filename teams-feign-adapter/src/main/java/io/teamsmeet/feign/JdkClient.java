@@ -145,23 +145,14 @@ final class JdkClient implements Client {
                     : HttpRequest.BodyPublishers.ofByteArray(body));
     // the exchange's standard headers and bearer token, kept out of Feign's templates
     // (StandardHeaders, Exchange#authorize): added here, without a copy of Feign's request
-    boolean authorization = false;
-    for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
-      String name = header.getKey();
-      if (!RESTRICTED.contains(name) && (exchange == null || !exchange.replaces(name))) {
-        authorization |= name.equalsIgnoreCase("Authorization");
-        for (String value : header.getValue()) {
-          builder.header(name, value);
-        }
-      }
-    }
-    if (exchange != null) {
-      exchange.addStandardHeaders(request, builder::header);
-      String bearer = Exchange.authorization();
-      if (bearer != null && !authorization) {
-        builder.header("Authorization", bearer);
-      }
-    }
+    Exchange.headers(
+        exchange,
+        request,
+        (name, value) -> {
+          if (!RESTRICTED.contains(name)) {
+            builder.header(name, value);
+          }
+        });
     return builder.build();
   }
 

@@ -93,45 +93,32 @@ final class OkHttpFeignClient implements Client {
   static okhttp3.Request toOkHttpRequest(Request request, Exchange exchange) {
     okhttp3.Request.Builder builder = new okhttp3.Request.Builder().url(request.url());
     boolean withBody = request.httpMethod().isWithBody();
-    MediaType type = null;
-    boolean accept = false;
-    boolean authorization = false;
-    for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
-      String name = header.getKey();
-      if (exchange != null && exchange.replaces(name)) {
-        continue;
-      }
-      boolean contentType = name.equalsIgnoreCase("Content-Type");
-      accept |= name.equalsIgnoreCase(StandardHeaders.ACCEPT);
-      authorization |= name.equalsIgnoreCase("Authorization");
-      for (String value : header.getValue()) {
-        if (contentType) {
-          type = mediaType(value);
-          if (withBody) {
-            continue; // the body carries it
-          }
-        }
-        builder.addHeader(name, value);
-      }
-    }
+    MediaType[] type = {null};
+    boolean[] accept = {false};
     // the exchange's standard headers and bearer token, kept out of Feign's templates
     // (StandardHeaders, Exchange#authorize), exactly as JdkClient adds them
-    if (exchange != null) {
-      exchange.addStandardHeaders(request, builder::addHeader);
-      accept |= exchange.clientRequestId() != null; // StandardHeaders.add sends Accept
-      String bearer = Exchange.authorization();
-      if (bearer != null && !authorization) {
-        builder.addHeader("Authorization", bearer);
-      }
-    }
-    if (!accept) {
+    Exchange.headers(
+        exchange,
+        request,
+        (name, value) -> {
+          accept[0] |= name.equalsIgnoreCase(StandardHeaders.ACCEPT);
+          if (name.equalsIgnoreCase("Content-Type")) {
+            type[0] = mediaType(value);
+            if (withBody) {
+              return; // the body carries it
+            }
+          }
+          builder.addHeader(name, value);
+        });
+    if (!accept[0]) {
       builder.addHeader(StandardHeaders.ACCEPT, "*/*"); // as feign-okhttp did
     }
     byte[] body = request.body();
     if (body == null && withBody) {
       body = EMPTY; // OkHttp requires a body for POST, PUT and PATCH
     }
-    builder.method(request.httpMethod().name(), body == null ? null : new OneShotBody(type, body));
+    builder.method(
+        request.httpMethod().name(), body == null ? null : new OneShotBody(type[0], body));
     return builder.build();
   }
 

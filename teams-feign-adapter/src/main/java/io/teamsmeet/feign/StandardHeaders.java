@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -52,9 +51,6 @@ final class StandardHeaders implements RequestInterceptor {
   /** {@code teams-meetings-java/<version> (+java/<feature>)}. */
   static final String USER_AGENT =
       "teams-meetings-java/" + sdkVersion() + " (+java/" + Runtime.version().feature() + ")";
-
-  /** Graph's {@code Prefer} for the events' own {@code outlook.timezone="UTC"}, built once. */
-  private static final String PREFER_EVENTS = preferWith(List.of(EventApi.PREFER_UTC_VALUE));
 
   private final boolean graph;
 
@@ -140,13 +136,6 @@ final class StandardHeaders implements RequestInterceptor {
     if (own == null || own.isEmpty()) {
       return UNKNOWN_ENUM_MEMBERS;
     }
-    if (own.size() == 1 && EventApi.PREFER_UTC_VALUE.equals(own.iterator().next())) {
-      return PREFER_EVENTS;
-    }
-    return preferWith(own);
-  }
-
-  private static String preferWith(Collection<String> own) {
     StringBuilder prefer = new StringBuilder(UNKNOWN_ENUM_MEMBERS);
     for (String value : own) {
       if (!value.isBlank() && !value.equals(UNKNOWN_ENUM_MEMBERS)) {
