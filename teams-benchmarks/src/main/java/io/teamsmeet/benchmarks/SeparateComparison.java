@@ -1,16 +1,12 @@
 package io.teamsmeet.benchmarks;
 
 import com.google.crypto.tink.KeysetHandle;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The end-to-end comparison as issue 19 measured it ({@code --only separate}): the fake in its own
@@ -65,7 +61,7 @@ final class SeparateComparison {
         for (int i = 0; i < KINDS.size(); i++) {
           String kind = KINDS.get((i + r) % KINDS.size());
           List<String> cmd =
-              withProfilerFlags(
+              SteadyClient.withJvmFlags(
                   kind,
                   ColdStart.command(
                       Path.of("."),
@@ -78,7 +74,7 @@ final class SeparateComparison {
                       Integer.toString(warmUp),
                       "5",
                       Integer.toString(perRound)));
-          results.get(kind).add(steady(cmd));
+          results.get(kind).add(SteadyClient.launch(cmd));
         }
       }
       print(threads, results, fake);
@@ -205,38 +201,5 @@ final class SeparateComparison {
       out.add(Path.of(p));
     }
     return out;
-  }
-
-  private static List<String> withProfilerFlags(String kind, List<String> cmd) {
-    String extra = System.getProperty("teams.bench.steadyJvmArgs", "").strip();
-    String kinds = System.getProperty("teams.bench.steadyKinds", "").strip();
-    if (extra.isEmpty() || (!kinds.isEmpty() && !Set.of(kinds.split(",")).contains(kind))) {
-      return cmd;
-    }
-    List<String> out = new ArrayList<>(cmd);
-    out.addAll(1, List.of(extra.replace("{kind}", kind).split("\\s+")));
-    return out;
-  }
-
-  /** Runs one client JVM; its {@code STEADY} line's figures. */
-  private static double[] steady(List<String> cmd) throws Exception {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    StringBuilder all = new StringBuilder();
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.startsWith("STEADY ")) {
-          String[] f = line.split(" ");
-          p.waitFor();
-          double[] out = new double[f.length - 1];
-          for (int i = 1; i < f.length; i++) {
-            out[i - 1] = Double.parseDouble(f[i]);
-          }
-          return out;
-        }
-        all.append(line).append('\n');
-      }
-    }
-    throw new IllegalStateException("steady run failed: " + all);
   }
 }

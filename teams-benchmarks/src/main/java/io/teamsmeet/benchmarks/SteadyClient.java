@@ -270,4 +270,44 @@ public final class SteadyClient {
       f.get();
     }
   }
+
+  /**
+   * {@code cmd} (a {@code java} command line) with the flags of {@code -Dteams.bench.steadyJvmArgs}
+   * added when {@code -Dteams.bench.steadyKinds} is unset or names {@code kind}; {@code {kind}} in
+   * them becomes the kind (one profile file per client).
+   */
+  static List<String> withJvmFlags(String kind, List<String> cmd) {
+    String extra = System.getProperty("teams.bench.steadyJvmArgs", "").strip();
+    String kinds = System.getProperty("teams.bench.steadyKinds", "").strip();
+    if (extra.isEmpty() || (!kinds.isEmpty() && !List.of(kinds.split(",")).contains(kind))) {
+      return cmd;
+    }
+    List<String> out = new ArrayList<>(cmd);
+    out.addAll(1, List.of(extra.replace("{kind}", kind).split("\\s+")));
+    return out;
+  }
+
+  /** Runs one client JVM ({@code cmd}); the figures of its {@code STEADY} line. */
+  static double[] launch(List<String> cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    StringBuilder all = new StringBuilder();
+    try (java.io.BufferedReader r =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.startsWith("STEADY ")) {
+          String[] f = line.split(" ");
+          p.waitFor();
+          double[] out = new double[f.length - 1];
+          for (int i = 1; i < f.length; i++) {
+            out[i - 1] = Double.parseDouble(f[i]);
+          }
+          return out;
+        }
+        all.append(line).append('\n');
+      }
+    }
+    throw new IllegalStateException("steady run failed: " + all);
+  }
 }

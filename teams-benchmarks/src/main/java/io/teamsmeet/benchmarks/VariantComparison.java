@@ -1,9 +1,6 @@
 package io.teamsmeet.benchmarks;
 
 import com.google.crypto.tink.KeysetHandle;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,8 +77,10 @@ final class VariantComparison {
     for (int threads : runs == 0 ? new int[0] : new int[] {1, 8}) {
       String main2 = SteadySdk.class.getName();
       String[] args = {base, dir.toString(), Integer.toString(threads), "8000", "5", "4000"};
-      List<String> steadyA = withChildFlags(ColdStart.command(classes, a, main2, args));
-      List<String> steadyB = withChildFlags(ColdStart.command(classes, b, main2, args));
+      List<String> steadyA =
+          SteadyClient.withJvmFlags("sdk-jdk", ColdStart.command(classes, a, main2, args));
+      List<String> steadyB =
+          SteadyClient.withJvmFlags("sdk-jdk", ColdStart.command(classes, b, main2, args));
       List<Double> cpuA = new ArrayList<>();
       List<Double> cpuB = new ArrayList<>();
       List<Double> rateA = new ArrayList<>();
@@ -93,9 +92,9 @@ final class VariantComparison {
       long failedA = 0;
       long failedB = 0;
       for (int r = 0; r < runs; r++) {
-        double[] x = r % 2 == 0 ? steady(steadyA) : null;
-        double[] y = steady(steadyB);
-        x = x == null ? steady(steadyA) : x;
+        double[] x = r % 2 == 0 ? SteadyClient.launch(steadyA) : null;
+        double[] y = SteadyClient.launch(steadyB);
+        x = x == null ? SteadyClient.launch(steadyA) : x;
         cpuA.add(x[0]);
         cpuB.add(y[0]);
         rateA.add(x[1]);
@@ -138,21 +137,6 @@ final class VariantComparison {
     }
   }
 
-  /**
-   * The steady-state command with the flags of {@code -Dteams.bench.steadyJvmArgs} added, for
-   * instance {@code -XX:StartFlightRecording=settings=profile,filename=/tmp/jfr/
-   * -Xlog:jfr+startup=error} (a directory: one recording per JVM).
-   */
-  private static List<String> withChildFlags(List<String> cmd) {
-    String extra = System.getProperty("teams.bench.steadyJvmArgs", "").strip();
-    if (extra.isEmpty()) {
-      return cmd;
-    }
-    List<String> out = new ArrayList<>(cmd);
-    out.addAll(1, List.of(extra.split("\\s+")));
-    return out;
-  }
-
   /** Today's jars with core and adapter taken from {@code variant}. */
   private static List<Path> replaced(List<Path> jars, Path variant) throws Exception {
     List<Path> out = new ArrayList<>();
@@ -181,27 +165,5 @@ final class VariantComparison {
           variant + " holds no teams-core or teams-feign-adapter jar");
     }
     return out;
-  }
-
-  private static double[] steady(List<String> cmd) throws Exception {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    StringBuilder all = new StringBuilder();
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = r.readLine()) != null; ) {
-        if (line.startsWith("STEADY ")) {
-          String[] f = line.split(" ");
-          p.waitFor();
-          return new double[] {
-            Double.parseDouble(f[1]),
-            Double.parseDouble(f[2]),
-            Double.parseDouble(f[3]),
-            Double.parseDouble(f[4])
-          };
-        }
-        all.append(line).append('\n');
-      }
-    }
-    throw new IllegalStateException("steady run failed: " + all);
   }
 }
