@@ -1,6 +1,5 @@
 package io.teamsmeet.feign;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -28,18 +27,29 @@ final class ClientAssertion {
   static String sign(
       String clientId, String audience, PrivateKey key, String x5t, String x5tS256, Clock clock)
       throws GeneralSecurityException {
-    ObjectNode header = Json.MAPPER.createObjectNode();
-    header.put("alg", "RS256").put("typ", "JWT").put("x5t", x5t).put("x5t#S256", x5tS256);
+    GraphBodies.Body header =
+        json -> {
+          json.writeStartObject();
+          json.writeStringField("alg", "RS256");
+          json.writeStringField("typ", "JWT");
+          json.writeStringField("x5t", x5t);
+          json.writeStringField("x5t#S256", x5tS256);
+          json.writeEndObject();
+        };
     long now = clock.instant().getEpochSecond();
-    ObjectNode claims = Json.MAPPER.createObjectNode();
-    claims
-        .put("aud", audience)
-        .put("iss", clientId)
-        .put("sub", clientId)
-        .put("jti", UUID.randomUUID().toString())
-        .put("nbf", now)
-        .put("iat", now)
-        .put("exp", now + LIFETIME.toSeconds());
+    String jti = UUID.randomUUID().toString();
+    GraphBodies.Body claims =
+        json -> {
+          json.writeStartObject();
+          json.writeStringField("aud", audience);
+          json.writeStringField("iss", clientId);
+          json.writeStringField("sub", clientId);
+          json.writeStringField("jti", jti);
+          json.writeNumberField("nbf", now);
+          json.writeNumberField("iat", now);
+          json.writeNumberField("exp", now + LIFETIME.toSeconds());
+          json.writeEndObject();
+        };
     String signingInput = part(Json.write(header)) + "." + part(Json.write(claims));
     Signature signature = Signature.getInstance("SHA256withRSA");
     signature.initSign(key);

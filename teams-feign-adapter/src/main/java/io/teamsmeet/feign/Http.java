@@ -33,7 +33,6 @@ import java.util.function.Supplier;
 /** HTTP helpers shared by both adapters: header lookup, body reading, Retry-After, failures. */
 final class Http {
 
-  /** Error bodies are read up to this many bytes; the rest is ignored. */
   /**
    * Reads a response body that must be a JSON object. A failed read is a retryable failure of
    * {@code service}; a body that is not JSON, or not an object, becomes {@code malformed}'s
@@ -77,6 +76,7 @@ final class Http {
     return json;
   }
 
+  /** Error bodies are read up to this many bytes; the rest is ignored. */
   static final int MAX_ERROR_BODY = 64 * 1024;
 
   /** Success bodies are read up to this many bytes; a longer one is refused as malformed. */

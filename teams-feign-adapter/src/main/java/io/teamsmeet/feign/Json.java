@@ -1,20 +1,22 @@
 package io.teamsmeet.feign;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,39 +31,64 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The adapter's one {@link ObjectMapper} and the lenient readers used on Microsoft's responses.
+ * The adapter's JSON: trees read with Jackson's streaming parser, bodies written with its
+ * generator, and the lenient readers used on Microsoft's responses.
  *
  * <p>Responses are read as a tree and mapped field by field: an unknown field is ignored, a field
- * that is missing, null or of an unexpected type is absent, never an error. The mapper itself is
- * configured leniently too (unknown properties ignored, case-insensitive properties, single values
- * accepted as arrays) and never copies source text into its exception messages.
+ * that is missing, null or of an unexpected type is absent, never an error. Parse errors never copy
+ * source text into their messages.
+ *
+ * <p>No {@link ObjectMapper} is on the path of a request: the tree is built here from the parser's
+ * tokens with the same node types {@code ObjectMapper.readTree} gives (a test compares the two on
+ * thousands of inputs). Setting up a mapper and its tree deserializer costs a fresh JVM about 100
+ * ms of its cold start (issue 19: 135 ms against 33 ms for this reader, first 5 KB meeting); the
+ * mapper is kept for data binding only ({@link #mapper()}), which no request of the adapter uses.
  */
 final class Json {
 
-  static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-          .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
-          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-          .serializationInclusion(JsonInclude.Include.NON_NULL)
-          .build();
+  /** The factory of every parser and generator; no source text in error locations. */
+  static final JsonFactory FACTORY =
+      JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
-  /** The mapper's deserializer of {@link JsonNode}, found on first use ({@link #parseFields}). */
-  private static volatile JsonDeserializer<Object> treeDeserializer;
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private Json() {}
 
-  /** Parses bytes to a tree; empty input gives {@link MissingNode}. */
+  /**
+   * A mapper configured leniently (unknown properties ignored, case-insensitive properties, single
+   * values accepted as arrays), made on first use: for data binding, which the adapter's requests
+   * do not use (their bodies write themselves, {@link GraphBodies.Body}).
+   */
+  static ObjectMapper mapper() {
+    return Binding.MAPPER;
+  }
+
+  /** Holds the mapper so that loading {@link Json} does not build it. */
+  private static final class Binding {
+    static final ObjectMapper MAPPER =
+        JsonMapper.builder(FACTORY)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+  }
+
+  /**
+   * Parses bytes to a tree, as {@code ObjectMapper.readTree} would; empty input gives {@link
+   * MissingNode}.
+   */
   static JsonNode parse(byte[] bytes) throws IOException {
     if (bytes == null || bytes.length == 0) {
       return MissingNode.getInstance();
     }
-    JsonNode node = MAPPER.readTree(bytes);
-    return node == null ? MissingNode.getInstance() : node;
+    try (JsonParser parser = FACTORY.createParser(bytes)) {
+      JsonToken first = parser.nextToken();
+      return first == null ? MissingNode.getInstance() : tree(parser, first);
+    }
   }
 
   /**
@@ -77,11 +104,10 @@ final class Json {
    * (JsonBenchmark); its time hardly changes, as the tokenizer still reads every byte.
    *
    * <p>Everything else is as with {@link #parse}: a kept field's value is read as {@code readTree}
-   * reads it (the same node deserializer and mapper configuration; {@code NullNode} for null), a
-   * duplicate key keeps the last value (in the first one's place), content after the object is not
-   * read, and input that is empty or not an object is parsed in full, so its outcome ({@link
-   * MissingNode}, another node, an exception) is unchanged. Malformed JSON anywhere, skipped fields
-   * included, throws.
+   * reads it ({@code NullNode} for null), a duplicate key keeps the last value (in the first one's
+   * place), content after the object is not read, and input that is empty or not an object is
+   * parsed in full, so its outcome ({@link MissingNode}, another node, an exception) is unchanged.
+   * Malformed JSON anywhere, skipped fields included, throws.
    *
    * @param fields the names to keep; matched case-insensitively, so the reader decides whether the
    *     case matters
@@ -90,35 +116,70 @@ final class Json {
     if (bytes == null || bytes.length == 0) {
       return MissingNode.getInstance();
     }
-    try (JsonParser parser = MAPPER.createParser(bytes)) {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        return parse(bytes); // no content, another value or not JSON: as before
+    try (JsonParser parser = FACTORY.createParser(bytes)) {
+      JsonToken first = parser.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        return first == null ? MissingNode.getInstance() : tree(parser, first);
       }
-      // What MAPPER.readTree(parser) does for each value, with one context for all of them as
-      // readTree(bytes) has: a context per value cost about 230 bytes each.
-      DeserializationContext context =
-          ((DefaultDeserializationContext) MAPPER.getDeserializationContext())
-              .createInstance(MAPPER.getDeserializationConfig(), parser, null);
-      JsonDeserializer<Object> trees = treeDeserializer;
-      if (trees == null) {
-        trees = context.findRootValueDeserializer(MAPPER.constructType(JsonNode.class));
-        treeDeserializer = trees; // immutable; a race finds the same one twice
-      }
-      ObjectNode object = MAPPER.createObjectNode();
+      ObjectNode object = NODES.objectNode();
       // inside an object the parser returns a field name (null at END_OBJECT), or throws
       for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
         JsonToken value = parser.nextToken();
         if (fields.contains(name)) {
-          object.replace(
-              name,
-              value == JsonToken.VALUE_NULL
-                  ? NullNode.getInstance()
-                  : (JsonNode) trees.deserialize(parser, context));
+          object.replace(name, tree(parser, value));
         } else {
           parser.skipChildren();
         }
       }
       return object;
+    }
+  }
+
+  /**
+   * The value starting at {@code token} (the parser's current token) as the node {@code
+   * ObjectMapper.readTree} makes of it with default settings: ints, longs and big integers by size,
+   * decimals as doubles, a duplicate key's last value in the first one's place. Nesting is bounded
+   * by the parser's own limit (1 000 levels by default), so the recursion is too.
+   */
+  private static JsonNode tree(JsonParser parser, JsonToken token) throws IOException {
+    switch (token) {
+      case START_OBJECT:
+        ObjectNode object = NODES.objectNode();
+        for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+          object.replace(name, tree(parser, parser.nextToken()));
+        }
+        return object;
+      case START_ARRAY:
+        ArrayNode array = NODES.arrayNode();
+        for (JsonToken item = parser.nextToken();
+            item != JsonToken.END_ARRAY;
+            item = parser.nextToken()) {
+          array.add(tree(parser, item));
+        }
+        return array;
+      case VALUE_STRING:
+        return NODES.textNode(parser.getText());
+      case VALUE_NUMBER_INT:
+        switch (parser.getNumberType()) {
+          case INT:
+            return NODES.numberNode(parser.getIntValue());
+          case LONG:
+            return NODES.numberNode(parser.getLongValue());
+          default:
+            return NODES.numberNode(parser.getBigIntegerValue());
+        }
+      case VALUE_NUMBER_FLOAT:
+        return NODES.numberNode(parser.getDoubleValue());
+      case VALUE_TRUE:
+        return BooleanNode.TRUE;
+      case VALUE_FALSE:
+        return BooleanNode.FALSE;
+      case VALUE_NULL:
+        return NullNode.getInstance();
+      default:
+        // END_OBJECT/END_ARRAY out of place and FIELD_NAME are refused by the parser itself;
+        // VALUE_EMBEDDED_OBJECT and NOT_AVAILABLE do not occur in JSON text read from bytes
+        throw new JsonParseException(parser, "unexpected token " + token);
     }
   }
 
@@ -158,9 +219,10 @@ final class Json {
     }
   }
 
+  /** Writes a value with data binding ({@link #mapper()}); the adapter's own bodies do not. */
   static byte[] write(Object value) {
     try {
-      return MAPPER.writeValueAsBytes(value);
+      return mapper().writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       // Only our own request records are written; this cannot happen with them.
       throw new IllegalStateException("could not write a request body as JSON");
@@ -170,7 +232,7 @@ final class Json {
   /** Writes a body with the mapper's factory's streaming generator, as UTF-8; no data binding. */
   static byte[] write(GraphBodies.Body body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-    try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
       body.writeTo(json);
     } catch (IOException e) {
       // Only our own request records are written, to memory; this cannot happen with them.

@@ -101,7 +101,7 @@ final class Fixture {
 
   /** A token endpoint answer like Microsoft's. */
   static ObjectNode tokenJson(String accessToken, String refreshToken) {
-    ObjectNode json = Json.MAPPER.createObjectNode();
+    ObjectNode json = Json.mapper().createObjectNode();
     json.put("token_type", "Bearer")
         .put("scope", "OnlineMeetings.ReadWrite openid profile email")
         .put("expires_in", 4518)
@@ -119,9 +119,9 @@ final class Fixture {
    */
   static String idToken() {
     ObjectNode header =
-        Json.MAPPER.createObjectNode().put("typ", "JWT").put("alg", "RS256").put("kid", "k1");
+        Json.mapper().createObjectNode().put("typ", "JWT").put("alg", "RS256").put("kid", "k1");
     ObjectNode claims =
-        Json.MAPPER
+        Json.mapper()
             .createObjectNode()
             .put("aud", CLIENT_ID)
             .put("iss", "https://login.microsoftonline.com/" + TENANT_ID + "/v2.0")

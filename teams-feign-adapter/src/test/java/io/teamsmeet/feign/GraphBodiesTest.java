@@ -138,7 +138,7 @@ class GraphBodiesTest {
   }
 
   private static void assertSameJson(Object body, byte[] streamed) throws Exception {
-    byte[] bound = Json.MAPPER.writeValueAsBytes(body);
+    byte[] bound = Json.mapper().writeValueAsBytes(body);
     assertThat(new String(streamed, StandardCharsets.UTF_8))
         .as(body.toString())
         .isEqualTo(new String(bound, StandardCharsets.UTF_8));
