@@ -47,11 +47,11 @@ public final class FeignMicrosoftAdapter implements MicrosoftAdapter {
     boolean allTls =
         identity.getScheme().equalsIgnoreCase("https")
             && graph.getScheme().equalsIgnoreCase("https");
+    ClientCredential credential = ClientCredential.of(s.credential());
     Transport.Wiring wiring =
         transport.wire(new Transport.Settings(s.connectTimeout(), s.requestTimeout(), allTls));
     Client client = new LoggingClient(wiring.client());
     feign.Request.Options options = wiring.options();
-    ClientCredential credential = ClientCredential.of(s.credential());
     String tenantBase = identity + "/" + s.tenant();
     // The identity platform's targets share one configuration, Graph's another.
     Feign.Builder identityFeign =
@@ -70,6 +70,7 @@ public final class FeignMicrosoftAdapter implements MicrosoftAdapter {
         graphFeign(client, options, s, new EventDecoder()).target(EventApi.class, graphBase);
     UserEventApi userEventApi =
         graphFeign(client, options, s, new EventDecoder()).target(UserEventApi.class, graphBase);
+    wiring.ready().run(); // the HTTP client may have been built meanwhile (JdkTransport)
     return new Wired(
         new IdentityPlatformAuthPort(
             tenantBase,

@@ -45,17 +45,23 @@ final class JdkClient implements Client {
   /** Headers {@code java.net.http} sets itself and refuses from callers. */
   private static final Set<String> RESTRICTED = restricted();
 
-  private final HttpClient http;
+  /**
+   * The client requests are sent with; complete before the first request ({@code
+   * TeamsMeetings.build()} waits for it, {@link JdkTransport#ready}), so that reading it is one
+   * volatile read.
+   */
+  private final CompletableFuture<HttpClient> http;
+
   private final Duration requestTimeout;
 
-  JdkClient(HttpClient http, Duration requestTimeout) {
+  JdkClient(CompletableFuture<HttpClient> http, Duration requestTimeout) {
     this.http = http;
     this.requestTimeout = requestTimeout;
   }
 
   /** The client requests are sent with. */
   HttpClient httpClient() {
-    return http;
+    return http.join();
   }
 
   @Override
@@ -74,8 +80,9 @@ final class JdkClient implements Client {
     HttpResponse<Flow.Publisher<List<ByteBuffer>>> response;
     try {
       response =
-          http.send(
-              toHttpRequest(request, bound, exchange), HttpResponse.BodyHandlers.ofPublisher());
+          http.join()
+              .send(
+                  toHttpRequest(request, bound, exchange), HttpResponse.BodyHandlers.ofPublisher());
     } catch (HttpConnectTimeoutException e) {
       throw e;
     } catch (HttpTimeoutException e) {

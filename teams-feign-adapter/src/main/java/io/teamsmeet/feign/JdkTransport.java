@@ -2,6 +2,8 @@ package io.teamsmeet.feign;
 
 import feign.Request;
 import java.net.http.HttpClient;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -39,21 +41,26 @@ final class JdkTransport extends Transport {
       // after a restart) it started thousands of threads, and their creation took most of the CPU
       // (a 5 000-caller burst took 11 to 38 s, with requests failing at the request timeout).
       ExecutorService executor = executor();
-      HttpClient http =
+      HttpClient.Builder builder =
           HttpClient.newBuilder()
               .executor(executor)
               .connectTimeout(settings.connectTimeout())
               .followRedirects(HttpClient.Redirect.NEVER)
               // HTTP/2 is negotiated over TLS; plain loopback endpoints (tests) use HTTP/1.1
-              .version(settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-              .build();
+              .version(settings.http2() ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
+      CompletableFuture<HttpClient> http = buildAside(builder);
       return new Wiring(
           new JdkClient(http, settings.requestTimeout()),
           new Request.Options(settings.connectTimeout(), settings.requestTimeout(), false),
           () -> {
-            release(http);
+            try {
+              release(http.join());
+            } catch (RuntimeException | Error failedToBuild) {
+              // nothing was built, so nothing to release
+            }
             executor.shutdown();
-          });
+          },
+          () -> ready(http));
     }
     // Informational only: JdkClient sends through the client as it is, whatever the options say.
     Request.Options options =
@@ -61,7 +68,10 @@ final class JdkTransport extends Transport {
             own.connectTimeout().orElse(settings.connectTimeout()),
             settings.requestTimeout(),
             own.followRedirects() == HttpClient.Redirect.ALWAYS);
-    return new Wiring(new JdkClient(own, settings.requestTimeout()), options, () -> {});
+    return new Wiring(
+        new JdkClient(CompletableFuture.completedFuture(own), settings.requestTimeout()),
+        options,
+        () -> {});
   }
 
   /**
@@ -91,6 +101,48 @@ final class JdkTransport extends Transport {
   }
 
   private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+  /**
+   * Builds the client on a short-lived daemon thread, {@code teams-meetings-init}, while the
+   * adapter builds its Feign targets on the caller's: building a JDK client initializes the JDK's
+   * default TLS context (the trust store's certificates are parsed), the largest single cost of
+   * {@code TeamsMeetings.build()} in a fresh JVM (issue 19: about a quarter of the time to the
+   * first meeting). The adapter waits for it before {@code build()} returns ({@link #ready}).
+   */
+  private static CompletableFuture<HttpClient> buildAside(HttpClient.Builder builder) {
+    CompletableFuture<HttpClient> http = new CompletableFuture<>();
+    Runnable build =
+        () -> {
+          try {
+            http.complete(builder.build());
+          } catch (RuntimeException | Error e) {
+            http.completeExceptionally(e);
+          }
+        };
+    try {
+      Thread thread = new Thread(build, "teams-meetings-init");
+      thread.setDaemon(true);
+      thread.start();
+    } catch (RuntimeException | OutOfMemoryError cannotStartThread) {
+      build.run(); // on the caller's thread, as without the overlap
+    }
+    return http;
+  }
+
+  /** Waits for the client built aside and rethrows what building it threw, unwrapped. */
+  static void ready(CompletableFuture<HttpClient> http) {
+    try {
+      http.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
 
   /** JDK 21 and later can close a client (JDK 17 cannot: its threads end when it is collected). */
   private static void release(HttpClient http) {

@@ -203,8 +203,15 @@ public abstract class Transport implements HttpTransport {
 
   /**
    * What the adapters send with: the Feign client, the options that match it (so that the Feign
-   * client uses it as it is rather than a per-request copy), and what {@code TeamsMeetings.close}
-   * releases (nothing for a client the user owns).
+   * client uses it as it is rather than a per-request copy), what {@code TeamsMeetings.close}
+   * releases (nothing for a client the user owns), and {@code ready}, run once the adapter has
+   * built its Feign targets: it waits for an HTTP client that was being built meanwhile and throws
+   * what building it threw.
    */
-  record Wiring(Client client, Request.Options options, Runnable release) {}
+  record Wiring(Client client, Request.Options options, Runnable release, Runnable ready) {
+
+    Wiring(Client client, Request.Options options, Runnable release) {
+      this(client, options, release, () -> {});
+    }
+  }
 }

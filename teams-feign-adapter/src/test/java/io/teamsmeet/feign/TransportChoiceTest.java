@@ -85,7 +85,8 @@ class TransportChoiceTest {
     List<String> paths = new ArrayList<>();
     Client delegate =
         new JdkClient(
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+            java.util.concurrent.CompletableFuture.completedFuture(
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()),
             Duration.ofSeconds(5));
     Client recording =
         (request, options) -> {
