@@ -163,9 +163,17 @@ final class JdkClient implements Client {
     return builder.build();
   }
 
+  /** The response headers the adapter reads ({@link Http#RESPONSE_HEADERS}), the others dropped. */
   private static Map<String, Collection<String>> headers(HttpHeaders headers) {
     Map<String, Collection<String>> map = new LinkedHashMap<>();
-    headers.map().forEach((name, values) -> map.put(name, values));
+    headers
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (Http.isRead(name)) {
+                map.put(name, values);
+              }
+            });
     return map;
   }
 

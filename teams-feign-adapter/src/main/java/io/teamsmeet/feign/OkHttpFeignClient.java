@@ -151,13 +151,17 @@ final class OkHttpFeignClient implements Client {
   }
 
   /**
-   * The response's headers as Feign wants them, in one pass: values of a name (in any case) in the
-   * order they came. {@link Response.Builder#build()} makes its own case-insensitive copy of it.
+   * The response's headers the adapter reads ({@link Http#RESPONSE_HEADERS}; the others are
+   * dropped) as Feign wants them, in one pass: values of a name (in any case) in the order they
+   * came. {@link Response.Builder#build()} makes its own case-insensitive copy of it.
    */
   static Map<String, Collection<String>> headers(Headers headers) {
     Map<String, Collection<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (int i = 0, n = headers.size(); i < n; i++) {
       String name = headers.name(i);
+      if (!Http.isRead(name)) {
+        continue; // only the headers the adapter reads (Http.RESPONSE_HEADERS)
+      }
       String value = headers.value(i);
       Collection<String> before = map.putIfAbsent(name, List.of(value));
       if (before != null) {

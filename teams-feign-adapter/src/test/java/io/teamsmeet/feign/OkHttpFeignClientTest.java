@@ -70,16 +70,21 @@ class OkHttpFeignClientTest {
             .willReturn(
                 aResponse()
                     .withStatus(200)
-                    .withHeader("Set-Cookie", "a=1", "b=2")
+                    .withHeader("WWW-Authenticate", "Bearer a=1", "Bearer b=2")
                     .withHeader("Retry-After", "7")
+                    .withHeader("Set-Cookie", "dropped=1")
                     .withBody("{}")));
 
     try (Response response =
         client.execute(
             request(Request.HttpMethod.GET, wm.baseUrl() + "/h", Map.of(), null), OPTIONS)) {
-      assertThat(response.headers().get("set-cookie")).containsExactly("a=1", "b=2");
-      assertThat(response.headers().get("SET-COOKIE")).containsExactly("a=1", "b=2");
+      assertThat(response.headers().get("www-authenticate"))
+          .containsExactly("Bearer a=1", "Bearer b=2");
+      assertThat(response.headers().get("WWW-AUTHENTICATE"))
+          .containsExactly("Bearer a=1", "Bearer b=2");
       assertThat(response.headers().get("retry-after")).containsExactly("7");
+      // a header the adapter does not read is not handed to Feign (Http.RESPONSE_HEADERS)
+      assertThat(response.headers()).doesNotContainKey("Set-Cookie");
       assertThat(response.protocolVersion()).isEqualTo(Request.ProtocolVersion.HTTP_1_1);
       assertThat(response.reason()).isEqualTo("OK");
       assertThat(read(response)).isEqualTo("{}");
@@ -90,17 +95,46 @@ class OkHttpFeignClientTest {
   void namesThatDifferOnlyInCaseMergeInTheOrderTheyCame() {
     Headers headers =
         new Headers.Builder()
-            .add("Set-Cookie", "a")
-            .add("set-cookie", "b")
-            .add("X-Other", "x")
-            .add("SET-COOKIE", "c")
+            .add("WWW-Authenticate", "a")
+            .add("www-authenticate", "b")
+            .add("request-id", "x")
+            .add("WWW-AUTHENTICATE", "c")
             .build();
 
     Map<String, Collection<String>> map = OkHttpFeignClient.headers(headers);
 
     assertThat(map).hasSize(2);
-    assertThat(map.get("set-cookie")).containsExactly("a", "b", "c");
-    assertThat(map.get("x-other")).containsExactly("x");
+    assertThat(map.get("www-authenticate")).containsExactly("a", "b", "c");
+    assertThat(map.get("Request-Id")).containsExactly("x");
+  }
+
+  @Test
+  void onlyTheHeadersTheAdapterReadsAreKept() {
+    Headers.Builder graph =
+        new Headers.Builder()
+            .add("Cache-Control", "no-cache")
+            .add("Transfer-Encoding", "chunked")
+            .add("Content-Type", "application/json;odata.metadata=minimal;charset=utf-8")
+            .add("Strict-Transport-Security", "max-age=31536000")
+            .add("x-ms-ags-diagnostic", "{\"ServerInfo\":{\"DataCenter\":\"West Europe\"}}")
+            .add("x-ms-resource-unit", "1")
+            .add("OData-Version", "4.0")
+            .add("Set-Cookie", "a=b");
+    for (String name : Http.RESPONSE_HEADERS) {
+      graph.add(name.toUpperCase(java.util.Locale.ROOT), "value of " + name);
+    }
+
+    Map<String, Collection<String>> map = OkHttpFeignClient.headers(graph.build());
+
+    assertThat(map).hasSize(Http.RESPONSE_HEADERS.size());
+    for (String name : Http.RESPONSE_HEADERS) {
+      assertThat(map.get(name)).containsExactly("value of " + name);
+    }
+    assertThat(map).doesNotContainKeys("Content-Type", "Set-Cookie", "x-ms-ags-diagnostic");
+    assertThat(Http.isRead(null)).isFalse();
+    assertThat(Http.isRead("")).isFalse();
+    assertThat(Http.isRead("request-id2")).isFalse();
+    assertThat(Http.isRead("RETRY-AFTER")).isTrue();
   }
 
   @Test
