@@ -8,6 +8,8 @@ import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.MeetingUpdate;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -246,8 +248,53 @@ final class GraphBodies {
     }
   }
 
-  /** ISO-8601 in UTC with a {@code Z}, to the millisecond. */
+  /**
+   * ISO-8601 in UTC with a {@code Z}, to the millisecond, exactly as {@code
+   * DateTimeFormatter.ISO_INSTANT} writes it ({@code .SSS} only when the milliseconds are not
+   * zero). Years 0 to 9999 are written here digit by digit, others by the formatter: issue 19's
+   * profile had the formatter at about 1 % of the client's CPU per meeting for two timestamps. A
+   * test compares both on 200 000 random instants.
+   */
   static String time(Instant instant) {
-    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    long seconds = instant.getEpochSecond();
+    if (seconds < YEAR_0 || seconds > YEAR_9999_END) {
+      return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+    LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+    int millis = instant.getNano() / 1_000_000;
+    char[] out = new char[millis == 0 ? 20 : 24];
+    digits(out, 0, t.getYear(), 4);
+    out[4] = '-';
+    digits(out, 5, t.getMonthValue(), 2);
+    out[7] = '-';
+    digits(out, 8, t.getDayOfMonth(), 2);
+    out[10] = 'T';
+    digits(out, 11, t.getHour(), 2);
+    out[13] = ':';
+    digits(out, 14, t.getMinute(), 2);
+    out[16] = ':';
+    digits(out, 17, t.getSecond(), 2);
+    if (millis != 0) {
+      out[19] = '.';
+      digits(out, 20, millis, 3);
+    }
+    out[out.length - 1] = 'Z';
+    return new String(out);
+  }
+
+  /**
+   * 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z (a test checks them against {@code
+   * Instant.parse}).
+   */
+  static final long YEAR_0 = -62167219200L;
+
+  static final long YEAR_9999_END = 253402300799L;
+
+  /** {@code value} as {@code count} decimal digits, zero-padded, at {@code out[at]}. */
+  private static void digits(char[] out, int at, int value, int count) {
+    for (int i = at + count - 1; i >= at; i--) {
+      out[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 }

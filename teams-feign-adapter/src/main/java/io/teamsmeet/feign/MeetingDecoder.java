@@ -52,7 +52,9 @@ import java.util.Optional;
 final class MeetingDecoder implements Decoder {
 
   static final String SERVICE = "Microsoft Graph";
-  private static final Instant YEAR_2 = Instant.parse("0002-01-01T00:00:00Z");
+
+  /** 0002-01-01T00:00:00Z (without a formatter at class initialization; a test checks it). */
+  static final Instant YEAR_2 = Instant.ofEpochSecond(-62104060800L);
 
   /**
    * The top-level fields {@link #meeting} reads; the others (most of the body: {@code
@@ -150,7 +152,10 @@ final class MeetingDecoder implements Decoder {
     if (text.isEmpty()) {
       return null;
     }
-    Instant value;
+    Instant value = utcFastPath(text.get());
+    if (value != null) {
+      return value.isBefore(YEAR_2) ? null : value;
+    }
     try {
       value = OffsetDateTime.parse(text.get()).toInstant();
     } catch (DateTimeParseException e) {
@@ -162,6 +167,74 @@ final class MeetingDecoder implements Decoder {
     }
     // 0001-01-01T00:00:00Z and similar placeholders mean "no value".
     return value.isBefore(YEAR_2) ? null : value; // no atOffset: it throws beyond year 999999999
+  }
+
+  /**
+   * {@code yyyy-MM-ddTHH:mm:ss[.f…]Z}, the form Graph sends, read without a {@code
+   * DateTimeFormatter}; null for anything else, which then goes through {@link
+   * OffsetDateTime#parse}. A test compares both on 100 000 random timestamps.
+   *
+   * <p>Measured for issue 19 (fake in its own JVM, full-size meetings, 8 threads): the three
+   * timestamps of a meeting through {@code OffsetDateTime.parse} were 2.9 % of the client's CPU per
+   * meeting in the steady state, and in the first 20 000 meetings of a fresh JVM {@code java.time}
+   * was the largest group of methods the JIT was still compiling. (An earlier A/B run had removed
+   * this path as 0.4 % of a then much larger CPU per meeting.)
+   */
+  static Instant utcFastPath(String s) {
+    int n = s.length();
+    if (n < 20
+        || n > 30
+        || s.charAt(n - 1) != 'Z'
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || s.charAt(10) != 'T'
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':') {
+      return null;
+    }
+    int nanos = 0;
+    if (n > 20) {
+      if (s.charAt(19) != '.' || n == 21) {
+        return null;
+      }
+      int scale = 100_000_000;
+      for (int i = 20; i < n - 1; i++) {
+        int d = s.charAt(i) - '0';
+        if (d < 0 || d > 9) {
+          return null;
+        }
+        nanos += d * scale;
+        scale /= 10;
+      }
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int day = digits(s, 8, 2);
+    int hour = digits(s, 11, 2);
+    int minute = digits(s, 14, 2);
+    int second = digits(s, 17, 2);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+          .toInstant(ZoneOffset.UTC);
+    } catch (java.time.DateTimeException e) {
+      return null; // e.g. February 30th: the slow path decides
+    }
+  }
+
+  /** The decimal number in {@code s[from, from + count)}, or -1 if a character is not a digit. */
+  private static int digits(String s, int from, int count) {
+    int value = 0;
+    for (int i = from; i < from + count; i++) {
+      int d = s.charAt(i) - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      value = value * 10 + d;
+    }
+    return value;
   }
 
   static Optional<DialIn> dialIn(JsonNode audio) {
