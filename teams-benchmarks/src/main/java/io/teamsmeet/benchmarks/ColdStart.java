@@ -268,7 +268,7 @@ final class ColdStart {
    * the fake), its version and the keyset, for the child JVMs.
    */
   static Path storedGrant(FakeEndpoints fake, KeysetHandle keys) throws Exception {
-    Path dir = Files.createTempDirectory("teams-cold");
+    Path dir = tempDirectory("teams-cold");
     fake.delayMs = 0;
     fake.tokenDelayMs = 0;
     fake.tokenLifetimeSeconds(3600);
@@ -290,6 +290,27 @@ final class ColdStart {
     Files.writeString(
         dir.resolve("keyset.json"),
         TinkJsonProtoKeysetFormat.serializeKeyset(keys, InsecureSecretKeyAccess.get()));
+    return dir;
+  }
+
+  /**
+   * A new temporary directory, deleted with what it holds when this JVM exits (normally or on
+   * SIGTERM), so that runs leave no grants or keysets behind in the temporary directory.
+   */
+  static Path tempDirectory(String prefix) throws java.io.IOException {
+    Path dir = Files.createTempDirectory(prefix);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+                    all.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+                  } catch (java.io.IOException | RuntimeException e) {
+                    // best effort
+                  }
+                },
+                "delete-" + dir.getFileName()));
     return dir;
   }
 

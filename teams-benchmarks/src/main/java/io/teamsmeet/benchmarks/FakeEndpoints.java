@@ -255,7 +255,7 @@ public final class FakeEndpoints implements AutoCloseable {
     tokenLifetimeSeconds(3600);
     server.start();
     try {
-      Path dir = Files.createTempDirectory("fake-microsoft-tls");
+      Path dir = ColdStart.tempDirectory("fake-microsoft-tls");
       Path keyStore = dir.resolve("server.p12");
       char[] password = "benchmark".toCharArray();
       Process keytool =
