@@ -7,7 +7,6 @@ import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import feign.Client;
 import feign.Feign;
-import feign.Retryer;
 import io.teamsmeet.AccessToken;
 import io.teamsmeet.Meeting;
 import io.teamsmeet.MeetingRequest;
@@ -126,14 +125,13 @@ public class AdapterBenchmark {
     teams.completeConnect("user-0", Map.of("code", "0.AXEAcode", "state", state));
     port =
         new GraphMeetingPort(
-            Feign.builder()
-                .client(new LoggingClient(CANNED))
-                .retryer(Retryer.NEVER_RETRY)
-                .encoder(JsonCodec.INSTANCE)
-                .decoder(new MeetingDecoder())
-                .errorDecoder(new GraphErrorDecoder(java.time.Clock.systemUTC()))
-                .requestInterceptor(StandardHeaders.forGraph())
-                .target(GraphApi.class, "http://127.0.0.1:9/v1.0"));
+            new Calls(
+                new LoggingClient(CANNED),
+                new feign.Request.Options(),
+                "http://127.0.0.1:9/v1.0",
+                new MeetingDecoder(),
+                new GraphErrorDecoder(java.time.Clock.systemUTC()),
+                true));
     bare = Feign.builder().client(CANNED).target(Bare.class, "http://127.0.0.1:9/v1.0");
   }
 

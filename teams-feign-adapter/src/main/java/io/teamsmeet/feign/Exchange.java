@@ -20,10 +20,11 @@ import java.util.function.BiConsumer;
  * OkHttp watchdog is disarmed there). Holds no OkHttp type: the default transport loads none.
  *
  * <p>It also carries what the SDK's client layer adds to the request as it is sent, outside Feign's
- * header templates: the bearer token ({@link #authorize}) and the standard headers with this
- * request's {@code client-request-id} ({@link #sendStandardHeaders}), which failures and the DEBUG
- * line report ({@link Http#sentClientRequestId}). {@link JdkClient} adds them to the JDK's request,
- * {@link LoggingClient} to one copy of Feign's for any other client ({@link #prepared}).
+ * request: the bearer token ({@link #authorize}) and the standard headers with this request's
+ * {@code client-request-id} ({@link #sendStandardHeaders}), which failures and the DEBUG line
+ * report ({@link Http#sentClientRequestId}). {@link JdkClient} and {@link OkHttpFeignClient} add
+ * them to the request they build, {@link LoggingClient} to one copy of Feign's for any other client
+ * ({@link #prepared}).
  */
 final class Exchange {
 
@@ -96,12 +97,11 @@ final class Exchange {
   }
 
   /**
-   * Sends {@code Authorization: value} with this thread's exchange, outside Feign's templates: the
+   * Sends {@code Authorization: value} with this thread's exchange, outside Feign's request: the
    * SDK's client layer adds it to the request as it is sent ({@link LoggingClient}, {@link
-   * JdkClient}). Feign's header templates would parse and copy the 1.9 KB bearer token several
-   * times per request (about 15 % of the bytes the SDK allocates per meeting).
+   * JdkClient}, {@link OkHttpFeignClient}), so that the 1.9 KB bearer token is copied once.
    *
-   * @return false when this thread has no exchange: the caller then sends the header through Feign
+   * @return false when this thread has no exchange: the caller then puts the header in the request
    */
   static boolean authorize(String value) {
     Exchange exchange = CURRENT.get();
@@ -113,9 +113,9 @@ final class Exchange {
   }
 
   /**
-   * The Feign header map for a Graph call made with {@code token}: empty when this thread's
-   * exchange carries {@code Authorization: Bearer ...} (the SDK's client layer adds it, outside
-   * Feign's templates), else the header itself (a call outside {@link Http#call}).
+   * The headers a Graph call made with {@code token} must carry itself: none when this thread's
+   * exchange carries {@code Authorization: Bearer ...} (the SDK's client layer adds it), else the
+   * header (a call outside {@link Http#call}).
    *
    * @throws IllegalArgumentException if {@code token} is null
    */
@@ -135,11 +135,11 @@ final class Exchange {
 
   /**
    * Has the SDK's client layer send the standard headers ({@link StandardHeaders}) of this thread's
-   * exchange, outside Feign's templates, with a fresh {@code client-request-id}: called by the
-   * interceptor as Feign builds the request, so once per request sent.
+   * exchange, with a fresh {@code client-request-id}: called by {@link Calls} as it builds the
+   * request, so once per request sent.
    *
    * @param graph whether the request goes to Graph (which adds {@code Prefer})
-   * @return false when this thread has no exchange: the caller then adds them to Feign's template
+   * @return false when this thread has no exchange: the caller then adds them to the request
    */
   static boolean sendStandardHeaders(boolean graph) {
     Exchange exchange = CURRENT.get();

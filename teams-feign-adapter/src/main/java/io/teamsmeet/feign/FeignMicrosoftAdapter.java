@@ -1,16 +1,15 @@
 package io.teamsmeet.feign;
 
 import feign.Client;
-import feign.Feign;
-import feign.Retryer;
 import io.teamsmeet.spi.MicrosoftAdapter;
 import io.teamsmeet.spi.MicrosoftSettings;
 import io.teamsmeet.spi.Ports;
 import java.net.URI;
 
 /**
- * This module's {@link MicrosoftAdapter}: the identity platform v2.0 and Graph v1.0 over Feign and
- * Jackson, on the {@link Transport} the application chose (default {@link Transport#jdk()}). {@code
+ * This module's {@link MicrosoftAdapter}: the identity platform v2.0 and Graph v1.0 through Feign's
+ * {@code Client} with Jackson, on the {@link Transport} the application chose (default {@link
+ * Transport#jdk()}); each port builds its requests and {@link Calls} sends them. {@code
  * TeamsMeetings.builder()} finds it through {@link java.util.ServiceLoader} (it is listed in {@code
  * META-INF/services/io.teamsmeet.spi.MicrosoftAdapter}); applications never call it.
  *
@@ -53,23 +52,20 @@ public final class FeignMicrosoftAdapter implements MicrosoftAdapter {
     Client client = new LoggingClient(wiring.client());
     feign.Request.Options options = wiring.options();
     String tenantBase = identity + "/" + s.tenant();
-    // The identity platform's targets share one configuration, Graph's another.
-    Feign.Builder identityFeign =
-        feign(client, options)
-            .decoder(new TokenResponseDecoder(s.clock(), s.clientId()))
-            .errorDecoder(new IdentityErrorDecoder(s.clock(), s.redirectUri().toString()))
-            .requestInterceptor(StandardHeaders.forIdentityPlatform());
-    IdentityApi identityApi = identityFeign.target(IdentityApi.class, tenantBase + "/oauth2/v2.0");
-    AppTokenApi appTokenApi = identityFeign.target(AppTokenApi.class, identity.toString());
+    // The identity platform's requests carry absolute URLs (its token endpoints differ by tenant)
+    Calls identityCalls =
+        new Calls(
+            client,
+            options,
+            "",
+            new TokenResponseDecoder(s.clock(), s.clientId()),
+            new IdentityErrorDecoder(s.clock(), s.redirectUri().toString()),
+            false);
     String graphBase = graph + "/v1.0";
-    GraphApi graphApi =
-        graphFeign(client, options, s, new MeetingDecoder()).target(GraphApi.class, graphBase);
-    UserGraphApi userGraphApi =
-        graphFeign(client, options, s, new MeetingDecoder()).target(UserGraphApi.class, graphBase);
-    EventApi eventApi =
-        graphFeign(client, options, s, new EventDecoder()).target(EventApi.class, graphBase);
-    UserEventApi userEventApi =
-        graphFeign(client, options, s, new EventDecoder()).target(UserEventApi.class, graphBase);
+    GraphErrorDecoder graphErrors = new GraphErrorDecoder(s.clock());
+    Calls meetingCalls =
+        new Calls(client, options, graphBase, new MeetingDecoder(), graphErrors, true);
+    Calls eventCalls = new Calls(client, options, graphBase, new EventDecoder(), graphErrors, true);
     wiring.ready().run(); // the HTTP client may have been built meanwhile (JdkTransport)
     return new Wired(
         new IdentityPlatformAuthPort(
@@ -78,11 +74,10 @@ public final class FeignMicrosoftAdapter implements MicrosoftAdapter {
             s.redirectUri(),
             credential,
             s.clock(),
-            identityApi,
-            identity.toString(),
-            appTokenApi),
-        new GraphMeetingPort(graphApi, userGraphApi),
-        new GraphEventPort(eventApi, userEventApi),
+            identityCalls,
+            identity.toString()),
+        new GraphMeetingPort(meetingCalls, true),
+        new GraphEventPort(eventCalls, true),
         client,
         wiring.release(),
         "TeamsMeetings[clientId="
@@ -111,26 +106,5 @@ public final class FeignMicrosoftAdapter implements MicrosoftAdapter {
         "transport must be one of teams-feign-adapter's (Transport.jdk(), Transport.okHttp(),"
             + " OkHttpTransport.of(...), Transport.feign(...)), was "
             + s.transport().getClass().getName());
-  }
-
-  /** Feign with the SDK's client and options, no Feign retries (the core retries), JSON bodies. */
-  private static Feign.Builder feign(Client client, feign.Request.Options options) {
-    return Feign.builder()
-        .client(client)
-        .options(options)
-        .retryer(Retryer.NEVER_RETRY)
-        .encoder(JsonCodec.INSTANCE);
-  }
-
-  /** Feign for one Graph API: its decoder, Graph's error decoder and standard headers. */
-  private static Feign.Builder graphFeign(
-      Client client,
-      feign.Request.Options options,
-      MicrosoftSettings s,
-      feign.codec.Decoder decoder) {
-    return feign(client, options)
-        .decoder(decoder)
-        .errorDecoder(new GraphErrorDecoder(s.clock()))
-        .requestInterceptor(StandardHeaders.forGraph());
   }
 }

@@ -1,5 +1,10 @@
 package io.teamsmeet.feign;
 
+import static feign.Request.HttpMethod.DELETE;
+import static feign.Request.HttpMethod.GET;
+import static feign.Request.HttpMethod.PATCH;
+import static feign.Request.HttpMethod.POST;
+
 import io.teamsmeet.AccessToken;
 import io.teamsmeet.GraphUser;
 import io.teamsmeet.Meeting;
@@ -7,30 +12,51 @@ import io.teamsmeet.MeetingRequest;
 import io.teamsmeet.MeetingUpdate;
 import io.teamsmeet.spi.Deadline;
 import io.teamsmeet.spi.MeetingPort;
+import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link MeetingPort} on Microsoft Graph v1.0 {@code /me/onlineMeetings}. Thread-safe.
+ * {@link MeetingPort} on Microsoft Graph v1.0 {@code /me/onlineMeetings}, or, as {@link #forUser}
+ * returns it, {@code /users/{id or upn}/onlineMeetings} for one user (application mode): same
+ * headers, bodies, decoding and failure mapping, only the path differs. Thread-safe.
  *
  * <p>Every call sends {@code Authorization: Bearer}, a fresh {@code client-request-id} and the
- * SDK's {@code User-Agent} ({@link StandardHeaders}). Nothing is retried here ({@code
- * Retryer.NEVER_RETRY}): the core decides, because only it knows whether a call may be sent twice.
- * Failures are classified by {@link GraphErrorDecoder}; answers are read by {@link MeetingDecoder}.
+ * SDK's {@code User-Agent} ({@link StandardHeaders}). Nothing is retried here: the core decides,
+ * because only it knows whether a call may be sent twice. Failures are classified by {@link
+ * GraphErrorDecoder}; answers are read by {@link MeetingDecoder} ({@link Calls}).
  */
 final class GraphMeetingPort implements MeetingPort {
 
-  private final GraphApi api;
-  private final UserGraphApi userApi;
+  private static final Type MEETINGS = Calls.listOf(Meeting.class);
 
-  GraphMeetingPort(GraphApi api) {
-    this(api, null);
+  private final Calls graph;
+  private final boolean users;
+
+  /** The user of a {@link #forUser} view, or null for {@code /me}. */
+  private final GraphUser user;
+
+  /** {@code /me/onlineMeetings} or {@code /users/{encoded id or upn}/onlineMeetings}. */
+  private final String path;
+
+  /** {@code /me} only: {@link #forUser} is not supported. */
+  GraphMeetingPort(Calls graph) {
+    this(graph, false);
   }
 
-  /** With {@code userApi}, {@link #forUser} serves {@code /users/{id}/onlineMeetings}. */
-  GraphMeetingPort(GraphApi api, UserGraphApi userApi) {
-    this.api = api;
-    this.userApi = userApi;
+  /** With {@code users}, {@link #forUser} serves {@code /users/{id}/onlineMeetings}. */
+  GraphMeetingPort(Calls graph, boolean users) {
+    this(graph, users, null);
+  }
+
+  private GraphMeetingPort(Calls graph, boolean users, GraphUser user) {
+    this.graph = graph;
+    this.users = users;
+    this.user = user;
+    this.path =
+        user == null
+            ? "/me/onlineMeetings"
+            : "/users/" + IdentityPlatformAuthPort.encode(user.value()) + "/onlineMeetings";
   }
 
   @Override
@@ -38,30 +64,39 @@ final class GraphMeetingPort implements MeetingPort {
     if (user == null) {
       throw new IllegalArgumentException("user must not be null");
     }
-    if (userApi == null) {
+    if (!users) {
       return MeetingPort.super.forUser(user);
     }
-    return new GraphUserMeetingPort(userApi, user);
+    return new GraphMeetingPort(graph, true, user);
   }
 
   @Override
   public Meeting create(AccessToken token, MeetingRequest request, Deadline deadline) {
     GraphBodies.Create body = GraphBodies.Create.of(request);
     return Http.call(
-        MeetingDecoder.SERVICE, deadline, () -> api.create(Exchange.bearer(token), body));
+        MeetingDecoder.SERVICE,
+        deadline,
+        () -> (Meeting) graph.send(POST, path, Calls.JSON, token, body, Meeting.class));
   }
 
   @Override
   public Meeting createOrGet(AccessToken token, MeetingRequest request, Deadline deadline) {
     GraphBodies.CreateOrGet body = GraphBodies.CreateOrGet.of(request);
     return Http.call(
-        MeetingDecoder.SERVICE, deadline, () -> api.createOrGet(Exchange.bearer(token), body));
+        MeetingDecoder.SERVICE,
+        deadline,
+        () ->
+            (Meeting)
+                graph.send(POST, path + "/createOrGet", Calls.JSON, token, body, Meeting.class));
   }
 
   @Override
   public Meeting get(AccessToken token, String meetingId, Deadline deadline) {
     String id = encodePathSegment(meetingId);
-    return Http.call(MeetingDecoder.SERVICE, deadline, () -> api.get(Exchange.bearer(token), id));
+    return Http.call(
+        MeetingDecoder.SERVICE,
+        deadline,
+        () -> (Meeting) graph.send(GET, path + "/" + id, Calls.NONE, token, null, Meeting.class));
   }
 
   @Override
@@ -77,10 +112,21 @@ final class GraphMeetingPort implements MeetingPort {
     return find(token, encodeFilter("JoinWebUrl", joinWebUrl), deadline);
   }
 
-  /** The first meeting of Graph's collection (Graph documents a single item), or empty. */
+  /**
+   * The first meeting of Graph's collection (Graph documents a single item), or empty. The query
+   * name is sent as {@code %24filter}, which Graph decodes to {@code $filter} (as Feign sent it,
+   * and as Microsoft's Kiota-generated SDKs send it).
+   */
+  @SuppressWarnings("unchecked")
   private Optional<Meeting> find(AccessToken token, String filter, Deadline deadline) {
     List<Meeting> found =
-        Http.call(MeetingDecoder.SERVICE, deadline, () -> api.find(Exchange.bearer(token), filter));
+        Http.call(
+            MeetingDecoder.SERVICE,
+            deadline,
+            () ->
+                (List<Meeting>)
+                    graph.send(
+                        GET, path + "?%24filter=" + filter, Calls.NONE, token, null, MEETINGS));
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
@@ -90,7 +136,9 @@ final class GraphMeetingPort implements MeetingPort {
     String id = encodePathSegment(meetingId);
     GraphBodies.Update body = GraphBodies.Update.of(update);
     return Http.call(
-        MeetingDecoder.SERVICE, deadline, () -> api.update(Exchange.bearer(token), id, body));
+        MeetingDecoder.SERVICE,
+        deadline,
+        () -> (Meeting) graph.send(PATCH, path + "/" + id, Calls.JSON, token, body, Meeting.class));
   }
 
   @Override
@@ -99,10 +147,7 @@ final class GraphMeetingPort implements MeetingPort {
     Http.call(
         MeetingDecoder.SERVICE,
         deadline,
-        () -> {
-          api.delete(Exchange.bearer(token), id);
-          return null;
-        });
+        () -> graph.send(DELETE, path + "/" + id, Calls.NONE, token, null, void.class));
   }
 
   /**
@@ -128,7 +173,7 @@ final class GraphMeetingPort implements MeetingPort {
    * the OData string literal doubles a {@code '} in the value, then every byte that is not an RFC
    * 3986 unreserved character becomes {@code %XX} (a space is {@code %20}, never {@code +}; a
    * {@code %} of the value is {@code %25}, so a join URL's {@code %3a} arrives at Graph as the
-   * {@code %3a} it gave out). Feign passes such a value through unchanged.
+   * {@code %3a} it gave out). It goes into the URL as it is.
    */
   static String encodeFilter(String property, String value) {
     if (value == null || value.isEmpty()) {
@@ -139,6 +184,6 @@ final class GraphMeetingPort implements MeetingPort {
 
   @Override
   public String toString() {
-    return "GraphMeetingPort";
+    return user == null ? "GraphMeetingPort" : "GraphUserMeetingPort[" + user + "]";
   }
 }

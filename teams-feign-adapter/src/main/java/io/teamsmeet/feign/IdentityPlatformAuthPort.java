@@ -47,9 +47,14 @@ final class IdentityPlatformAuthPort implements AuthPort {
   private final String redirectUri;
   private final ClientCredential credential;
   private final Clock clock;
-  private final IdentityApi api;
+
+  /** The identity platform's token requests, with absolute URLs ({@link Calls} with no base). */
+  private final Calls identity;
+
   private final String identityRoot;
-  private final AppTokenApi appApi;
+
+  /** Whether the client-credentials grant and admin consent are served (application mode). */
+  private final boolean applicationMode;
 
   /**
    * @param tenantBase the authority with its tenant, e.g. {@code
@@ -61,14 +66,13 @@ final class IdentityPlatformAuthPort implements AuthPort {
       URI redirectUri,
       ClientCredential credential,
       Clock clock,
-      IdentityApi api) {
-    this(tenantBase, clientId, redirectUri, credential, clock, api, null, null);
+      Calls identity) {
+    this(tenantBase, clientId, redirectUri, credential, clock, identity, null);
   }
 
   /**
    * @param identityRoot the identity platform's root, e.g. {@code
    *     https://login.microsoftonline.com}, for the client-credentials grant and admin consent
-   * @param appApi the token endpoint of any tenant
    */
   IdentityPlatformAuthPort(
       String tenantBase,
@@ -76,18 +80,17 @@ final class IdentityPlatformAuthPort implements AuthPort {
       URI redirectUri,
       ClientCredential credential,
       Clock clock,
-      IdentityApi api,
-      String identityRoot,
-      AppTokenApi appApi) {
+      Calls identity,
+      String identityRoot) {
     this.identityRoot = identityRoot;
-    this.appApi = appApi;
+    this.applicationMode = identityRoot != null;
     this.tenantBase = tenantBase;
     this.tokenEndpoint = tenantBase + "/oauth2/v2.0/token";
     this.clientId = clientId;
     this.redirectUri = redirectUri.toString();
     this.credential = credential;
     this.clock = clock;
-    this.api = api;
+    this.identity = identity;
   }
 
   /** The token endpoint URL, which is also the {@code aud} of client assertions. */
@@ -172,13 +175,20 @@ final class IdentityPlatformAuthPort implements AuthPort {
     }
   }
 
+  /** A form POSTed to a token endpoint, its answer read by {@link TokenResponseDecoder}. */
+  private TokenAnswer token(String endpoint, FormBody form) {
+    return (TokenAnswer)
+        identity.send(
+            feign.Request.HttpMethod.POST, endpoint, Calls.FORM, null, form, TokenAnswer.class);
+  }
+
   private TokenAnswer send(FormBody form, Deadline deadline) {
     return Http.call(
         TokenResponseDecoder.SERVICE,
         deadline,
         () -> {
           credential.addTo(form, clientId, tokenEndpoint, clock);
-          return api.token(form);
+          return token(tokenEndpoint, form);
         });
   }
 
@@ -189,7 +199,7 @@ final class IdentityPlatformAuthPort implements AuthPort {
    */
   @Override
   public TokenResponse clientCredentials(String tenant, String scope, Deadline deadline) {
-    if (appApi == null) {
+    if (!applicationMode) {
       return AuthPort.super.clientCredentials(tenant, scope, deadline);
     }
     if (credential instanceof ClientCredential.PublicClient) {
@@ -211,7 +221,7 @@ final class IdentityPlatformAuthPort implements AuthPort {
             deadline,
             () -> {
               credential.addTo(form, clientId, endpoint, clock);
-              return appApi.token(encodedTenant, form);
+              return token(endpoint, form);
             });
     return answer.response();
   }

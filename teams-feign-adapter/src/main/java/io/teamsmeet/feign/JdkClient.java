@@ -150,7 +150,7 @@ final class JdkClient implements Client {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(body));
-    // the exchange's standard headers and bearer token, kept out of Feign's templates
+    // the exchange's standard headers and bearer token, kept out of Feign's request
     // (StandardHeaders, Exchange#authorize): added here, without a copy of Feign's request
     Exchange.headers(
         exchange,

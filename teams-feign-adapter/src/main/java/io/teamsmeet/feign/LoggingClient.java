@@ -48,7 +48,7 @@ final class LoggingClient implements Client {
 
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
-    // the exchange's standard headers and Authorization, kept out of Feign's templates
+    // the exchange's standard headers and Authorization, kept out of Feign's request
     if (!addsHeaders) {
       request = Exchange.prepared(request);
     }

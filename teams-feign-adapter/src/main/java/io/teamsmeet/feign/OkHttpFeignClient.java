@@ -95,7 +95,7 @@ final class OkHttpFeignClient implements Client {
     boolean withBody = request.httpMethod().isWithBody();
     MediaType[] type = {null};
     boolean[] accept = {false};
-    // the exchange's standard headers and bearer token, kept out of Feign's templates
+    // the exchange's standard headers and bearer token, kept out of Feign's request
     // (StandardHeaders, Exchange#authorize), exactly as JdkClient adds them
     Exchange.headers(
         exchange,

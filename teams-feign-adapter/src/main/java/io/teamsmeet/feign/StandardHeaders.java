@@ -1,7 +1,5 @@
 package io.teamsmeet.feign;
 
-import feign.RequestInterceptor;
-import feign.RequestTemplate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
@@ -19,15 +17,13 @@ import java.util.function.BiConsumer;
  * preferences ({@code outlook.timezone="UTC"} for events).
  *
  * <p>Where they are added: inside {@link Http#call} (every call the SDK makes), by the SDK's client
- * layer as the request is sent, outside Feign's header templates, like the bearer token ({@link
- * Exchange#authorize}). This interceptor then only tells the call's {@link Exchange} that the
- * request goes to Graph or to the identity platform and draws its {@code client-request-id} ({@link
- * Exchange#sendStandardHeaders}); {@link JdkClient} adds the headers to the JDK's request as it
- * builds it, {@link LoggingClient} to its one copy of Feign's request for any other client ({@link
- * Exchange#prepared}). Feign's templates parsed, copied and re-copied them on every request (about
- * 20 % of the bytes the SDK allocated per meeting). Outside {@link Http#call} (no exchange on the
- * thread) this interceptor adds them to Feign's template as before, so that the request carries
- * them whatever sends it.
+ * layer as the request is sent, like the bearer token ({@link Exchange#authorize}): {@link Calls}
+ * only tells the call's {@link Exchange} that the request goes to Graph or to the identity platform
+ * and draws its {@code client-request-id} ({@link Exchange#sendStandardHeaders}); {@link JdkClient}
+ * and {@link OkHttpFeignClient} add the headers to the request they build, {@link LoggingClient} to
+ * its one copy of Feign's request for any other client ({@link Exchange#prepared}). Outside {@link
+ * Http#call} (no exchange on the thread) {@link Calls} puts them into Feign's request itself
+ * ({@link #add}), so that the request carries them whatever sends it.
  *
  * <p>Either way the same headers reach the wire: the SDK's {@code client-request-id}, {@code
  * User-Agent} and {@code Accept} replace any a method sets itself; {@code return-client-request-id}
@@ -35,7 +31,7 @@ import java.util.function.BiConsumer;
  * include-unknown-enum-members} followed by a method's own preferences; every other header of the
  * method ({@code Content-Type}...) is left as it is.
  */
-final class StandardHeaders implements RequestInterceptor {
+final class StandardHeaders {
 
   static final String CLIENT_REQUEST_ID = "client-request-id";
   static final String RETURN_CLIENT_REQUEST_ID = "return-client-request-id";
@@ -52,38 +48,7 @@ final class StandardHeaders implements RequestInterceptor {
   static final String USER_AGENT =
       "teams-meetings-java/" + sdkVersion() + " (+java/" + Runtime.version().feature() + ")";
 
-  private final boolean graph;
-
-  private StandardHeaders(boolean graph) {
-    this.graph = graph;
-  }
-
-  static StandardHeaders forGraph() {
-    return new StandardHeaders(true);
-  }
-
-  static StandardHeaders forIdentityPlatform() {
-    return new StandardHeaders(false);
-  }
-
-  @Override
-  public void apply(RequestTemplate template) {
-    if (Exchange.sendStandardHeaders(graph)) {
-      return; // the client layer adds them as it sends (see the class documentation)
-    }
-    template.removeHeader(CLIENT_REQUEST_ID);
-    template.headerLiteral(CLIENT_REQUEST_ID, newClientRequestId());
-    template.headerLiteral(RETURN_CLIENT_REQUEST_ID, "true");
-    template.removeHeader(USER_AGENT_HEADER);
-    template.headerLiteral(USER_AGENT_HEADER, USER_AGENT);
-    template.removeHeader(ACCEPT);
-    template.headerLiteral(ACCEPT, ACCEPT_VALUE);
-    if (graph) {
-      String prefer = prefer(template.headers().get(PREFER));
-      template.removeHeader(PREFER);
-      template.headerLiteral(PREFER, prefer);
-    }
-  }
+  private StandardHeaders() {}
 
   /**
    * Whether the SDK sets header {@code name} itself, replacing or merging a request's own values
@@ -99,8 +64,10 @@ final class StandardHeaders implements RequestInterceptor {
 
   /**
    * Gives {@code header} the standard headers of a request whose own headers are {@code own}, one
-   * value at a time, exactly as {@link #apply} would leave them in Feign's template: for a header
-   * {@link #isStandard} the request's own values are replaced or merged here.
+   * value at a time: for a header {@link #isStandard} the request's own values are replaced or
+   * merged here (the SDK's {@code client-request-id}, {@code User-Agent} and {@code Accept} replace
+   * them, {@code true} is added to {@code return-client-request-id}'s own values unless there, and
+   * Graph's {@code Prefer} merges them).
    *
    * @param clientRequestId the exchange's {@code client-request-id}
    */
@@ -110,7 +77,7 @@ final class StandardHeaders implements RequestInterceptor {
       String clientRequestId,
       BiConsumer<String, String> header) {
     header.accept(CLIENT_REQUEST_ID, clientRequestId);
-    // Feign appended "true" to a method's own values, without repeating one
+    // "true" added to a request's own values, without repeating one
     Collection<String> returnIds = values(own, RETURN_CLIENT_REQUEST_ID);
     if (returnIds != null) {
       for (String value : new LinkedHashSet<>(returnIds)) {

@@ -13,9 +13,9 @@
  *
  * <p>Public: the transports {@link io.teamsmeet.feign.Transport} and {@link
  * io.teamsmeet.feign.OkHttpTransport}, and the adapter class the {@code ServiceLoader} needs.
- * Everything else (the port implementations, the Feign interfaces, request bodies, decoders) is
- * package-private. Only {@code OkHttpTransport} and its Feign client refer to OkHttp's types, and
- * they are loaded only when chosen ({@code com.squareup.okhttp3:okhttp} is an optional dependency).
- * No library's exception ever leaves this package: every failure is one of the core's exceptions.
+ * Everything else (the port implementations, request bodies, decoders) is package-private. Only
+ * {@code OkHttpTransport} and its Feign client refer to OkHttp's types, and they are loaded only
+ * when chosen ({@code com.squareup.okhttp3:okhttp} is an optional dependency). No library's
+ * exception ever leaves this package: every failure is one of the core's exceptions.
  */
 package io.teamsmeet.feign;

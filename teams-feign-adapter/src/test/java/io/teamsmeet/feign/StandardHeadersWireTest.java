@@ -15,11 +15,7 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import feign.Client;
-import feign.Feign;
-import feign.Headers;
 import feign.Request;
-import feign.RequestLine;
-import feign.Retryer;
 import io.teamsmeet.AccessToken;
 import io.teamsmeet.EventRequest;
 import io.teamsmeet.MeetingRequest;
@@ -304,22 +300,18 @@ class StandardHeadersWireTest {
     assertThat(Http.header(given, "Authorization")).contains("Bearer " + Fixture.ACCESS_TOKEN);
   }
 
-  /** A method that sets the standard headers itself, and one more. */
-  interface Explicit {
-    @RequestLine("GET /graph/v1.0/explicit")
-    @Headers({
-      "client-request-id: mine",
-      "return-client-request-id: false",
-      "User-Agent: mine/1.0",
-      "Accept: text/plain",
-      "Prefer: respond-async",
-      "X-Other: kept"
-    })
-    void call();
-  }
+  /** A request that sets the standard headers itself, and one more. */
+  private static final java.util.Map<String, java.util.Collection<String>> EXPLICIT =
+      java.util.Map.of(
+          "client-request-id", List.of("mine"),
+          "return-client-request-id", List.of("false"),
+          "User-Agent", List.of("mine/1.0"),
+          "Accept", List.of("text/plain"),
+          "Prefer", List.of("respond-async"),
+          "X-Other", List.of("kept"));
 
   @Test
-  void aMethodsOwnHeadersAreTreatedAlikeInsideAndOutsideAnExchange() {
+  void aRequestsOwnHeadersAreTreatedAlikeInsideAndOutsideAnExchange() {
     wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
     Client client =
         new LoggingClient(
@@ -327,19 +319,30 @@ class StandardHeadersWireTest {
                 .sdkBuilt()
                 .wire(new Transport.Settings(Duration.ofSeconds(2), Duration.ofSeconds(5), false))
                 .client());
-    Explicit api =
-        Feign.builder()
-            .client(client)
-            .retryer(Retryer.NEVER_RETRY)
-            .requestInterceptor(StandardHeaders.forGraph())
-            .target(Explicit.class, wm.baseUrl());
+    Calls graph =
+        new Calls(
+            client,
+            new feign.Request.Options(),
+            wm.baseUrl(),
+            new MeetingDecoder(),
+            new GraphErrorDecoder(java.time.Clock.systemUTC()),
+            true);
+    Runnable call =
+        () ->
+            graph.send(
+                feign.Request.HttpMethod.GET,
+                "/graph/v1.0/explicit",
+                EXPLICIT,
+                null,
+                null,
+                void.class);
 
-    api.call(); // outside Http.call: Feign's templates
+    call.run(); // outside Http.call: the headers go into Feign's request itself
     Http.call(
         "Microsoft Graph",
         Fixture.deadline(),
         () -> {
-          api.call(); // inside: the client layer
+          call.run(); // inside: the client layer
           return null;
         });
 
@@ -360,7 +363,7 @@ class StandardHeadersWireTest {
   }
 
   @Test
-  void outsideAnExchangeTheTemplatesStillCarryEveryHeader() {
+  void outsideAnExchangeTheRequestItselfCarriesEveryHeader() {
     wm.stubFor(any(anyUrl()).willReturn(Fixture.json(200, EventWireTest.EVENT_UTC)));
     Client client =
         new LoggingClient(
@@ -368,17 +371,23 @@ class StandardHeadersWireTest {
                 .sdkBuilt()
                 .wire(new Transport.Settings(Duration.ofSeconds(2), Duration.ofSeconds(5), false))
                 .client());
-    EventApi api =
-        Feign.builder()
-            .client(client)
-            .retryer(Retryer.NEVER_RETRY)
-            .encoder(JsonCodec.INSTANCE)
-            .decoder(new EventDecoder())
-            .requestInterceptor(StandardHeaders.forGraph())
-            .target(EventApi.class, wm.baseUrl() + "/graph/v1.0");
+    Calls graph =
+        new Calls(
+            client,
+            new feign.Request.Options(),
+            wm.baseUrl() + "/graph/v1.0",
+            new EventDecoder(),
+            new GraphErrorDecoder(java.time.Clock.systemUTC()),
+            true);
 
-    // no Http.call: Exchange.bearer gives the header itself
-    api.get(Exchange.bearer(TOKEN), "e1");
+    // no Http.call: no exchange, so the headers go into Feign's request itself
+    graph.send(
+        feign.Request.HttpMethod.GET,
+        "/me/events/e1",
+        java.util.Map.of("Prefer", List.of(GraphEventPort.PREFER_UTC_VALUE)),
+        TOKEN,
+        null,
+        io.teamsmeet.CalendarEvent.class);
 
     Map<String, List<String>> headers = sdkHeaders(onlyRequest());
     assertThat(headers.get("Authorization")).containsExactly("Bearer " + Fixture.ACCESS_TOKEN);
