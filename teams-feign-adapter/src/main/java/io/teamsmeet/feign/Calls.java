@@ -128,7 +128,10 @@ final class Calls {
       // what Feign's errorExecuting made of it, without the URL in the message
       throw new RetryableException(-1, "I/O failure on " + method, method, e, (Long) null, request);
     }
-    if (response.request() == null) {
+    if (response.request() != request) {
+      // as Feign did: the response refers to the request as built here (a client of the user's
+      // own got a copy with the exchange's headers, bearer token included; the SDK's own clients
+      // set this very request, so they pay no copy)
       response = response.toBuilder().request(request).build();
     }
     int status = response.status();
