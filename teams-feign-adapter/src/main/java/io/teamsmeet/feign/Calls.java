@@ -24,11 +24,12 @@ import java.util.TreeMap;
  * {@link Client} and read by the service's {@link Decoder} and {@link ErrorDecoder}.
  *
  * <p>It does for this adapter what Feign's declarative proxies did, without their contract,
- * reflection and per-call request templates: the ports build each request's URL themselves (their
- * path segments and {@code $filter} values percent-encoded already), and this class adds the
- * headers, the body and its {@code Content-Length}, sends, and reads the answer as Feign's {@code
- * SynchronousMethodHandler} did with this adapter's configuration (no retries, no Feign logger, the
- * response closed after decoding):
+ * reflection and per-call request templates: the ports build each request's URL themselves (ids as
+ * one path segment with {@link #segment}, {@code $filter} values with {@link #filter}, both RFC
+ * 3986 percent-encoded by {@link #encode}), and this class adds the headers, the body and its
+ * {@code Content-Length}, sends, and reads the answer as Feign's {@code SynchronousMethodHandler}
+ * did with this adapter's configuration (no retries, no Feign logger, the response closed after
+ * decoding):
  *
  * <ul>
  *   <li>an {@link IOException} of the client becomes a {@link RetryableException} with the request
@@ -163,6 +164,62 @@ final class Calls {
     } catch (IOException e) {
       throw new DecodeException(response.status(), "the response could not be read", request, e);
     }
+  }
+
+  /** RFC 3986 percent-encoding: unreserved characters stay, every other byte becomes %XX. */
+  static String encode(String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    StringBuilder sb = new StringBuilder(bytes.length + 16);
+    for (byte b : bytes) {
+      int c = b & 0xFF;
+      if ((c >= 'A' && c <= 'Z')
+          || (c >= 'a' && c <= 'z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
+        sb.append((char) c);
+      } else {
+        sb.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Percent-encodes a meeting or event id as exactly one path segment: only RFC 3986 unreserved
+   * characters stay, so {@code :}, {@code @}, {@code /}, {@code %}, {@code +}, {@code ?}, {@code #}
+   * and {@code =} are all encoded. {@code .} and {@code ..} are refused: as segments they mean
+   * "this" and "the parent" and clients resolve them ({@code GET /v1.0/me/onlineMeetings/..} would
+   * become {@code GET /v1.0/me/}); every other id stays one segment under {@code
+   * /me/onlineMeetings/}.
+   */
+  static String segment(String meetingId) {
+    if (meetingId == null || meetingId.isBlank()) {
+      throw new IllegalArgumentException("meetingId must not be null or blank");
+    }
+    if (meetingId.equals(".") || meetingId.equals("..")) {
+      throw new IllegalArgumentException(
+          "meetingId must not be \".\" or \"..\" (it would not stay one path segment)");
+    }
+    return encode(meetingId);
+  }
+
+  /**
+   * The {@code $filter} value {@code property eq 'value'} as a query value, percent-encoded once:
+   * the OData string literal doubles a {@code '} in the value, then every byte that is not an RFC
+   * 3986 unreserved character becomes {@code %XX} (a space is {@code %20}, never {@code +}; a
+   * {@code %} of the value is {@code %25}, so a join URL's {@code %3a} arrives at Graph as the
+   * {@code %3a} it gave out). It goes into the URL as it is.
+   */
+  static String filter(String property, String value) {
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException(property + " must not be null or empty");
+    }
+    return encode(property + " eq '" + value.replace("'", "''") + "'");
   }
 
   /** {@code List<element>}, for a decoder that reads a collection. */

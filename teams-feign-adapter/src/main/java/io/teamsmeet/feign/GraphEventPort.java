@@ -59,7 +59,7 @@ final class GraphEventPort implements EventPort {
     this.graph = graph;
     this.users = users;
     this.user = user;
-    this.owner = user == null ? "/me" : "/users/" + IdentityPlatformAuthPort.encode(user.value());
+    this.owner = user == null ? "/me" : "/users/" + Calls.encode(user.value());
   }
 
   private static Map<String, Collection<String>> headers(boolean json) {
@@ -96,7 +96,7 @@ final class GraphEventPort implements EventPort {
 
   @Override
   public CalendarEvent get(AccessToken token, String eventId, Deadline deadline) {
-    String id = GraphMeetingPort.encodePathSegment(eventId);
+    String id = Calls.segment(eventId);
     return Http.call(
         MeetingDecoder.SERVICE,
         deadline,
@@ -108,7 +108,7 @@ final class GraphEventPort implements EventPort {
   @Override
   public CalendarEvent update(
       AccessToken token, String eventId, EventUpdate update, Deadline deadline) {
-    String id = GraphMeetingPort.encodePathSegment(eventId);
+    String id = Calls.segment(eventId);
     EventBodies.Update body = new EventBodies.Update(update);
     return Http.call(
         MeetingDecoder.SERVICE,
@@ -121,7 +121,7 @@ final class GraphEventPort implements EventPort {
 
   @Override
   public void cancel(AccessToken token, String eventId, String comment, Deadline deadline) {
-    String id = GraphMeetingPort.encodePathSegment(eventId);
+    String id = Calls.segment(eventId);
     EventBodies.Cancel body = new EventBodies.Cancel(comment);
     Http.call(
         MeetingDecoder.SERVICE,
@@ -133,7 +133,7 @@ final class GraphEventPort implements EventPort {
 
   @Override
   public void delete(AccessToken token, String eventId, Deadline deadline) {
-    String id = GraphMeetingPort.encodePathSegment(eventId);
+    String id = Calls.segment(eventId);
     Http.call(
         MeetingDecoder.SERVICE,
         deadline,

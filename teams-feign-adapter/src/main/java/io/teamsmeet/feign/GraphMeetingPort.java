@@ -56,7 +56,7 @@ final class GraphMeetingPort implements MeetingPort {
     this.path =
         user == null
             ? "/me/onlineMeetings"
-            : "/users/" + IdentityPlatformAuthPort.encode(user.value()) + "/onlineMeetings";
+            : "/users/" + Calls.encode(user.value()) + "/onlineMeetings";
   }
 
   @Override
@@ -92,7 +92,7 @@ final class GraphMeetingPort implements MeetingPort {
 
   @Override
   public Meeting get(AccessToken token, String meetingId, Deadline deadline) {
-    String id = encodePathSegment(meetingId);
+    String id = Calls.segment(meetingId);
     return Http.call(
         MeetingDecoder.SERVICE,
         deadline,
@@ -103,13 +103,13 @@ final class GraphMeetingPort implements MeetingPort {
   public Optional<Meeting> findByJoinMeetingId(
       AccessToken token, String joinMeetingId, Deadline deadline) {
     return find(
-        token, encodeFilter("joinMeetingIdSettings/joinMeetingId", joinMeetingId), deadline);
+        token, Calls.filter("joinMeetingIdSettings/joinMeetingId", joinMeetingId), deadline);
   }
 
   @Override
   public Optional<Meeting> findByJoinWebUrl(
       AccessToken token, String joinWebUrl, Deadline deadline) {
-    return find(token, encodeFilter("JoinWebUrl", joinWebUrl), deadline);
+    return find(token, Calls.filter("JoinWebUrl", joinWebUrl), deadline);
   }
 
   /**
@@ -133,7 +133,7 @@ final class GraphMeetingPort implements MeetingPort {
   @Override
   public Meeting update(
       AccessToken token, String meetingId, MeetingUpdate update, Deadline deadline) {
-    String id = encodePathSegment(meetingId);
+    String id = Calls.segment(meetingId);
     GraphBodies.Update body = GraphBodies.Update.of(update);
     return Http.call(
         MeetingDecoder.SERVICE,
@@ -143,43 +143,11 @@ final class GraphMeetingPort implements MeetingPort {
 
   @Override
   public void delete(AccessToken token, String meetingId, Deadline deadline) {
-    String id = encodePathSegment(meetingId);
+    String id = Calls.segment(meetingId);
     Http.call(
         MeetingDecoder.SERVICE,
         deadline,
         () -> graph.send(DELETE, path + "/" + id, Calls.NONE, token, null, void.class));
-  }
-
-  /**
-   * Percent-encodes a meeting id as exactly one path segment: only RFC 3986 unreserved characters
-   * stay, so {@code :}, {@code @}, {@code /}, {@code %}, {@code +}, {@code ?}, {@code #} and {@code
-   * =} are all encoded. {@code .} and {@code ..} are refused: as segments they mean "this" and "the
-   * parent" and clients resolve them ({@code GET /v1.0/me/onlineMeetings/..} would become {@code
-   * GET /v1.0/me/}); every other id stays one segment under {@code /me/onlineMeetings/}.
-   */
-  static String encodePathSegment(String meetingId) {
-    if (meetingId == null || meetingId.isBlank()) {
-      throw new IllegalArgumentException("meetingId must not be null or blank");
-    }
-    if (meetingId.equals(".") || meetingId.equals("..")) {
-      throw new IllegalArgumentException(
-          "meetingId must not be \".\" or \"..\" (it would not stay one path segment)");
-    }
-    return IdentityPlatformAuthPort.encode(meetingId);
-  }
-
-  /**
-   * The {@code $filter} value {@code property eq 'value'} as a query value, percent-encoded once:
-   * the OData string literal doubles a {@code '} in the value, then every byte that is not an RFC
-   * 3986 unreserved character becomes {@code %XX} (a space is {@code %20}, never {@code +}; a
-   * {@code %} of the value is {@code %25}, so a join URL's {@code %3a} arrives at Graph as the
-   * {@code %3a} it gave out). It goes into the URL as it is.
-   */
-  static String encodeFilter(String property, String value) {
-    if (value == null || value.isEmpty()) {
-      throw new IllegalArgumentException(property + " must not be null or empty");
-    }
-    return IdentityPlatformAuthPort.encode(property + " eq '" + value.replace("'", "''") + "'");
   }
 
   @Override

@@ -13,7 +13,6 @@ import io.teamsmeet.spi.Failures;
 import io.teamsmeet.spi.RefreshToken;
 import io.teamsmeet.spi.TokenResponse;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,7 +116,7 @@ final class IdentityPlatformAuthPort implements AuthPort {
     };
     for (String[] p : params) {
       if (p[1] != null) {
-        url.append(sep).append(p[0]).append('=').append(encode(p[1]));
+        url.append(sep).append(p[0]).append('=').append(Calls.encode(p[1]));
         sep = '&';
       }
     }
@@ -208,7 +207,7 @@ final class IdentityPlatformAuthPort implements AuthPort {
               + " certificate(...) on the builder): a public client cannot get application tokens",
           io.teamsmeet.ErrorDetails.none());
     }
-    String encodedTenant = encode(tenant);
+    String encodedTenant = Calls.encode(tenant);
     String endpoint = identityRoot + "/" + encodedTenant + "/oauth2/v2.0/token";
     FormBody form =
         new FormBody()
@@ -234,15 +233,15 @@ final class IdentityPlatformAuthPort implements AuthPort {
     return URI.create(
         identityRoot
             + "/"
-            + encode(tenant)
+            + Calls.encode(tenant)
             + "/v2.0/adminconsent?client_id="
-            + encode(clientId)
+            + Calls.encode(clientId)
             + "&scope="
-            + encode(scope)
+            + Calls.encode(scope)
             + "&redirect_uri="
-            + encode(redirectUri)
+            + Calls.encode(redirectUri)
             + "&state="
-            + encode(state));
+            + Calls.encode(state));
   }
 
   /** {@code offline_access openid profile} plus the Graph scopes, without duplicates. */
@@ -256,29 +255,6 @@ final class IdentityPlatformAuthPort implements AuthPort {
       }
     }
     return String.join(" ", all);
-  }
-
-  /** RFC 3986 percent-encoding: unreserved characters stay, every other byte becomes %XX. */
-  static String encode(String value) {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    StringBuilder sb = new StringBuilder(bytes.length + 16);
-    for (byte b : bytes) {
-      int c = b & 0xFF;
-      if ((c >= 'A' && c <= 'Z')
-          || (c >= 'a' && c <= 'z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~') {
-        sb.append((char) c);
-      } else {
-        sb.append('%')
-            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
-      }
-    }
-    return sb.toString();
   }
 
   @Override

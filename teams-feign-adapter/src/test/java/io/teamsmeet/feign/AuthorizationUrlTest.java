@@ -145,7 +145,7 @@ class AuthorizationUrlTest {
 
   @Test
   void encodingKeepsOnlyUnreservedCharacters() {
-    assertThat(IdentityPlatformAuthPort.encode("a-b.c_d~e f+g/h?i&j=k%l:m@nä"))
+    assertThat(Calls.encode("a-b.c_d~e f+g/h?i&j=k%l:m@nä"))
         .isEqualTo("a-b.c_d~e%20f%2Bg%2Fh%3Fi%26j%3Dk%25l%3Am%40n%C3%A4");
   }
 
