@@ -90,7 +90,7 @@ final class Calls {
    * Sends {@code method base+path} and returns its decoded answer.
    *
    * @param headers the request's own headers, one of this class's constants (never modified)
-   * @param token the bearer token, or null for the identity platform's token endpoint
+   * @param token the bearer token; null only for the identity platform's token endpoint
    * @param body a {@link GraphBodies.Body}, a {@link FormBody}, or null for none
    * @param type what to decode: {@code void.class} for nothing, {@link #listOf} for a collection
    */
@@ -108,9 +108,12 @@ final class Calls {
       all.put(CONTENT_LENGTH, List.of(Integer.toString(bytes.length)));
     }
     if (token != null) {
-      // outside an exchange (tests only: every port call runs inside Http.call) the header goes
-      // into the request, as Feign's @HeaderMap put it there
-      Exchange.bearer(token).forEach((name, value) -> all.put(name, List.of((String) value)));
+      String bearer = "Bearer " + token.value();
+      if (!Exchange.authorize(bearer)) {
+        // outside an exchange (tests only: every port call runs inside Http.call) the header
+        // goes into the request itself
+        all.put("Authorization", List.of(bearer));
+      }
     }
     if (!Exchange.sendStandardHeaders(graph)) {
       Map<String, Collection<String>> own = Map.copyOf(all);
@@ -119,7 +122,7 @@ final class Calls {
           own,
           graph,
           StandardHeaders.newClientRequestId(),
-          (name, value) -> all.merge(name, List.of(value), Calls::concat));
+          (name, value) -> Exchange.append(all, name, value));
     }
     Request request = Request.create(method, base + path, all, bytes, StandardCharsets.UTF_8, null);
     Response response;
@@ -222,6 +225,11 @@ final class Calls {
     return encode(property + " eq '" + value.replace("'", "''") + "'");
   }
 
+  /** {@code /me}, or {@code /users/{id or upn, encoded}} for a {@code forUser} view's user. */
+  static String owner(io.teamsmeet.GraphUser user) {
+    return user == null ? "/me" : "/users/" + encode(user.value());
+  }
+
   /** {@code List<element>}, for a decoder that reads a collection. */
   static Type listOf(Class<?> element) {
     return new ParameterizedType() {
@@ -252,12 +260,6 @@ final class Calls {
       return form.encode().getBytes(StandardCharsets.UTF_8);
     }
     return Json.write((GraphBodies.Body) body);
-  }
-
-  private static Collection<String> concat(Collection<String> before, Collection<String> added) {
-    List<String> all = new java.util.ArrayList<>(before);
-    all.addAll(added);
-    return List.copyOf(all);
   }
 
   private static Map<String, Collection<String>> headers(String... nameValues) {

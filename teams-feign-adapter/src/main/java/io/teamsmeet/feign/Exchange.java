@@ -112,21 +112,6 @@ final class Exchange {
     return true;
   }
 
-  /**
-   * The headers a Graph call made with {@code token} must carry itself: none when this thread's
-   * exchange carries {@code Authorization: Bearer ...} (the SDK's client layer adds it), else the
-   * header (a call outside {@link Http#call}).
-   *
-   * @throws IllegalArgumentException if {@code token} is null
-   */
-  static java.util.Map<String, Object> bearer(io.teamsmeet.AccessToken token) {
-    if (token == null) {
-      throw new IllegalArgumentException("token must not be null");
-    }
-    String value = "Bearer " + token.value();
-    return authorize(value) ? java.util.Map.of() : java.util.Map.of("Authorization", value);
-  }
-
   /** The {@code Authorization} value of this thread's exchange, or null (none, or no exchange). */
   static String authorization() {
     Exchange exchange = CURRENT.get();
@@ -222,18 +207,7 @@ final class Exchange {
       return request;
     }
     Map<String, Collection<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers(
-        exchange,
-        request,
-        (name, value) ->
-            headers.merge(
-                name,
-                List.of(value),
-                (before, added) -> {
-                  List<String> all = new ArrayList<>(before);
-                  all.addAll(added);
-                  return List.copyOf(all);
-                }));
+    headers(exchange, request, (name, value) -> append(headers, name, value));
     return feign.Request.create(
         request.httpMethod(),
         request.url(),
@@ -241,6 +215,18 @@ final class Exchange {
         request.body(),
         request.charset(),
         request.requestTemplate());
+  }
+
+  /** Adds one value of header {@code name}, after the values {@code headers} already has. */
+  static void append(Map<String, Collection<String>> headers, String name, String value) {
+    headers.merge(
+        name,
+        List.of(value),
+        (before, added) -> {
+          List<String> all = new ArrayList<>(before);
+          all.addAll(added);
+          return List.copyOf(all);
+        });
   }
 
   /** The transport aborted the exchange at its bound. */

@@ -59,7 +59,7 @@ final class GraphEventPort implements EventPort {
     this.graph = graph;
     this.users = users;
     this.user = user;
-    this.owner = user == null ? "/me" : "/users/" + Calls.encode(user.value());
+    this.owner = Calls.owner(user);
   }
 
   private static Map<String, Collection<String>> headers(boolean json) {

@@ -53,10 +53,7 @@ final class GraphMeetingPort implements MeetingPort {
     this.graph = graph;
     this.users = users;
     this.user = user;
-    this.path =
-        user == null
-            ? "/me/onlineMeetings"
-            : "/users/" + Calls.encode(user.value()) + "/onlineMeetings";
+    this.path = Calls.owner(user) + "/onlineMeetings";
   }
 
   @Override

@@ -1,19 +1,13 @@
 package io.teamsmeet.feign;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -41,8 +35,9 @@ import java.util.TreeSet;
  * <p>No {@link ObjectMapper} is on the path of a request: the tree is built here from the parser's
  * tokens with the same node types {@code ObjectMapper.readTree} gives (a test compares the two on
  * thousands of inputs). Setting up a mapper and its tree deserializer costs a fresh JVM about 100
- * ms of its cold start (issue 19: 135 ms against 33 ms for this reader, first 5 KB meeting); the
- * mapper is kept for data binding only ({@link #mapper()}), which no request of the adapter uses.
+ * ms of its cold start (issue 19: 135 ms against 33 ms for this reader, first 5 KB meeting). The
+ * adapter uses no data binding at all: its request bodies write themselves ({@link
+ * GraphBodies.Body}).
  */
 final class Json {
 
@@ -53,29 +48,6 @@ final class Json {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private Json() {}
-
-  /**
-   * A mapper configured leniently (unknown properties ignored, case-insensitive properties, single
-   * values accepted as arrays), made on first use: for data binding, which the adapter's requests
-   * do not use (their bodies write themselves, {@link GraphBodies.Body}).
-   */
-  static ObjectMapper mapper() {
-    return Binding.MAPPER;
-  }
-
-  /** Holds the mapper so that loading {@link Json} does not build it. */
-  private static final class Binding {
-    static final ObjectMapper MAPPER =
-        JsonMapper.builder(FACTORY)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .build();
-  }
 
   /**
    * Parses bytes to a tree, as {@code ObjectMapper.readTree} would; empty input gives {@link
@@ -219,17 +191,7 @@ final class Json {
     }
   }
 
-  /** Writes a value with data binding ({@link #mapper()}); the adapter's own bodies do not. */
-  static byte[] write(Object value) {
-    try {
-      return mapper().writeValueAsBytes(value);
-    } catch (JsonProcessingException e) {
-      // Only our own request records are written; this cannot happen with them.
-      throw new IllegalStateException("could not write a request body as JSON");
-    }
-  }
-
-  /** Writes a body with the mapper's factory's streaming generator, as UTF-8; no data binding. */
+  /** Writes a body with the streaming generator, as UTF-8; no data binding. */
   static byte[] write(GraphBodies.Body body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
     try (JsonGenerator json = FACTORY.createGenerator(out)) {

@@ -101,7 +101,7 @@ final class Fixture {
 
   /** A token endpoint answer like Microsoft's. */
   static ObjectNode tokenJson(String accessToken, String refreshToken) {
-    ObjectNode json = Json.mapper().createObjectNode();
+    ObjectNode json = TestJson.MAPPER.createObjectNode();
     json.put("token_type", "Bearer")
         .put("scope", "OnlineMeetings.ReadWrite openid profile email")
         .put("expires_in", 4518)
@@ -119,9 +119,9 @@ final class Fixture {
    */
   static String idToken() {
     ObjectNode header =
-        Json.mapper().createObjectNode().put("typ", "JWT").put("alg", "RS256").put("kid", "k1");
+        TestJson.MAPPER.createObjectNode().put("typ", "JWT").put("alg", "RS256").put("kid", "k1");
     ObjectNode claims =
-        Json.mapper()
+        TestJson.MAPPER
             .createObjectNode()
             .put("aud", CLIENT_ID)
             .put("iss", "https://login.microsoftonline.com/" + TENANT_ID + "/v2.0")
@@ -130,9 +130,9 @@ final class Fixture {
             .put("preferred_username", "heidi@contoso.com")
             .put("name", "Heidi Steen");
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    return b64.encodeToString(Json.write(header))
+    return b64.encodeToString(TestJson.write(header))
         + "."
-        + b64.encodeToString(Json.write(claims))
+        + b64.encodeToString(TestJson.write(claims))
         + ".c2lnbmF0dXJl";
   }
 
@@ -141,7 +141,9 @@ final class Fixture {
         .withStatus(status)
         .withHeader("Content-Type", "application/json; charset=utf-8")
         .withBody(
-            body instanceof String s ? s : new String(Json.write(body), StandardCharsets.UTF_8));
+            body instanceof String s
+                ? s
+                : new String(TestJson.write(body), StandardCharsets.UTF_8));
   }
 
   /** The body of the onlineMeeting in Graph's "Create onlineMeeting" example 3 (passcode). */

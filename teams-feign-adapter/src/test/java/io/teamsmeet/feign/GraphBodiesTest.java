@@ -138,7 +138,7 @@ class GraphBodiesTest {
   }
 
   private static void assertSameJson(Object body, byte[] streamed) throws Exception {
-    byte[] bound = Json.mapper().writeValueAsBytes(body);
+    byte[] bound = TestJson.MAPPER.writeValueAsBytes(body);
     assertThat(new String(streamed, StandardCharsets.UTF_8))
         .as(body.toString())
         .isEqualTo(new String(bound, StandardCharsets.UTF_8));

@@ -108,7 +108,7 @@ class HostileTextTest {
 
   @Test
   void aHostileTokenErrorIsEscapedInTheMessageTheDetailsAndTheLogs() {
-    ObjectNode body = Json.mapper().createObjectNode();
+    ObjectNode body = TestJson.MAPPER.createObjectNode();
     body.put("error", "invalid_request" + HOSTILE)
         .put("error_description", "AADSTS900144: " + HOSTILE + "\r\nTrace ID: x")
         .put("suberror", HOSTILE)
@@ -146,7 +146,7 @@ class HostileTextTest {
             .willReturn(
                 Fixture.json(200, Fixture.tokenJson(Fixture.ACCESS_TOKEN, Fixture.REFRESH_TOKEN))));
     teams.completeConnect(USER, callbackWithCode());
-    ObjectNode error = Json.mapper().createObjectNode();
+    ObjectNode error = TestJson.MAPPER.createObjectNode();
     ObjectNode inner =
         error
             .putObject("error")

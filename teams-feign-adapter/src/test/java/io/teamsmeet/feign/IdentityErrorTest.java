@@ -43,7 +43,7 @@ class IdentityErrorTest {
   private final FakeClock clock = FakeClock.startingAt(Fixture.NOW);
 
   static ObjectNode error(String error, String suberror, long... codes) {
-    ObjectNode body = Json.mapper().createObjectNode();
+    ObjectNode body = TestJson.MAPPER.createObjectNode();
     body.put("error", error)
         .put(
             "error_description",

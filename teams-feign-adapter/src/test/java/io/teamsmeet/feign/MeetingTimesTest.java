@@ -56,6 +56,8 @@ class MeetingTimesTest {
     assertThat(instant("2026-12-01T09:00:00")).isEqualTo("2026-12-01T09:00:00Z");
     assertThat(instant("2026-12-01T09:00:00.1234567Z")).isEqualTo("2026-12-01T09:00:00.123456700Z");
     assertThat(instant("0001-01-01T00:00:00Z")).as("Graph's placeholder for no value").isNull();
+    assertThat(instant("0001-12-31T23:59:59.9999999Z")).isNull();
+    assertThat(instant("0002-01-01T00:00:00Z")).isEqualTo("0002-01-01T00:00:00Z");
     assertThat(instant("2026-02-30T09:00:00Z")).isNull();
   }
 

@@ -508,7 +508,7 @@ class SkippedFieldsTest {
 
   /** The whole tree's top-level fields whose names are in {@code fields}, ignoring case. */
   private static ObjectNode retained(JsonNode whole, Collection<String> fields) {
-    ObjectNode out = Json.mapper().createObjectNode();
+    ObjectNode out = TestJson.MAPPER.createObjectNode();
     for (Iterator<Map.Entry<String, JsonNode>> it = whole.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (fields.stream().anyMatch(f -> f.equalsIgnoreCase(e.getKey()))) {

@@ -48,7 +48,7 @@ class TokenResponseFuzzTest {
   @FuzzTest(maxDuration = "60s")
   void structured(byte[] data) {
     List<String> f = FuzzInputs.fields(data, 6);
-    ObjectNode json = Json.mapper().createObjectNode();
+    ObjectNode json = TestJson.MAPPER.createObjectNode();
     put(json, "access_token", f.get(0));
     if (f.get(1) != null && f.get(1).startsWith("#")) {
       json.put("expires_in", f.get(1).substring(1)); // a number in a string

@@ -130,7 +130,7 @@ class TokenResponseTest {
   @Test
   void refreshWithoutExpiresInOrRefreshTokenStillWorks() {
     ObjectNode body =
-        Json.mapper()
+        TestJson.MAPPER
             .createObjectNode()
             .put("token_type", "Bearer")
             .put("access_token", Fixture.ACCESS_TOKEN_2);
